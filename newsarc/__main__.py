@@ -1,0 +1,3 @@
+from newsarc.cli import cli
+
+cli(prog_name="newsarc")

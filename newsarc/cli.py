@@ -1,0 +1,429 @@
+"""The command line: parse options, open the archive, call the core, render, map errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from newsarc import __version__
+from newsarc.errors import NewsarcError, NotFound
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+INBOX_DEFAULT = "data"
+ALIASES = {"query": "search"}
+FORMATS = ("json", "jsonl", "csv")
+
+
+class NewsarcGroup(click.Group):
+    """Resolves aliases and turns core errors into messages on stderr with exit code 1."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, ALIASES.get(cmd_name, cmd_name))
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader (head, less) stopped early: not an error worth a traceback.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsarcError as error:
+            raise click.ClickException(str(error)) from None
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise click.ClickException(
+                    "The archive is locked by another newsarc process; try again when it is done."
+                ) from None
+            raise click.ClickException(f"The archive could not be used: {error}") from None
+
+
+@click.group(cls=NewsarcGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsarc")
+def cli() -> None:
+    """A news archive: normalize article files into SQLite, then search, show and export them.
+
+    \b
+    Quick start:
+      newsarc ingest data/          load every .txt file under data/
+      newsarc search idlib          ranked full-text search
+      newsarc show 1                read one article
+      newsarc export --jsonl        hand the archive to other tools
+
+    The archive is the file named by --db, else $NEWSARC_DB, else ./newsarc.db.
+    """
+
+
+def db_option(command: F) -> F:
+    return click.option(
+        "--db",
+        "db_path",
+        envvar="NEWSARC_DB",
+        default="newsarc.db",
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="Archive file (or set NEWSARC_DB).",
+    )(command)
+
+
+def format_options(*forms: str, default: str | None = None) -> Callable[[F], F]:
+    """--json/--jsonl/--csv as one choice stored in `form`."""
+
+    def decorate(command: F) -> F:
+        for form in reversed(forms):
+            extra: dict[str, Any] = {"default": True} if form == default else {}
+            command = click.option(
+                f"--{form}",
+                "form",
+                flag_value=form,
+                help=f"Print {form.upper()}{' (the default)' if form == default else ''}.",
+                **extra,
+            )(command)
+        return command
+
+    return decorate
+
+
+def filter_options(command: F) -> F:
+    options = (
+        click.option(
+            "--since",
+            metavar="DATE",
+            help="Published on or after: 2020, 2020-03, 2020-03-06, 'March 2020'.",
+        ),
+        click.option(
+            "--until", metavar="DATE", help="Published on or before (a month or year counts whole)."
+        ),
+        click.option("--agency", help="Only articles credited to this agency, e.g. AFP."),
+        click.option("--dateline", help="Only articles with this dateline place, e.g. Moscow."),
+        click.option("--outlet", help="Only articles from this outlet."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+dayfirst_option = click.option(
+    "--dayfirst/--monthfirst",
+    default=None,
+    help="Read ambiguous numeric dates like 05/03/2020 day first (the default) or month first.",
+)
+
+
+def _open(db_path: str, *, create: bool = False) -> Any:
+    from newsarc.store import Archive
+
+    return Archive.open(db_path, create=create)
+
+
+def _open_with_articles(db_path: str) -> Any:
+    archive = _open(db_path)
+    if archive.count() == 0:
+        archive.close()
+        raise NewsarcError(
+            f"The archive {db_path} is empty. Load articles first: newsarc ingest PATH"
+        )
+    return archive
+
+
+def _filters(since: str | None, until: str | None, **rest: str | None) -> Any:
+    from newsarc.models import Filters
+    from newsarc.query import parse_period
+
+    return Filters(
+        since=parse_period(since).start if since else None,
+        until=parse_period(until).end if until else None,
+        **rest,
+    )
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+# -- ingest --------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@db_option
+@click.option(
+    "--glob",
+    "pattern",
+    default="*.txt",
+    show_default=True,
+    help="File names to read in folders (*.jsonl for exports).",
+)
+@click.option("--outlet", help="Record this outlet for every article of the batch.")
+@dayfirst_option
+@click.option(
+    "--max-size",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest file to read, in MB.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="One line per input on stderr.")
+def ingest(
+    paths: tuple[str, ...],
+    db_path: str,
+    pattern: str,
+    outlet: str | None,
+    dayfirst: bool | None,
+    max_size: int,
+    as_json: bool,
+    verbose: bool,
+) -> None:
+    """Normalize article files, folders or standard input (-) into the archive.
+
+    With no PATH, reads the inbox folder ./data (or $NEWSARC_INBOX). Files already stored are
+    skipped, changed files update their article, and the same text twice is stored once.
+    Exit code 0 when every input was stored, 1 when any failed, 130 when interrupted.
+
+    \b
+    Examples:
+      newsarc ingest data/
+      newsarc ingest --glob '*.text' --outlet 'Daily Star' scraped/
+      cat story.txt | newsarc ingest -
+      newsarc ingest export.jsonl
+    """
+    from newsarc import render
+    from newsarc.ingest import Options, count_inputs
+    from newsarc.ingest import ingest as run_ingest
+
+    if not paths:
+        inbox = os.environ.get("NEWSARC_INBOX") or INBOX_DEFAULT
+        if not os.path.isdir(inbox):
+            raise click.UsageError(
+                f"No PATH given and no inbox folder {inbox!r}: name files or folders, or - for stdin."
+            )
+        paths = (inbox,)
+    options = Options(
+        glob=pattern, outlet=outlet, dayfirst=dayfirst, max_bytes=max_size * 1024 * 1024
+    )
+
+    def on_result(result: Any) -> None:
+        if verbose or result.status == "failed":
+            click.echo(render.input_line(result), err=True)
+
+    with _open(db_path, create=True) as archive:
+        show_progress = sys.stderr.isatty() and not verbose and "-" not in paths
+        if show_progress:
+            with render.progress_bar(count_inputs(paths, pattern), "ingest", sys.stderr) as advance:
+                report = run_ingest(archive, paths, options, on_result=on_result, on_input=advance)
+        else:
+            report = run_ingest(
+                archive, paths, options, read_stdin=sys.stdin.buffer.read, on_result=on_result
+            )
+    click.echo(render.ingest_json(report) if as_json else render.ingest_summary(report))
+    if report.interrupted:
+        sys.exit(130)
+    if report.counts["failed"]:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@dayfirst_option
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def reindex(db_path: str, dayfirst: bool | None, as_json: bool) -> None:
+    """Re-run the normalizer over the stored originals, keeping ids.
+
+    Use it after upgrading newsarc: articles are re-read from the text exactly as ingested.
+
+    \b
+    Example:
+      newsarc reindex --db news.db
+    """
+    import json
+    from dataclasses import asdict
+
+    from newsarc import render
+    from newsarc.ingest import reindex as run_reindex
+
+    with _open(db_path) as archive:
+        report = run_reindex(archive, dayfirst=dayfirst)
+    click.echo(json.dumps(asdict(report), indent=2) if as_json else render.reindex_summary(report))
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("words", nargs=-1, required=True)
+@db_option
+@filter_options
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="Pass the query to SQLite FTS5 as written (NEAR, ^, column filters...).",
+)
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "newest", "oldest"]),
+    default="relevance",
+    show_default=True,
+)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))
+@click.option("--count", "count_only", is_flag=True, help="Print only the number of matches.")
+@format_options(*FORMATS)
+def search(
+    words: tuple[str, ...],
+    db_path: str,
+    raw: bool,
+    sort: str,
+    limit: int,
+    offset: int,
+    count_only: bool,
+    form: str | None,
+    **filters: str | None,
+) -> None:
+    """Ranked full-text search (alias: query).
+
+    Words are ANDed; "exact phrase", prefix*, headline:word, -word and OR work.
+    A terminal gets a table with snippets; a pipe gets id, date and headline, tab-separated.
+
+    \b
+    Examples:
+      newsarc search idlib
+      newsarc search '"moscow talks"' --since 2020-03 --until 2020-03-31
+      newsarc search erdog* --agency AFP --sort newest --json
+    """
+    from newsarc import render, store
+    from newsarc.query import to_fts
+
+    text = " ".join(words)
+    match = text if raw else to_fts(text)
+    query = store.Query(match, _filters(**filters))
+    with _open_with_articles(db_path) as archive:
+        if count_only:
+            click.echo(store.count(archive, query))
+            return
+        hits = store.search(archive, query, sort=sort, limit=limit, offset=offset)
+        if form:
+            render.write_records(render.hit_records(hits), sys.stdout, form)
+        elif _stdout_is_terminal():
+            render.hits_table(
+                hits, store.count(archive, query), offset, render.make_console(sys.stdout)
+            )
+        else:
+            render.hits_plain(hits, sys.stdout)
+    if not hits and not form:
+        click.echo(f"No articles match {text!r}.", err=True)
+
+
+@cli.command()
+@click.argument("article_id", metavar="ID")
+@db_option
+@click.option("--raw", is_flag=True, help="Print the original text exactly as ingested.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full record as JSON.")
+def show(article_id: str, db_path: str, raw: bool, as_json: bool) -> None:
+    """Print one article: headline, deck, a metadata line and the body.
+
+    \b
+    Examples:
+      newsarc show 12
+      newsarc show 12 --raw
+    """
+    from newsarc import render
+
+    if not article_id.lstrip("#").isdigit():
+        raise NotFound(
+            f"{article_id!r} is not an article id: ids are whole numbers, as search shows them."
+        )
+    number = int(article_id.lstrip("#"))
+    with _open_with_articles(db_path) as archive:
+        if raw:
+            click.echo(archive.original(number), nl=False)
+            return
+        article = archive.get(number)
+    if as_json:
+        click.echo(render.article_json(article))
+    elif _stdout_is_terminal():
+        render.article_terminal(article, render.make_console(sys.stdout))
+    else:
+        render.article_plain(article, sys.stdout)
+
+
+@cli.command()
+@click.argument("words", nargs=-1)
+@db_option
+@filter_options
+@format_options(*FORMATS, default="json")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-",
+    help="Write to this file instead of stdout.",
+)
+@click.option(
+    "--with-original", is_flag=True, help="Add each article's original text and encoding."
+)
+def export(
+    words: tuple[str, ...],
+    db_path: str,
+    form: str,
+    output: str,
+    with_original: bool,
+    **filters: str | None,
+) -> None:
+    """Every article, or those matching QUERY and filters, as JSON, JSON Lines or CSV.
+
+    The record: id, headline, deck, byline, agencies, dateline, published, published_raw,
+    body, word_count, outlet, source_path, content_hash, ingested_at. A JSON Lines export
+    can be ingested again.
+
+    \b
+    Examples:
+      newsarc export --jsonl -o archive.jsonl
+      newsarc export idlib --since 2020 --csv > idlib.csv
+    """
+    from newsarc import render, store
+    from newsarc.query import to_fts
+
+    query = store.Query(to_fts(" ".join(words)) if words else None, _filters(**filters))
+    with (
+        _open_with_articles(db_path) as archive,
+        click.open_file(output, "w", encoding="utf-8") as stream,
+    ):
+        if form == "csv":
+            render.write_csv_rows(store.export_rows(archive, query), stream)
+        else:
+            render.write_json_lines(
+                store.export_json(archive, query, with_original=with_original), stream, form
+            )
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db_path: str, as_json: bool) -> None:
+    """Articles, date span, top agencies, datelines and outlets, and articles per month.
+
+    \b
+    Example:
+      newsarc stats --db news.db
+    """
+    from newsarc import render, store
+
+    with _open_with_articles(db_path) as archive:
+        figures = store.stats(archive)
+    if as_json:
+        click.echo(render.stats_json(figures))
+    elif _stdout_is_terminal():
+        render.stats_terminal(figures, render.make_console(sys.stdout))
+    else:
+        render.stats_plain(figures, sys.stdout)

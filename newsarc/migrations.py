@@ -1,0 +1,52 @@
+"""Append-only schema history. Never edit a migration that has shipped: add a new one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsarc")
+
+# Columns indexed for full-text search, in the order bm25() weights are given.
+FTS_COLUMNS = ("headline", "deck", "body")
+
+
+@migrations()
+def m001_articles(db: Database) -> None:
+    """Articles with their originals, the inputs they came from, and the full-text index."""
+    articles: Any = db["articles"]
+    articles.create(
+        {
+            "id": int,
+            "headline": str,
+            "deck": str,
+            "byline": str,
+            "agencies": str,  # JSON list
+            "dateline": str,
+            "published": str,  # ISO 8601 at the precision the text gives
+            "published_raw": str,
+            "body": str,
+            "word_count": int,
+            "outlet": str,
+            "source_path": str,
+            "content_hash": str,
+            "ingested_at": str,
+            "encoding": str,
+            "original": str,  # the text exactly as decoded
+        },
+        pk="id",
+        not_null={"headline", "body", "content_hash", "ingested_at", "original"},
+        defaults={"agencies": "[]", "word_count": 0},
+    )
+    articles.create_index(["content_hash"], unique=True)
+    articles.create_index(["published"])
+    articles.enable_fts(list(FTS_COLUMNS), create_triggers=True, tokenize="porter")
+    sources: Any = db["sources"]
+    sources.create(
+        {"path": str, "article_id": int, "size": int, "mtime_ns": int, "content_hash": str},
+        pk="path",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    sources.create_index(["article_id"])

@@ -1,0 +1,111 @@
+"""Plain records passed between the modules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """One article as the normalizer reads it from text."""
+
+    headline: str
+    deck: str | None
+    byline: str | None
+    agencies: list[str]
+    dateline: str | None
+    published: str | None
+    published_raw: str | None
+    body: str
+    word_count: int
+
+
+@dataclass
+class StoredArticle(Article):
+    """An article as the archive holds it: the record plus where it came from."""
+
+    id: int
+    outlet: str | None
+    source_path: str | None
+    content_hash: str
+    ingested_at: str
+
+
+@dataclass
+class Filters:
+    """Optional narrowing shared by search, export and counts. Dates are half-open ISO ranges."""
+
+    since: str | None = None  # first day included, YYYY-MM-DD
+    until: str | None = None  # first day excluded, YYYY-MM-DD
+    agency: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+
+
+@dataclass
+class SearchHit:
+    id: int
+    published: str | None
+    headline: str
+    agencies: list[str]
+    dateline: str | None
+    outlet: str | None
+    snippet: str
+    score: float
+
+
+STATUSES = ("new", "updated", "unchanged", "duplicate", "failed")
+
+
+@dataclass
+class InputResult:
+    """What ingest did with one input: one of STATUSES, the article it landed in, or why not."""
+
+    source: str
+    status: str
+    article_id: int | None = None
+    reason: str | None = None
+    dated: bool = True
+
+
+@dataclass
+class IngestReport:
+    """Totals of one ingest run; failures are kept whole so each can be reported."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    undated: int = 0
+    failures: list[InputResult] = field(default_factory=list)
+    interrupted: bool = False
+
+    def add(self, result: InputResult) -> None:
+        self.counts[result.status] += 1
+        if result.status == "failed":
+            self.failures.append(result)
+        elif result.status in ("new", "updated") and not result.dated:
+            self.undated += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class ReindexReport:
+    """What re-running the normalizer over the stored originals changed."""
+
+    checked: int = 0
+    changed: int = 0
+    fields: dict[str, int] = field(default_factory=dict)  # field name -> articles it changed in
+    failures: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class ArchiveStats:
+    articles: int
+    first: str | None
+    last: str | None
+    undated: int
+    agencies: list[tuple[str, int]]
+    datelines: list[tuple[str, int]]
+    outlets: list[tuple[str, int]]
+    months: list[tuple[str, int]]  # (YYYY-MM, articles), in order

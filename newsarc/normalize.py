@@ -1,0 +1,446 @@
+"""Pure: the text of one article -> an Article record (headline, deck, credit, dateline, body).
+
+Three shapes are read: scraped pages (chrome, a labelled timestamp, headline, deck, credit line,
+the headline again, body), agency wire copy (headline, byline, a lead opening with a dateline such
+as ``MOSCOW (AP) —``) and title-first plain text (title, blank line, body).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from newsarc.dates import parse_published
+from newsarc.errors import NotAnArticle
+from newsarc.models import Article
+
+# News agencies by canonical name, with the spellings found in credit lines and datelines.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "Reuters": ("Reuters", "REUTERS", "Thomson Reuters"),
+    "UNB": ("UNB", "United News of Bangladesh"),
+    "BSS": ("BSS", "Bangladesh Sangbad Sangstha"),
+    "AA": ("AA", "Anadolu", "Anadolu Agency"),
+    "Xinhua": ("Xinhua", "XINHUA"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "IANS": ("IANS",),
+    "ANI": ("ANI",),
+    "APP": ("APP", "Associated Press of Pakistan"),
+    "dpa": ("dpa", "DPA"),
+    "EFE": ("EFE",),
+    "ANSA": ("ANSA",),
+    "Kyodo": ("Kyodo", "KYODO"),
+    "Yonhap": ("Yonhap", "YONHAP"),
+    "TASS": ("TASS", "Tass"),
+    "Interfax": ("Interfax",),
+    "Bernama": ("Bernama", "BERNAMA"),
+    "Antara": ("Antara",),
+    "UPI": ("UPI", "United Press International"),
+    "Bloomberg": ("Bloomberg",),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+}
+AGENCY_BY_SPELLING = {
+    spelling: name for name, spellings in AGENCIES.items() for spelling in spellings
+}
+
+# Whole lines of site furniture, compared case-insensitively after trimming punctuation.
+CHROME_LINES = frozenset(
+    line.casefold()
+    for line in (
+        "logo", "advertisement", "advertisment", "ad", "sponsored", "share", "share this",
+        "share this article", "share on facebook", "share on twitter", "tweet", "facebook",
+        "twitter", "x", "whatsapp", "linkedin", "telegram", "messenger", "email", "e-mail",
+        "print", "print this", "menu", "home", "search", "close", "skip to content",
+        "skip to main content", "follow us", "follow us on google news", "google news",
+        "subscribe", "sign in", "log in", "login", "register", "read more", "related",
+        "related news", "related articles", "more news", "latest news", "top news", "comments",
+        "font size", "a+ a-", "a- a+", "listen", "save", "copy link", "e-paper", "epaper",
+        "file photo", "collected image", "collected", "representational image",
+        "photo: collected", "back to top", "scroll to top", "next", "previous",
+    )
+)  # fmt: skip
+PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
+# A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS"
+CAPTION = re.compile(
+    r"^.{0,200}[.,|]\s*(file photo|photo|photograph|image|collected)(\s*:\s*[\w .,/&-]{1,40})?\.?$",
+    re.I,
+)
+
+# Labels of timestamp lines, best first: "updated" only stands in when nothing else is given.
+TIMESTAMP_LABEL = re.compile(
+    r"^(?P<label>post(?:ed)? time|posted(?: at| on)?|published(?: at| on)?|publish(?:ed)? time"
+    r"|publish|first published(?: on| at)?|print publish|date(?:line)?|time"
+    r"|(?:last )?updated?(?: at| on| time)?|modified(?: at| on)?)"
+    r"\s*[:：|-]?\s*(?P<value>.*\d.*)$",
+    re.I,
+)
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|de|van|von|der|al|bin|el|da|del|la|le|du)"
+# "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press"
+BYLINE = re.compile(
+    rf"^(?:By|BY|Written by|Reported by)\s+(?P<name>{_NAME_WORD}(?:,? {_NAME_WORD}){{0,8}})$"
+)
+
+_AGENCY_ALTERNATION = "|".join(
+    re.escape(spelling) for spelling in sorted(AGENCY_BY_SPELLING, key=len, reverse=True)
+)
+_PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
+# "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies"
+CREDIT = re.compile(
+    rf"^(?P<agencies>(?:{_AGENCY_ALTERNATION})(?:\s*(?:/|,|&|\band\b)\s*(?:{_AGENCY_ALTERNATION}))*"
+    r"|agencies|news agencies|wire services)"
+    rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
+)
+# Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
+# "Star Online Report, Dhaka".
+DESK_WORDS = (
+    "staff|own|special|senior|diplomatic|district|sports|city|online|business|political|chief"
+    "|news|star|tribune|web|digital|metro|court|crime|parliamentary|university|local|foreign"
+    "|international|national|economic|entertainment|desk|bss|unb"
+)
+DESK_CREDIT = re.compile(
+    rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report)"
+    r"|[A-Z][\w'’-]+ correspondent|correspondent|reporter)"
+    rf"(?:\s*,\s*(?P<place>{_PLACE}))?\s*:?$",
+    re.I,
+)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATELINE_DATE = rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
+_DASH = r"\s*[-–—:]+\s*"
+_AGENCY_IN_PARENS = rf"\((?P<agency>(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}}))*)\)"
+# The leads of wire copy, most specific first.
+DATELINES = (
+    # MOSCOW (AP) —  /  DHAKA, Feb 15, 2026 (BSS) -  /  Moscow (AFP) -  /  SAN JUAN, Puerto Rico (AP) —
+    re.compile(
+        rf"^(?P<place>[^\W\d][\w.'’ -]{{0,40}}?(?:,\s*(?!{_MONTH}\s+\d)[^\W\d][\w.'’ -]{{0,30}}?)?)"
+        rf"(?:,\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}{_DASH}"
+    ),
+    # (BSS)- Severe heat wave ...
+    re.compile(rf"^{_AGENCY_IN_PARENS}{_DASH}"),
+    # SALVADOR, Feb 26 - (Reuters-21578 style: upper-case place and a date, no agency)
+    re.compile(
+        rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?(?:,\s*[A-Z][\w.]+)?),\s*{_DATELINE_DATE}{_DASH}"
+    ),
+    # LONDON —  (upper-case place and an en or em dash)
+    re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]+)?)\s*[—–]\s*"),
+)
+
+# Words an unlabelled timestamp line may hold besides numbers.
+DATE_WORD = re.compile(
+    rf"(?i:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|[ap]m|at|on"
+    r"|of|the|st|nd|rd|th)|[A-Z]{2,5}"
+)
+MAX_HEADLINE = 300
+MAX_DECK = 300
+TERMINAL_PUNCTUATION = tuple('.!?"”’')
+BULLET = re.compile(r"^([-•*·▪]|\d{1,2}[.)])\s")
+INVISIBLES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Line endings to LF, Unicode NFC, odd spaces to plain ones, invisibles and controls out.
+
+    Leading indentation is kept (it marks paragraphs in hard-wrapped wire copy), trailing
+    space is not.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLES)
+    text = unicodedata.normalize("NFC", CONTROL.sub("", text))
+    return "\n".join(_clean_line(line) for line in text.split("\n")).strip("\n")
+
+
+def _clean_line(line: str) -> str:
+    words = line.lstrip(" \t\u00a0")
+    indent = " " * len(line[: len(line) - len(words)].expandtabs(4))
+    return indent + SPACES.sub(" ", words).rstrip() if words else ""
+
+
+@dataclass
+class _Line:
+    text: str  # trimmed, single-spaced
+    indented: bool
+    block: int  # index of the run of non-blank lines it belongs to
+
+
+@dataclass
+class _Header:
+    headline: str | None = None
+    deck: str | None = None
+    byline: str | None = None
+    agencies: list[str] = field(default_factory=list)
+    place: str | None = None
+    timestamps: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+
+    def add_agencies(self, names: list[str]) -> None:
+        self.agencies.extend(name for name in names if name not in self.agencies)
+
+
+def normalize(text: str, *, dayfirst: bool | None = None) -> Article:
+    """Read one article; raise NotAnArticle when the text holds no headline."""
+    lines = _lines(clean_text(text))
+    if not lines:
+        raise NotAnArticle("empty file: no text")
+    header = _Header()
+    body_start = _read_header(lines, header)
+    paragraphs = _paragraphs(lines[body_start:], header)
+    place: str | None = None
+    lead_agencies: list[str] = []
+    lead_date: str | None = None
+    if paragraphs:
+        paragraphs[0], place, lead_agencies, lead_date = _strip_dateline(paragraphs[0])
+        if not paragraphs[0]:
+            paragraphs.pop(0)
+    header.add_agencies(lead_agencies)
+    published, published_raw = _published(header.timestamps, lead_date, dayfirst)
+    body = "\n\n".join(paragraphs)
+    assert header.headline is not None
+    return Article(
+        headline=header.headline,
+        deck=header.deck,
+        byline=header.byline,
+        agencies=header.agencies,
+        dateline=place or header.place,
+        published=published,
+        published_raw=published_raw,
+        body=body,
+        word_count=len(body.split()),
+    )
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    block, previous_blank = 0, True
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            if not previous_blank:
+                block += 1
+            previous_blank = True
+            continue
+        previous_blank = False
+        lines.append(_Line(stripped, raw[:1] == " ", block))
+    return lines
+
+
+def _read_header(lines: list[_Line], header: _Header) -> int:
+    """Fill the header from the top lines; return the index of the first body line."""
+    index = 0
+    while index < len(lines) and header.headline is None:
+        line = lines[index]
+        if not _header_line(line.text, header):
+            if _dateline_match(line.text) or len(line.text) > MAX_HEADLINE:
+                raise NotAnArticle("no headline: the text starts with a body paragraph")
+            header.headline = line.text
+        index += 1
+    if header.headline is None:
+        raise NotAnArticle("no headline: only site furniture or labels")
+    headline_block = lines[index - 1].block
+    while index < len(lines):
+        line = lines[index]
+        if _header_line(line.text, header) or _same_text(line.text, header.headline):
+            index += 1
+            continue
+        if header.deck is None and _is_deck(lines, index, headline_block, header):
+            header.deck = line.text
+            index += 1
+            continue
+        if (
+            header.deck is not None
+            and _same_text(line.text, header.deck)
+            and index + 1 < len(lines)
+        ):
+            index += 1
+            continue
+        break
+    # A body that starts inside a block of header lines starts with the block's own lines.
+    return index
+
+
+def _header_line(text: str, header: _Header) -> bool:
+    """Record a chrome, timestamp, byline or credit line in the header; False for other text."""
+    if _is_chrome(text):
+        return True
+    timestamp = TIMESTAMP_LABEL.match(text)
+    if timestamp and len(text) <= 120:
+        header.timestamps.append((timestamp.group("label").casefold(), timestamp.group("value")))
+        return True
+    byline = BYLINE.match(text)
+    if byline and header.byline is None:
+        header.byline = byline.group("name").strip(" ,")
+        return True
+    credit = CREDIT.match(text)
+    if credit:
+        header.add_agencies(_agency_names(credit.group("agencies")))
+        header.place = header.place or _place(credit.group("place"))
+        return True
+    desk = DESK_CREDIT.match(text)
+    if desk:
+        header.byline = header.byline or desk.group("byline")
+        header.place = header.place or _place(desk.group("place"))
+        return True
+    if _is_bare_timestamp(text):
+        header.timestamps.append(("", text))
+        return True
+    return False
+
+
+def _is_bare_timestamp(text: str) -> bool:
+    """An unlabelled line made only of date words, numbers and zones: 'Sun Feb 15, 2026 12:06 AM'."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return (
+        len(text) <= 60
+        and all(DATE_WORD.fullmatch(word) for word in words)
+        and parse_published(text) is not None
+    )
+
+
+def _is_chrome(text: str) -> bool:
+    return (
+        text.strip(" .:|-–—•»>").casefold() in CHROME_LINES
+        or PHOTO_CREDIT.match(text) is not None
+        or CAPTION.match(text) is not None
+    )
+
+
+def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Header) -> bool:
+    """A deck is one short line right under the headline, followed by header lines or the body.
+
+    In the headline's own block it must end that block or be followed by credit or timestamp
+    lines; alone in a block of its own it must be followed by header lines (credit, byline, the
+    headline again), or it is more likely the first paragraph.
+    """
+    line = lines[index]
+    if len(line.text) > MAX_DECK or _dateline_match(line.text):
+        return False
+    following = lines[index + 1 :]
+    if not following:
+        return False
+    next_line = following[0]
+    substantive = next((other for other in following if not _is_chrome(other.text)), next_line)
+    followed_by_header = _header_line(substantive.text, _Header()) or _same_text(
+        substantive.text, header.headline or ""
+    )
+    if line.block == headline_block:
+        if next_line.block == line.block:
+            return followed_by_header
+        return followed_by_header or not line.text.endswith(TERMINAL_PUNCTUATION)
+    alone = next_line.block != line.block and (index == 0 or lines[index - 1].block != line.block)
+    return alone and followed_by_header
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.casefold().strip(" .") == b.casefold().strip(" .")
+
+
+def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
+    """Join hard-wrapped lines into paragraphs; drop chrome and repeats of the headline."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    previous_block = None
+    for line in lines:
+        if _is_chrome(line.text):
+            continue
+        new_paragraph = (
+            (
+                line.block != previous_block
+                or line.indented
+                or BULLET.match(line.text) is not None
+                or len(current[-1]) > 100
+                or len(line.text) > 100
+            )
+            if current
+            else True
+        )
+        if new_paragraph and current:
+            paragraphs.append(_join(current))
+            current = []
+        current.append(line.text)
+        previous_block = line.block
+    if current:
+        paragraphs.append(_join(current))
+    headline = header.headline or ""
+    return [p for p in paragraphs if not _same_text(p, headline)]
+
+
+def _join(lines: list[str]) -> str:
+    joined = lines[0]
+    for line in lines[1:]:
+        if joined.endswith("-") and joined[-2:-1].isalpha():
+            joined += line  # a word broken at the margin: "Moscow-\nbacked"
+        else:
+            joined += " " + line
+    return joined
+
+
+def _dateline_match(text: str) -> re.Match[str] | None:
+    for pattern in DATELINES:
+        match = pattern.match(text)
+        if match and len(match.group(0)) < 90:
+            return match
+    return None
+
+
+def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | None]:
+    """Split a wire lead into (rest, place, agencies, date text)."""
+    match = _dateline_match(paragraph)
+    if match is None:
+        return paragraph, None, [], None
+    groups = match.groupdict()
+    agencies = _agency_names(groups["agency"]) if groups.get("agency") else []
+    return paragraph[match.end() :], _place(groups.get("place")), agencies, groups.get("date")
+
+
+def _agency_names(text: str) -> list[str]:
+    names = []
+    for part in re.split(r"\s*(?:/|,|&|\band\b)\s*", text.strip()):
+        if part.casefold() in ("agencies", "news agencies", "wire services", ""):
+            continue
+        name = AGENCY_BY_SPELLING.get(part, part)
+        if name not in names:
+            names.append(name)
+    return names
+
+
+# Upper-case abbreviations that stay upper-case in a place name.
+PLACE_ABBREVIATIONS = frozenset({"US", "USA", "UK", "UAE", "UN", "EU", "DC", "DRC"})
+
+
+def _place(text: str | None) -> str | None:
+    """'MOSCOW' -> 'Moscow', 'WASHINGTON, D.C.' -> 'Washington, D.C.'; mixed case is kept."""
+    text = (text or "").strip(" ,-:")
+    if text.endswith(".") and "." not in text[:-1].split(" ")[-1]:
+        text = text[:-1]  # a sentence stop, not the end of an abbreviation such as "D.C."
+    if not text:
+        return None
+    return ", ".join(_title_case(part) for part in re.split(r"\s*,\s*", text))
+
+
+def _title_case(part: str) -> str:
+    if not part.isupper():
+        return part
+    return re.sub(
+        r"[^\W\d_]+",
+        lambda m: m.group(0) if m.group(0) in PLACE_ABBREVIATIONS else m.group(0).capitalize(),
+        part,
+    )
+
+
+def _published(
+    timestamps: list[tuple[str, str]], lead_date: str | None, dayfirst: bool | None
+) -> tuple[str | None, str | None]:
+    """The best timestamp: published before updated, then a dated lead; raw text always kept."""
+    ordered = sorted(
+        timestamps, key=lambda item: item[0].startswith(("updated", "update", "last", "modified"))
+    )
+    candidates = [value for _, value in ordered] + ([lead_date] if lead_date else [])
+    for raw in candidates:
+        value = parse_published(raw, dayfirst=dayfirst)
+        if value is not None:
+            return value, raw
+    return None, candidates[0] if candidates else None

@@ -1,0 +1,86 @@
+"""Pure: what people type into a search box -> a safe SQLite FTS5 query, and filter values.
+
+Words are ANDed. ``"exact phrase"``, ``prefix*``, ``headline:word`` (also ``deck:`` and
+``body:``), ``-word`` to exclude and ``OR`` between words work; everything else is searched for
+as typed, never read as FTS5 syntax, so no input can make the query fail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsarc.dates import parse_published
+from newsarc.errors import QueryError
+
+COLUMNS = ("headline", "deck", "body")
+# A quoted phrase (closed or running to the end), or a run of non-space characters.
+TOKEN = re.compile(r'(-?)(?:(\w+):)?("[^"]*"?|[^\s"]+)(\*?)')
+WORD_CHARACTER = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A half-open range of ISO dates: start <= day < end."""
+
+    start: str
+    end: str
+
+
+def to_fts(text: str) -> str:
+    """Translate a user query into an FTS5 MATCH expression; QueryError when nothing is left."""
+    terms: list[str] = []
+    exclusions: list[str] = []
+    operator = "AND"
+    for match in TOKEN.finditer(text):
+        negate, column, body, star = match.groups()
+        if match.group(0) in ("AND", "OR", "NOT") and terms:
+            operator = match.group(0)
+            continue
+        if column and column.casefold() not in COLUMNS:
+            body, column = f"{column}:{body}", None
+        phrase = body.strip('"') if body.startswith('"') else body
+        if body.endswith("*") and not star:
+            phrase, star = phrase.rstrip("*"), "*"
+        if not WORD_CHARACTER.search(phrase):
+            continue
+        term = '"' + phrase.replace('"', "") + '"' + ("*" if star else "")
+        if column:
+            term = f"{column.casefold()}:{term}"
+        if negate or operator == "NOT":
+            exclusions.append(term)
+        elif operator == "OR":
+            terms[-1] = f"({terms[-1]} OR {term})"
+        else:
+            terms.append(term)
+        operator = "AND"
+    if not terms:
+        if exclusions:
+            raise QueryError(
+                "A query cannot only exclude words: add a word to search for, e.g. 'syria -idlib'."
+            )
+        raise QueryError(
+            f"Nothing to search for in {text!r}: type one or more words, e.g. newsarc search idlib "
+            "(to list every article use newsarc export)."
+        )
+    return " ".join(terms + [f"NOT {term}" for term in exclusions])
+
+
+def parse_period(text: str) -> Period:
+    """'2020', '2020-03', '2020-03-06' or 'March 2020' -> the days it covers."""
+    value = text.strip()
+    if re.fullmatch(r"\d{4}", value):
+        year = int(value)
+        return Period(f"{year:04d}-01-01", f"{year + 1:04d}-01-01")
+    parsed = parse_published(value, today=date.max - timedelta(days=3))
+    if parsed is None:
+        raise QueryError(
+            f"Cannot read {text!r} as a date: use 2020, 2020-03, 2020-03-06 or 'March 2020'."
+        )
+    if len(parsed) == 7:  # a month
+        year, month = int(parsed[:4]), int(parsed[5:7])
+        following = f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
+        return Period(f"{parsed}-01", following)
+    day = date.fromisoformat(parsed[:10])
+    return Period(day.isoformat(), (day + timedelta(days=1)).isoformat())

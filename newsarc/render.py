@@ -1,0 +1,297 @@
+"""Output: rich tables and panels for a terminal, plain lines for a pipe, JSON/JSONL/CSV writers.
+
+The caller decides once whether stdout is a terminal; terminal renderers take a rich Console so
+tests can force either side. rich is imported only on the terminal side. Article text is
+untrusted: it always goes through rich.text.Text, never through markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from typing import IO, TYPE_CHECKING
+
+from newsarc.models import (
+    ArchiveStats,
+    IngestReport,
+    InputResult,
+    ReindexReport,
+    SearchHit,
+    StoredArticle,
+)
+from newsarc.store import MARK_END, MARK_START, RECORD_COLUMNS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+HIGHLIGHT_STYLE = "bold yellow"
+# How matches are marked in snippets of machine formats.
+PLAIN_MARK = "**"
+
+
+def make_console(stream: IO[str]) -> Console:
+    from rich.console import Console
+
+    return Console(file=stream, highlight=False)
+
+
+# -- ingest --------------------------------------------------------------------------------------
+
+
+def input_line(result: InputResult) -> str:
+    where = f"#{result.article_id}" if result.article_id is not None else "-"
+    reason = f": {result.reason}" if result.reason else ""
+    return f"{result.status:<9} {where:>7}  {result.source}{reason}"
+
+
+def ingest_summary(report: IngestReport) -> str:
+    counts = report.counts
+    duplicates = counts["duplicate"]
+    line = (
+        f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, "
+        f"{duplicates} duplicate{'s' if duplicates != 1 else ''}, {counts['failed']} failed; "
+        f"{report.undated} stored without a date."
+    )
+    if report.interrupted:
+        return f"Interrupted after {report.total} inputs: {line} What was stored is kept."
+    return f"Ingested {report.total} inputs: {line}"
+
+
+def ingest_json(report: IngestReport) -> str:
+    document = {
+        "inputs": report.total,
+        **report.counts,
+        "undated": report.undated,
+        "interrupted": report.interrupted,
+        "failures": [{"source": f.source, "reason": f.reason} for f in report.failures],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def reindex_summary(report: ReindexReport) -> str:
+    fields = ", ".join(f"{name} {n}" for name, n in sorted(report.fields.items()))
+    line = f"Re-read {report.checked} articles: {report.changed} changed"
+    line += f" ({fields})" if fields else ""
+    return line + f", {len(report.failures)} could not be re-read (kept as they were)."
+
+
+# -- search --------------------------------------------------------------------------------------
+
+
+def hits_table(hits: list[SearchHit], total: int, offset: int, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold", expand=True)
+    table.add_column("id", justify="right", no_wrap=True, style="cyan")
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", no_wrap=True, max_width=18)
+    table.add_column("headline and snippet", ratio=1)
+    for hit in hits:
+        cell = _plain_text(hit.headline, "bold")
+        cell.append("\n")
+        cell.append_text(_highlighted(hit.snippet))
+        table.add_row(str(hit.id), (hit.published or "")[:10], _source_label(hit), cell)
+    console.print(table)
+    shown = f"{offset + 1}-{offset + len(hits)}" if hits else "none"
+    console.print(f"{total} matching, showing {shown}.", style="dim", highlight=False)
+
+
+def hits_plain(hits: Iterable[SearchHit], stream: IO[str]) -> None:
+    for hit in hits:
+        stream.write(f"{hit.id}\t{hit.published or ''}\t{_one_line(hit.headline)}\n")
+
+
+def hit_records(hits: Iterable[SearchHit]) -> Iterator[dict[str, object]]:
+    for hit in hits:
+        record = asdict(hit)
+        record["snippet"] = _plain_snippet(hit.snippet)
+        yield record
+
+
+def write_records(records: Iterable[dict[str, object]], stream: IO[str], form: str) -> None:
+    """Write dict records as a JSON array, JSON Lines or CSV (lists joined with ';')."""
+    if form == "csv":
+        writer: csv.DictWriter[str] | None = None
+        for record in records:
+            if writer is None:
+                writer = csv.DictWriter(stream, fieldnames=list(record), lineterminator="\n")
+                writer.writeheader()
+            writer.writerow(
+                {k: ";".join(v) if isinstance(v, list) else v for k, v in record.items()}
+            )
+        return
+    write_json_lines((json.dumps(r, ensure_ascii=False) for r in records), stream, form)
+
+
+def write_json_lines(lines: Iterable[str], stream: IO[str], form: str) -> None:
+    """Stream ready-made JSON objects as JSON Lines, or as one JSON array."""
+    if form == "jsonl":
+        for line in lines:
+            stream.write(line)
+            stream.write("\n")
+        return
+    stream.write("[")
+    separator = "\n"
+    for line in lines:
+        stream.write(separator)
+        stream.write(line)
+        separator = ",\n"
+    stream.write("\n]\n" if separator != "\n" else "]\n")
+
+
+def write_csv_rows(rows: Iterable[tuple[object, ...]], stream: IO[str]) -> None:
+    """Export rows (RECORD_COLUMNS order, agencies as JSON) as CSV with agencies joined by ';'."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(RECORD_COLUMNS)
+    position = RECORD_COLUMNS.index("agencies")
+    for row in rows:
+        values = list(row)
+        values[position] = ";".join(json.loads(str(values[position] or "[]")))
+        writer.writerow(values)
+
+
+# -- show ----------------------------------------------------------------------------------------
+
+
+def metadata_line(article: StoredArticle) -> str:
+    parts = [
+        article.published or "undated",
+        ", ".join(article.agencies),
+        article.dateline or "",
+        article.outlet or "",
+        article.byline and f"by {article.byline}",
+        f"{article.word_count} words",
+        article.source_path or "",
+    ]
+    return " · ".join(part for part in parts if part)
+
+
+def article_terminal(article: StoredArticle, console: Console) -> None:
+    console.print(_plain_text(article.headline, "bold"))
+    if article.deck:
+        console.print(_plain_text(article.deck, "italic"))
+    console.print(_plain_text(f"#{article.id} · {metadata_line(article)}", "dim"))
+    for paragraph in article.body.split("\n\n"):
+        console.print()
+        console.print(_plain_text(paragraph))
+
+
+def article_plain(article: StoredArticle, stream: IO[str]) -> None:
+    stream.write(f"{article.headline}\n")
+    if article.deck:
+        stream.write(f"{article.deck}\n")
+    stream.write(f"#{article.id} · {metadata_line(article)}\n\n{article.body}\n")
+
+
+def article_json(article: StoredArticle) -> str:
+    return json.dumps(asdict(article), ensure_ascii=False, indent=2)
+
+
+# -- stats ---------------------------------------------------------------------------------------
+
+BAR_WIDTH = 40
+
+
+def stats_plain(stats: ArchiveStats, stream: IO[str]) -> None:
+    stream.write(f"articles\t{stats.articles}\n")
+    stream.write(f"dates\t{stats.first or ''}\t{stats.last or ''}\n")
+    stream.write(f"undated\t{stats.undated}\n")
+    for label, ranked in (
+        ("agency", stats.agencies), ("dateline", stats.datelines), ("outlet", stats.outlets),
+        ("month", stats.months),
+    ):  # fmt: skip
+        for name, n in ranked:
+            stream.write(f"{label}\t{_one_line(name)}\t{n}\n")
+
+
+def stats_terminal(stats: ArchiveStats, console: Console) -> None:
+    from rich.table import Table
+
+    span = f"{stats.first} to {stats.last}" if stats.first else "no dated articles"
+    console.print(f"[bold]{stats.articles}[/bold] articles, {span}, {stats.undated} undated.")
+    for title, ranked in (
+        ("Agencies", stats.agencies), ("Datelines", stats.datelines), ("Outlets", stats.outlets)
+    ):  # fmt: skip
+        if ranked:
+            table = Table(title=title, title_justify="left", show_header=False, box=None)
+            table.add_column(no_wrap=True)
+            table.add_column(justify="right")
+            for name, n in ranked:
+                table.add_row(_plain_text(name), str(n))
+            console.print(table)
+    if stats.months:
+        console.print("[bold]Articles per month[/bold]")
+        peak = max(n for _, n in stats.months)
+        for month, n in stats.months:
+            bar = "█" * max(1, round(BAR_WIDTH * n / peak))
+            console.print(f"{month}  [cyan]{bar}[/cyan] {n}")
+
+
+def stats_json(stats: ArchiveStats) -> str:
+    document = asdict(stats)
+    for key in ("agencies", "datelines", "outlets", "months"):
+        document[key] = [{"name": name, "articles": n} for name, n in document[key]]
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _plain_text(value: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(value, style=style)
+
+
+def _highlighted(snippet: str) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    for index, part in enumerate(snippet.replace(MARK_END, MARK_START).split(MARK_START)):
+        text.append(part, style=HIGHLIGHT_STYLE if index % 2 else "")
+    return text
+
+
+def _plain_snippet(snippet: str) -> str:
+    return snippet.replace(MARK_START, PLAIN_MARK).replace(MARK_END, PLAIN_MARK)
+
+
+def _source_label(hit: SearchHit) -> str:
+    return ", ".join(hit.agencies) or hit.outlet or ""
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+# -- progress ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def progress_bar(total: int, description: str, stream: IO[str]) -> Iterator[Callable[[], None]]:
+    """A progress bar on `stream` (count, rate, time left); yields the function that advances it."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return _plain_text(f"{task.speed:,.0f}/s" if task.speed else "", "dim")
+
+    columns = (
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+        TimeRemainingColumn(),
+    )  # fmt: skip
+    with Progress(*columns, console=make_console(stream), transient=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda: progress.advance(task)

@@ -1,0 +1,399 @@
+"""The archive: the only module that speaks SQL.
+
+Reads use the standard library's sqlite3 alone, so a search does not pay for importing
+sqlite-utils; sqlite-utils runs the migrations when an archive is created or upgraded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsarc.errors import ArchiveError, NotFound, QueryError
+from newsarc.models import ArchiveStats, Article, Filters, SearchHit, StoredArticle
+
+DEFAULT_PATH = "newsarc.db"
+LOCK_TIMEOUT_SECONDS = 30.0
+MIGRATION_SET = "newsarc"
+# The names of the migrations in newsarc.migrations, so that opening an up-to-date archive
+# needs no sqlite-utils import (a test keeps the two in step).
+SCHEMA_STEPS = ("m001_articles",)
+
+RECORD_COLUMNS = (
+    "id", "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw",
+    "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at",
+)  # fmt: skip
+
+
+# bm25() weights for headline, deck and body: a word in the headline counts ten times a word in
+# the body, in the deck four times. bm25() is better when more negative: order ascending.
+RANK = "bm25(articles_fts, 10.0, 4.0, 1.0)"
+# Snippet markers: control characters no article keeps (clean_text removes them), turned into
+# highlighting by the renderer.
+MARK_START, MARK_END = "\x02", "\x03"
+SNIPPET = "snippet(articles_fts, -1, char(2), char(3), '…', 14)"
+SORTS = {
+    "relevance": "score",
+    "newest": "a.published IS NULL, a.published DESC, score",
+    "oldest": "a.published IS NULL, a.published ASC, score",
+}
+# The export record, built by SQLite itself (several times faster than json.dumps per row).
+EXPORT_JSON = """json_object(
+    'id', a.id, 'headline', a.headline, 'deck', a.deck, 'byline', a.byline,
+    'agencies', json(a.agencies), 'dateline', a.dateline, 'published', a.published,
+    'published_raw', a.published_raw, 'body', a.body, 'word_count', a.word_count,
+    'outlet', a.outlet, 'source_path', a.source_path, 'content_hash', a.content_hash,
+    'ingested_at', a.ingested_at{extra})"""
+EXPORT_ORIGINAL = ", 'original', a.original, 'encoding', a.encoding"
+# The day an article belongs to, so that a month-precision date (2020-03) sorts as its first day.
+PUBLISHED_DAY = "substr(a.published || '-01', 1, 10)"
+
+
+@dataclass
+class SourceState:
+    """What the archive remembers of an input file, to skip it when it has not changed."""
+
+    article_id: int
+    size: int | None
+    mtime_ns: int | None
+    content_hash: str
+
+
+@dataclass
+class Provenance:
+    """Where an article's text came from."""
+
+    original: str
+    encoding: str
+    content_hash: str
+    source_path: str | None
+    outlet: str | None
+    ingested_at: str
+
+
+def archive_path(option: str | None) -> str:
+    """--db, else $NEWSARC_DB, else newsarc.db in the current directory."""
+    return option or os.environ.get("NEWSARC_DB") or DEFAULT_PATH
+
+
+class Archive:
+    """An open archive file."""
+
+    def __init__(self, path: str, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = connection
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str, *, create: bool = False) -> Archive:
+        """Open an archive; with create, make it if missing. Applies pending migrations."""
+        exists = Path(path).exists()
+        if not exists and not create:
+            raise ArchiveError(
+                f"No archive at {path} yet. Load articles first: newsarc ingest PATH "
+                "(or point --db / NEWSARC_DB at an existing archive)."
+            )
+        if Path(path).is_dir():
+            raise ArchiveError(f"{path} is a folder, not an archive file.")
+        try:
+            connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS)
+            archive = cls(path, connection)
+            archive._prepare()
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{path} is not a newsarc archive ({error}).") from None
+        return archive
+
+    def _prepare(self) -> None:
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        applied = self._applied_migrations()
+        unknown = [name for name in applied if name not in SCHEMA_STEPS]
+        if unknown:
+            raise ArchiveError(
+                f"{self.path} was written by a newer version of newsarc (schema step "
+                f"{unknown[-1]!r}). Upgrade newsarc to use it; it was left untouched."
+            )
+        if len(applied) < len(SCHEMA_STEPS):
+            self._migrate()
+
+    def _applied_migrations(self) -> list[str]:
+        has_table = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+        ).fetchone()
+        if not has_table:
+            tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise ArchiveError(f"{self.path} is an SQLite file, but not a newsarc archive.")
+            return []
+        rows = self.db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+            (MIGRATION_SET,),
+        )
+        return [name for (name,) in rows]
+
+    def _migrate(self) -> None:
+        from sqlite_utils import Database
+
+        from newsarc.migrations import migrations
+
+        migrations.apply(Database(self.db))
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def source_state(self, path: str) -> SourceState | None:
+        row = self.db.execute(
+            "SELECT article_id, size, mtime_ns, content_hash FROM sources WHERE path = ?", (path,)
+        ).fetchone()
+        return SourceState(*row) if row else None
+
+    def article_id_for_hash(self, content_hash: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def insert(
+        self, article: Article, provenance: Provenance, article_id: int | None = None
+    ) -> int:
+        values = _article_values(article) | _provenance_values(provenance)
+        if article_id is not None and not self.exists(article_id):
+            values["id"] = article_id
+        columns = ", ".join(values)
+        placeholders = ", ".join(f":{name}" for name in values)
+        cursor = self.db.execute(
+            f"INSERT INTO articles ({columns}) VALUES ({placeholders})", values
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def update(self, article_id: int, article: Article, provenance: Provenance | None) -> None:
+        values = _article_values(article) | (_provenance_values(provenance) if provenance else {})
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        self.db.execute(
+            f"UPDATE articles SET {assignments} WHERE id = :id", values | {"id": article_id}
+        )
+
+    def remember_source(
+        self, path: str, article_id: int, size: int | None, mtime_ns: int | None, content_hash: str
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO sources (path, article_id, size, mtime_ns, content_hash)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET"
+            " article_id = excluded.article_id, size = excluded.size,"
+            " mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash",
+            (path, article_id, size, mtime_ns, content_hash),
+        )
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def rollback(self) -> None:
+        self.db.rollback()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def exists(self, article_id: int) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def get(self, article_id: int) -> StoredArticle:
+        columns = ", ".join(RECORD_COLUMNS)
+        row = self.db.execute(
+            f"SELECT {columns} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"No article with id {article_id} in {self.path}.")
+        return _stored(dict(zip(RECORD_COLUMNS, row, strict=True)))
+
+    def original(self, article_id: int) -> str:
+        row = self.db.execute(
+            "SELECT original FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"No article with id {article_id} in {self.path}.")
+        return str(row[0])
+
+    def original_with_encoding(self, article_id: int) -> tuple[str, str]:
+        row = self.db.execute(
+            "SELECT original, encoding FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"No article with id {article_id} in {self.path}.")
+        return str(row[0]), str(row[1])
+
+    def ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def _article_values(article: Article) -> dict[str, object]:
+    return {
+        "headline": article.headline,
+        "deck": article.deck,
+        "byline": article.byline,
+        "agencies": json.dumps(article.agencies, ensure_ascii=False),
+        "dateline": article.dateline,
+        "published": article.published,
+        "published_raw": article.published_raw,
+        "body": article.body,
+        "word_count": article.word_count,
+    }
+
+
+def _provenance_values(provenance: Provenance) -> dict[str, object]:
+    return {
+        "original": provenance.original,
+        "encoding": provenance.encoding,
+        "content_hash": provenance.content_hash,
+        "source_path": provenance.source_path,
+        "outlet": provenance.outlet,
+        "ingested_at": provenance.ingested_at,
+    }
+
+
+def _stored(row: dict[str, object]) -> StoredArticle:
+    row["agencies"] = json.loads(str(row["agencies"] or "[]"))
+    return StoredArticle(**row)  # type: ignore[arg-type]
+
+
+class Query:
+    """A full-text match (or none) plus filters, as SQL with named parameters."""
+
+    def __init__(self, match: str | None, filters: Filters) -> None:
+        self.params: dict[str, object] = {}
+        self.where: list[str] = []
+        self.match = match
+        if match is not None:
+            self.where.append("articles_fts MATCH :match")
+            self.params["match"] = match
+        if filters.since:
+            self.where.append(f"{PUBLISHED_DAY} >= :since")
+            self.params["since"] = filters.since
+        if filters.until:
+            self.where.append(f"{PUBLISHED_DAY} < :until")
+            self.params["until"] = filters.until
+        if filters.since or filters.until:
+            self.where.append("a.published IS NOT NULL")
+        if filters.agency:
+            self.where.append(
+                "EXISTS (SELECT 1 FROM json_each(a.agencies) WHERE value = :agency COLLATE NOCASE)"
+            )
+            self.params["agency"] = filters.agency
+        if filters.dateline:
+            self.where.append("a.dateline = :dateline COLLATE NOCASE")
+            self.params["dateline"] = filters.dateline
+        if filters.outlet:
+            self.where.append("a.outlet = :outlet COLLATE NOCASE")
+            self.params["outlet"] = filters.outlet
+
+    def sql(self, columns: str, order: str = "a.id", tail: str = "") -> str:
+        source = "articles a"
+        if self.match is not None:
+            source = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        where = " WHERE " + " AND ".join(self.where) if self.where else ""
+        return f"SELECT {columns} FROM {source}{where} ORDER BY {order} {tail}"
+
+
+def _run(archive: Archive, sql: str, params: dict[str, object]) -> sqlite3.Cursor:
+    try:
+        return archive.db.execute(sql, params)
+    except sqlite3.OperationalError as error:
+        message = str(error)
+        if "fts5" in message or "syntax error" in message or "no such column" in message:
+            raise QueryError(
+                f"The search syntax is not valid FTS5 ({message}). Check quotes and operators, "
+                "or drop --raw to search for the words as typed."
+            ) from None
+        raise
+
+
+def search(
+    archive: Archive,
+    query: Query,
+    *,
+    sort: str = "relevance",
+    limit: int = 20,
+    offset: int = 0,
+) -> list[SearchHit]:
+    """Ranked hits for a full-text query; `sort` is a key of SORTS."""
+    columns = f"a.id, a.published, a.headline, a.agencies, a.dateline, a.outlet, {SNIPPET}, {RANK} AS score"
+    sql = query.sql(columns, SORTS[sort], "LIMIT :limit OFFSET :offset")
+    params = query.params | {"limit": limit, "offset": offset}
+    return [
+        SearchHit(
+            row[0], row[1], row[2], json.loads(row[3] or "[]"), row[4], row[5], row[6], row[7]
+        )
+        for row in _run(archive, sql, params)
+    ]
+
+
+def count(archive: Archive, query: Query) -> int:
+    sql = query.sql("count(*)", "1")
+    return int(_run(archive, sql, query.params).fetchone()[0])
+
+
+def export_json(archive: Archive, query: Query, *, with_original: bool = False) -> Iterator[str]:
+    """Each matching article as one JSON object, in id order, streamed from SQLite."""
+    expression = EXPORT_JSON.format(extra=EXPORT_ORIGINAL if with_original else "")
+    for (line,) in _run(archive, query.sql(expression), query.params):
+        yield line
+
+
+def export_rows(archive: Archive, query: Query) -> Iterator[tuple[object, ...]]:
+    """Each matching article as a tuple of RECORD_COLUMNS (agencies as a JSON list)."""
+    columns = ", ".join(f"a.{name}" for name in RECORD_COLUMNS)
+    # Not `yield from`: that would close the cursor after the archive when a reader stops early.
+    for row in _run(archive, query.sql(columns), query.params):  # noqa: UP028
+        yield row
+
+
+def stats(archive: Archive, *, top: int = 10) -> ArchiveStats:
+    db = archive.db
+    articles, first, last, undated = db.execute(
+        "SELECT count(*), min(published), max(published), sum(published IS NULL) FROM articles"
+    ).fetchone()
+
+    def ranked(sql: str) -> list[tuple[str, int]]:
+        return [(str(name), int(n)) for name, n in db.execute(sql, {"top": top})]
+
+    return ArchiveStats(
+        articles=articles,
+        first=first,
+        last=last,
+        undated=undated or 0,
+        agencies=ranked(
+            "SELECT value, count(*) AS n FROM articles, json_each(articles.agencies)"
+            " GROUP BY value ORDER BY n DESC, value LIMIT :top"
+        ),
+        datelines=ranked(
+            "SELECT dateline, count(*) AS n FROM articles WHERE dateline IS NOT NULL"
+            " GROUP BY dateline ORDER BY n DESC, dateline LIMIT :top"
+        ),
+        outlets=ranked(
+            "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL"
+            " GROUP BY outlet ORDER BY n DESC, outlet LIMIT :top"
+        ),
+        months=ranked(
+            "SELECT substr(published, 1, 7) AS month, count(*) FROM articles"
+            " WHERE published IS NOT NULL GROUP BY month ORDER BY month"
+        ),
+    )

@@ -1,0 +1,94 @@
+"""Timestamp text as found in scraped pages, wire copy and database exports."""
+
+from datetime import date
+
+import pytest
+
+from newsarc.dates import parse_published
+
+TODAY = date(2026, 11, 24)
+
+# (id, text, expected); the texts are modelled on real timestamp lines and fields.
+ROWS = [
+    # Day precision: no clock, or only a placeholder clock.
+    ("seed-malformed-placeholder", "6 March, 2020 00:00 00 AM", "2020-03-06"),
+    ("day-month-year", "6 March 2020", "2020-03-06"),
+    ("month-day-year", "March 6, 2020", "2020-03-06"),
+    ("short-month", "Feb 15, 2026", "2026-02-15"),
+    ("weekday-and-midnight", "Sunday, 15 February, 2026, 12:00 am", "2026-02-15"),
+    ("iso-date", "2020-03-05", "2020-03-05"),
+    ("iso-midnight", "2020-03-05T00:00:00", "2020-03-05"),
+    ("dotted-day-first", "15.02.2026", "2026-02-15"),
+    ("numeric-ambiguous-default-dayfirst", "05/03/2020", "2020-03-05"),
+    ("numeric-day-over-12", "13/03/2020", "2020-03-13"),
+    ("numeric-month-first-unambiguous", "03/13/2020", "2020-03-13"),
+    ("two-digit-year", "05/03/20", "2020-03-05"),
+    ("uppercase-month", "27-MAR-1987", "1987-03-27"),
+    ("ordinal-day", "Feb 15th, 2026", "2026-02-15"),
+    ("pipe-separated", "15 Feb 2026 | 00:00", "2026-02-15"),
+    # Time precision, no zone named: no offset invented.
+    ("malformed-clock-pm", "5 March 2020 10:30 00 PM", "2020-03-05T22:30:00"),
+    ("malformed-clock-first", "10:30 00 PM 5 March 2020", "2020-03-05T22:30:00"),
+    ("clock-am", "Sun Feb 15th, 2026 10:12 am", "2026-02-15T10:12:00"),
+    ("clock-before-date", "10:36 PM, 15 February 2026", "2026-02-15T22:36:00"),
+    ("at-between", "February 15, 2026 at 10:30 am", "2026-02-15T10:30:00"),
+    ("dotted-pm", "March 5, 2020 10:30 p.m.", "2020-03-05T22:30:00"),
+    ("iso-fraction", "2026-02-15T12:46:09.758131", "2026-02-15T12:46:09"),
+    ("reuters-junk-tail", "27-MAR-1987 00:02:59.13&#5;&#5;RM", "1987-03-27T00:02:59"),
+    ("reuters-plain", "26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"),
+    ("trailing-place", "6 March, 2020 | 10:30 AM | Dhaka", "2020-03-06T10:30:00"),
+    ("ambiguous-bst-dropped", "5 March 2020 10:36 BST", "2020-03-05T10:36:00"),
+    ("ambiguous-ist-dropped", "15 Feb 2026, 08:15 PM IST", "2026-02-15T20:15:00"),
+    # Time with a named zone.
+    ("gmt-plus-six-east", "Thu Mar 5 2020 22:30 GMT+6", "2020-03-05T22:30:00+06:00"),
+    ("utc-plus-half-hour", "15 February 2026 10:36 PM UTC+5:30", "2026-02-15T22:36:00+05:30"),
+    ("gmt-minus", "March 5, 2020 9:00 AM GMT-3", "2020-03-05T09:00:00-03:00"),
+    ("nexis-gmt", "March 14, 2013 Thursday 9:50 PM GMT", "2013-03-14T21:50:00+00:00"),
+    ("est", "March 5, 2020 10:30 p.m. EST", "2020-03-05T22:30:00-05:00"),
+    ("cet", "14 March 2013 09:15 CET", "2013-03-14T09:15:00+01:00"),
+    ("numeric-offset", "Sun, 15 Feb 2026 06:12:00 +0600", "2026-02-15T06:12:00+06:00"),
+    ("iso-zulu", "2013-03-14T21:50:00Z", "2013-03-14T21:50:00+00:00"),
+    # Month precision.
+    ("month-year", "March 2020", "2020-03"),
+    # Null: no full, plausible date.
+    ("time-only", "10:36", None),
+    ("time-only-pm", "10:36 PM", None),
+    ("date-without-year", "Feb 26", None),
+    ("reuters-dateline-no-year", "March 5", None),
+    ("relative-hours", "2 hours ago", None),
+    ("relative-yesterday", "Yesterday, 10:30 AM", None),
+    ("before-1800", "1750-01-01", None),
+    ("far-future", "3026-01-01", None),
+    ("next-year", "1 March 2028", None),
+    ("impossible-day", "31/02/2020", None),
+    ("impossible-month", "2020-13-01", None),
+    ("german-month-unread", "27. Februar 2012 Montag 9:50 PM GMT+1", None),
+    ("words", "Staff Correspondent", None),
+    ("empty", "", None),
+    ("blank", "   ", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_parse_published(text: str, expected: str | None) -> None:
+    assert parse_published(text, today=TODAY) == expected
+
+
+def test_rows_are_unique() -> None:
+    assert len({r[0] for r in ROWS}) == len(ROWS)
+    assert len({r[1] for r in ROWS}) == len(ROWS)
+
+
+@pytest.mark.parametrize(
+    ("dayfirst", "expected"), [(None, "2020-03-05"), (True, "2020-03-05"), (False, "2020-05-03")]
+)
+def test_ambiguous_numeric_date_follows_preference(dayfirst: bool | None, expected: str) -> None:
+    assert parse_published("05/03/2020", dayfirst=dayfirst, today=TODAY) == expected
+
+
+def test_unambiguous_numeric_date_ignores_preference() -> None:
+    assert parse_published("13/03/2020", dayfirst=False, today=TODAY) == "2020-03-13"
+
+
+def test_future_tolerance_allows_zones_ahead() -> None:
+    assert parse_published("25 November 2026", today=TODAY) == "2026-11-25"

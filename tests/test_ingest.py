@@ -1,0 +1,244 @@
+"""`newsarc ingest` and `newsarc reindex` end to end, on temporary archives."""
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SAMPLES, Run
+from newsarc import normalize
+
+SEED = DATA / "putin-erdogan-moscow-talks.txt"
+
+
+def rows(db_path: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db_path) as db:
+        return db.execute(sql).fetchall()
+
+
+def report(run: Run, *args: str, input: str | bytes | None = None) -> dict[str, object]:
+    result = run("ingest", "--json", *args, input=input)
+    return json.loads(result.stdout) | {"exit_code": result.exit_code}
+
+
+def test_seed_is_stored_with_its_record_and_original(run: Run, db_path: Path) -> None:
+    result = run("ingest", str(SEED))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Ingested 1 inputs: 1 new, 0 updated, 0 unchanged, 0 duplicates, 0 failed; "
+        "0 stored without a date.\n"
+    )
+    record = json.loads(run("show", "1", "--json").stdout)
+    assert {
+        k: v for k, v in record.items() if k not in ("body", "ingested_at", "content_hash")
+    } == {
+        "id": 1,
+        "headline": "Putin, Erdogan look to defuse Syria crisis at Moscow talks",
+        "deck": "The entire world has its eyes fixed on us: Erdogan",
+        "byline": None,
+        "agencies": ["AFP"],
+        "dateline": "Moscow",
+        "published": "2020-03-06",
+        "published_raw": "6 March, 2020 00:00 00 AM",
+        "word_count": 320,
+        "outlet": None,
+        "source_path": str(SEED.resolve()),
+    }
+    assert run("show", "1", "--raw").stdout == SEED.read_text(encoding="utf-8")
+    assert rows(db_path, "SELECT encoding FROM articles") == [("utf-8",)]
+
+
+def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path: Path) -> None:
+    result = run("ingest", str(SAMPLES))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        "Ingested 16 inputs: 12 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed;"
+    )
+    failures = sorted(line.split(None, 2)[2] for line in result.stderr.splitlines())
+    assert failures == [
+        f"{SAMPLES}/binary.txt: binary file (NUL bytes), not text",
+        f"{SAMPLES}/blank.txt: blank file: only white space",
+        f"{SAMPLES}/empty.txt: empty file",
+        f"{SAMPLES}/no_headline.txt: no headline: the text starts with a body paragraph",
+    ]
+    encodings = dict(rows(db_path, "SELECT source_path, encoding FROM articles"))
+    assert encodings[str(SAMPLES / "latin1.txt")] == "latin-1"
+    assert encodings[str(SAMPLES / "cp1252.txt")] == "cp1252"
+    assert encodings[str(SAMPLES / "utf16_bom.txt")] == "utf-16"
+    headlines = {h for (h,) in rows(db_path, "SELECT headline FROM articles")}
+    assert {
+        "Cup final tickets to cost £45",
+        "Euro zone “ready to act” on debt – minister",
+    } <= headlines
+
+
+def test_same_files_again_are_unchanged(run: Run, inbox: Path) -> None:
+    first = report(run, str(inbox))
+    second = report(run, str(inbox))
+    assert (first["new"], first["unchanged"]) == (6, 0)
+    assert (second["new"], second["unchanged"], second["exit_code"]) == (0, 6, 0)
+
+
+def test_same_text_in_another_file_is_a_duplicate(run: Run, inbox: Path, db_path: Path) -> None:
+    run("ingest", str(inbox))
+    copy = inbox / "copy" / "seed-again.txt"
+    copy.parent.mkdir()
+    # The same article saved on Windows: CRLF line endings and a byte-order mark.
+    copy.write_bytes(b"\xef\xbb\xbf" + SEED.read_bytes().replace(b"\n", b"\r\n"))
+    result = report(run, str(inbox))
+    assert (result["duplicate"], result["new"], result["unchanged"]) == (1, 0, 6)
+    assert rows(db_path, "SELECT count(*) FROM articles") == [(6,)]
+    assert report(run, str(inbox))["unchanged"] == 7
+
+
+def test_changed_file_updates_its_article_and_keeps_its_id(
+    run: Run, inbox: Path, db_path: Path
+) -> None:
+    run("ingest", str(inbox))
+    target = inbox / "title-first-broadband.txt"
+    (article_id,) = rows(db_path, f"SELECT id FROM articles WHERE source_path = '{target}'")[0]
+    target.write_text(target.read_text().replace("five million", "six million"), encoding="utf-8")
+    result = report(run, str(inbox))
+    assert (result["updated"], result["unchanged"], result["new"]) == (1, 5, 0)
+    assert rows(db_path, f"SELECT id, headline FROM articles WHERE source_path = '{target}'") == [
+        (article_id, "Broadband take-up passes six million homes")
+    ]
+    assert run("search", "six", "million").stdout.split("\t")[0] == str(article_id)
+
+
+def test_standard_input(run: Run) -> None:
+    result = run("ingest", "-", input=SEED.read_bytes())
+    assert result.exit_code == 0
+    assert run("show", "1").stdout.startswith("Putin, Erdogan look to defuse Syria crisis")
+    again = report(run, "-", input=SEED.read_bytes())
+    assert (again["duplicate"], again["new"]) == (1, 0)
+
+
+def test_json_report_lists_failures(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    result = report(run, str(SEED), str(missing), str(SAMPLES / "empty.txt"))
+    assert result == {
+        "inputs": 3,
+        "new": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "duplicate": 0,
+        "failed": 2,
+        "undated": 0,
+        "interrupted": False,
+        "failures": [
+            {"source": str(missing), "reason": "no such file or folder"},
+            {"source": str(SAMPLES / "empty.txt"), "reason": "empty file"},
+        ],
+        "exit_code": 1,
+    }
+
+
+def test_undated_articles_are_counted(run: Run) -> None:
+    result = report(run, str(SAMPLES / "title_first.txt"), str(SEED))
+    assert (result["new"], result["undated"]) == (2, 1)
+
+
+def test_no_path_reads_the_inbox(run: Run, inbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSARC_INBOX", str(inbox))
+    assert report(run)["new"] == 6
+
+
+def test_no_path_and_no_inbox_is_a_usage_error(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("ingest")
+    assert result.exit_code == 2
+    assert "No PATH given and no inbox folder 'data'" in result.stderr
+
+
+def test_glob_selects_other_names(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "story.text")
+    shutil.copy(SEED, folder / "notes.md")
+    assert report(run, str(folder))["inputs"] == 0
+    assert report(run, "--glob", "*.text", str(folder))["new"] == 1
+
+
+def test_outlet_and_date_order_apply_to_the_batch(run: Run, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Port reopens\nPublished: 05/03/2020\n\nThe port reopened.\n", encoding="utf-8"
+    )
+    run("ingest", "--outlet", "Daily Star", "--monthfirst", str(story))
+    record = json.loads(run("show", "1", "--json").stdout)
+    assert (record["outlet"], record["published"], record["published_raw"]) == (
+        "Daily Star",
+        "2020-05-03",
+        "05/03/2020",
+    )
+
+
+def test_file_over_the_size_limit_is_refused(run: Run, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Headline\n\n" + "word " * 300_000, encoding="utf-8")
+    result = report(run, "--max-size", "1", str(big))
+    assert result["failed"] == 1
+    assert "file too large" in str(result["failures"])
+
+
+def test_fifo_in_a_folder_is_skipped(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    (folder / "pipe.txt").unlink(missing_ok=True)
+    import os
+
+    os.mkfifo(folder / "pipe.txt")
+    result = report(run, str(folder))
+    assert (result["new"], result["failed"]) == (1, 1)
+
+
+def test_reindex_applies_a_parser_change_and_keeps_ids(
+    run: Run, inbox: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("ingest", str(inbox))
+    before = rows(db_path, "SELECT id, original, ingested_at, body FROM articles ORDER BY id")
+    # A parser change: one more line of site furniture is recognised.
+    furniture = "bankers said the gap between the official and the open-market exchange rate had narrowed, which pushed more senders to formal channels ahead of ramadan"
+    monkeypatch.setattr(normalize, "CHROME_LINES", normalize.CHROME_LINES | {furniture})
+    result = run("reindex")
+    assert (
+        result.stdout
+        == "Re-read 6 articles: 1 changed (body 1, word_count 1), 0 could not be re-read (kept as they were).\n"
+    )
+    after = rows(db_path, "SELECT id, original, ingested_at, body FROM articles ORDER BY id")
+    assert [row[:3] for row in after] == [row[:3] for row in before]
+    changed = [(b[0], a[3]) for b, a in zip(before, after, strict=True) if b[3] != a[3]]
+    assert len(changed) == 1 and "Bankers said" not in changed[0][1]
+    assert run("search", "bankers", "ramadan").stdout == ""
+
+
+def test_archive_is_searchable_with_sqlite_utils(ingested: Path, db_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sqlite_utils",
+            "search",
+            str(db_path),
+            "articles",
+            "idlib",
+            "-c",
+            "id",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert sorted(json.loads(result.stdout), key=lambda r: r["id"]) == [
+        {"id": 1},
+        {"id": 3},
+        {"id": 4},
+    ]

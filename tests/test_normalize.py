@@ -1,0 +1,473 @@
+"""The normalizer on whole articles of each shape, and on single lines modelled on real ones."""
+
+from pathlib import Path
+
+import pytest
+
+from newsarc.errors import NotAnArticle
+from newsarc.ingest import decode
+from newsarc.models import Article
+from newsarc.normalize import clean_text, normalize
+
+SAMPLES = Path(__file__).parent / "samples"
+DATA = Path(__file__).parent.parent / "data"
+
+
+def read_sample(name: str) -> str:
+    text, _ = decode((SAMPLES / f"{name}.txt").read_bytes())
+    return text
+
+
+def test_seed_article_record() -> None:
+    article = normalize((DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8"))
+    body = article.body
+    assert (article.headline, article.deck, article.byline) == (
+        "Putin, Erdogan look to defuse Syria crisis at Moscow talks",
+        "The entire world has its eyes fixed on us: Erdogan",
+        None,
+    )
+    assert (article.agencies, article.dateline) == (["AFP"], "Moscow")
+    assert (article.published, article.published_raw) == ("2020-03-06", "6 March, 2020 00:00 00 AM")
+    assert body.startswith("The leaders of Russia and Turkey met in Moscow yesterday")
+    assert body.endswith("major player in the Middle East.")
+    assert "logo" not in body and "POST TIME" not in body
+    assert article.headline not in body
+    assert body.count("\n\n") == 5 and "\n\n\n" not in body
+    assert article.word_count == len(body.split())
+
+
+WHOLE_RECORDS = [
+    pytest.param(
+        "scraped_page",
+        Article(
+            headline="Syrian opposition names interim premier in Istanbul vote",
+            deck="Coalition hopes the choice will unlock aid for rebel-held areas",
+            byline=None,
+            agencies=["AFP", "Reuters"],
+            dateline="Beirut",
+            published="2013-03-14T09:15:00+01:00",
+            published_raw="14 March 2013, 09:15 CET",
+            body=(
+                "The main Syrian opposition coalition chose a US-educated businessman as its interim prime minister on Tuesday, after a day of voting at a hotel in Istanbul.\n\n"
+                "The new premier is expected to form a government to run the areas held by rebels in the north and east of the country, where residents have complained of shortages of bread and fuel.\n\n"
+                "Western and Gulf backers of the opposition have said they would channel aid through the new administration once it is in place."
+            ),
+            word_count=82,
+        ),
+        id="scraped_page",
+    ),
+    pytest.param(
+        "wire_ap_dateline",
+        Article(
+            headline="Lebanese army deploys in Tripoli after clashes",
+            deck=None,
+            byline="Zeina Karam",
+            agencies=["AP"],
+            dateline="Beirut",
+            published="2013-03-14T21:50:00+00:00",
+            published_raw="March 14, 2013 9:50 PM GMT",
+            body=(
+                "Lebanese troops moved into the northern city of Tripoli on Thursday after two days of street battles between supporters and opponents of the Syrian regime killed at least six people.\n\n"
+                "The clashes pitted gunmen from the Bab Tabbaneh district against fighters in the nearby hilltop neighbourhood of Jabal Mohsen, an army statement said."
+            ),
+            word_count=53,
+        ),
+        id="wire_ap_dateline",
+    ),
+    pytest.param(
+        "wire_reuters_dateline",
+        Article(
+            headline="U.S. FARM EXPORTS SEEN FALLING",
+            deck=None,
+            byline=None,
+            agencies=["Reuters"],
+            dateline="Washington",
+            published=None,
+            published_raw="March 5",
+            body=(
+                "United States farm exports are expected to fall again in the current fiscal year, the Agriculture Department said in its quarterly outlook.\n\n"
+                "The department said exports would total 26.5 billion dlrs, down from 31.2 billion last year, citing strong foreign competition and lower prices for grain.\n\n"
+                "Officials said soybean sales to Europe had held up better than expected."
+            ),
+            word_count=58,
+        ),
+        id="wire_reuters_dateline",
+    ),
+    pytest.param(
+        "wire_bss_nospace",
+        Article(
+            headline="Farmers get free seeds and fertiliser in Rajshahi",
+            deck=None,
+            byline=None,
+            agencies=["BSS"],
+            dateline="Rajshahi",
+            published="2026-02-14",
+            published_raw="Feb 14, 2026",
+            body=(
+                "Nearly 12,000 small and marginal farmers received free seeds and fertiliser for the coming Aus season at a ceremony in the district on Saturday.\n\n"
+                "The agriculture extension department said the support would help the farmers cover the cost of a second crop."
+            ),
+            word_count=42,
+        ),
+        id="wire_bss_nospace",
+    ),
+    pytest.param(
+        "wire_afp_mixed_case",
+        Article(
+            headline="Russian court jails opposition activist for five years",
+            deck=None,
+            byline=None,
+            agencies=["AFP"],
+            dateline="Moscow",
+            published=None,
+            published_raw=None,
+            body=(
+                "A Russian court on Friday sentenced an opposition activist to five years in prison over a protest, his lawyer said.\n\n"
+                "The activist, who denies wrongdoing, plans to appeal, the lawyer told reporters outside the courthouse."
+            ),
+            word_count=35,
+        ),
+        id="wire_afp_mixed_case",
+    ),
+    pytest.param(
+        "title_first",
+        Article(
+            headline="Mobile phone sales pass 600 million",
+            deck=None,
+            byline=None,
+            agencies=[],
+            dateline=None,
+            published=None,
+            published_raw=None,
+            body=(
+                "Worldwide sales of mobile phones passed 600 million last year, according to a report by market analysts.\n\n"
+                "Handsets with built-in cameras and colour screens accounted for most of the growth, the report said.\n\n"
+                "Analysts expect sales in Asia to overtake those in Europe within two years."
+            ),
+            word_count=46,
+        ),
+        id="title_first",
+    ),
+    pytest.param(
+        "latin1",
+        Article(
+            headline="Cup final tickets to cost £45",
+            deck=None,
+            byline=None,
+            agencies=[],
+            dateline=None,
+            published=None,
+            published_raw=None,
+            body=(
+                "Tickets for the cup final will cost £45 for adults, the football association said on Monday.\n\n"
+                "Children under 16 will pay £20."
+            ),
+            word_count=22,
+        ),
+        id="latin1",
+    ),
+    pytest.param(
+        "cp1252",
+        Article(
+            headline="Euro zone “ready to act” on debt – minister",
+            deck=None,
+            byline=None,
+            agencies=[],
+            dateline=None,
+            published=None,
+            published_raw=None,
+            body=(
+                "Finance ministers said they were ready to lend €10bn to the bank, calling the plan “the only way out”.\n\n"
+                "Markets rose after the announcement."
+            ),
+            word_count=24,
+        ),
+        id="cp1252",
+    ),
+    pytest.param(
+        "utf16_bom",
+        Article(
+            headline="Café owners protest new rent rules",
+            deck=None,
+            byline=None,
+            agencies=[],
+            dateline=None,
+            published=None,
+            published_raw=None,
+            body=("Owners of cafés in the old town marched to the city hall on Tuesday."),
+            word_count=14,
+        ),
+        id="utf16_bom",
+    ),
+    pytest.param(
+        "utf8_bom_crlf",
+        Article(
+            headline="Port strike enters third day",
+            deck=None,
+            byline=None,
+            agencies=[],
+            dateline=None,
+            published=None,
+            published_raw=None,
+            body=(
+                "Dock workers at the port stayed off the job for a third day on Wednesday, halting container traffic.\n\n"
+                "The union said talks would resume on Friday."
+            ),
+            word_count=26,
+        ),
+        id="utf8_bom_crlf",
+    ),
+    pytest.param(
+        "cr_only",
+        Article(
+            headline="Old Mac file keeps its paragraphs",
+            deck=None,
+            byline=None,
+            agencies=[],
+            dateline=None,
+            published=None,
+            published_raw=None,
+            body=("This article was saved with carriage returns only.\n\nIt has two paragraphs."),
+            word_count=12,
+        ),
+        id="cr_only",
+    ),
+    pytest.param(
+        "nbsp_wrapped",
+        Article(
+            headline="Dhaka traffic police launch new fines",
+            deck=None,
+            byline=None,
+            agencies=[],
+            dateline=None,
+            published=None,
+            published_raw=None,
+            body=(
+                "Traffic police in the capital began fining bus drivers for stopping outside designated stops on Sunday, a spokesman said.\n\n"
+                "The campaign runs until the end of the month."
+            ),
+            word_count=28,
+        ),
+        id="nbsp_wrapped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sample", "expected"), WHOLE_RECORDS)
+def test_whole_record(sample: str, expected: Article) -> None:
+    assert normalize(read_sample(sample)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sample", "reason"),
+    [
+        ("empty", "empty file"),
+        ("blank", "empty file"),
+        ("no_headline", "no headline"),
+    ],
+)
+def test_not_an_article(sample: str, reason: str) -> None:
+    with pytest.raises(NotAnArticle, match=reason):
+        normalize(read_sample(sample))
+
+
+def lead(first_paragraph: str) -> str:
+    return f"A headline\n\n{first_paragraph} The rest of the lead.\n"
+
+
+# (id, first paragraph, dateline, agencies, published, published_raw)
+DATELINE_ROWS = [
+    ("ap-em-dash", "MOSCOW (AP) —", "Moscow", ["AP"], None, None),
+    ("reuters-date-no-year", "MOSCOW, March 5 (Reuters) -", "Moscow", ["Reuters"], None, "March 5"),
+    ("afp-mixed-case", "Moscow (AFP) -", "Moscow", ["AFP"], None, None),
+    (
+        "bss-full-date",
+        "DHAKA, Feb 15, 2026 (BSS) -",
+        "Dhaka",
+        ["BSS"],
+        "2026-02-15",
+        "Feb 15, 2026",
+    ),
+    ("bss-en-dash", "DHAKA, Feb 15, 2026 (BSS) –", "Dhaka", ["BSS"], "2026-02-15", "Feb 15, 2026"),
+    (
+        "bss-no-space",
+        "BOGURA, Feb 15, 2026 (BSS)-",
+        "Bogura",
+        ["BSS"],
+        "2026-02-15",
+        "Feb 15, 2026",
+    ),
+    (
+        "bss-dash-glued",
+        "DHAKA, Feb 15, 2026 (BSS) -The",
+        "Dhaka",
+        ["BSS"],
+        "2026-02-15",
+        "Feb 15, 2026",
+    ),
+    ("agency-only", "(BSS)-", None, ["BSS"], None, None),
+    (
+        "two-agencies",
+        "MUNICH, Germany, Feb 14, 2026 (BSS/AFP) -",
+        "Munich, Germany",
+        ["BSS", "AFP"],
+        "2026-02-14",
+        "Feb 14, 2026",
+    ),
+    ("city-and-state", "SAN JUAN, Puerto Rico (AP) —", "San Juan, Puerto Rico", ["AP"], None, None),
+    ("abbreviated-state", "WASHINGTON, D.C. (AP) —", "Washington, D.C.", ["AP"], None, None),
+    ("reuters-21578-no-agency", "SALVADOR, Feb 26 -", "Salvador", [], None, "Feb 26"),
+    ("caps-em-dash", "LONDON —", "London", [], None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "agencies", "published", "raw"),
+    [row[1:] for row in DATELINE_ROWS],
+    ids=[row[0] for row in DATELINE_ROWS],
+)
+def test_dateline(
+    paragraph: str,
+    dateline: str | None,
+    agencies: list[str],
+    published: str | None,
+    raw: str | None,
+) -> None:
+    article = normalize(lead(paragraph))
+    assert (article.dateline, article.agencies, article.published, article.published_raw) == (
+        dateline,
+        agencies,
+        published,
+        raw,
+    )
+    assert article.body.endswith("The rest of the lead.")
+    assert not article.body.startswith(("(", "-", "–", "—"))
+
+
+def test_paragraph_that_only_looks_like_a_dateline_is_kept() -> None:
+    text = "A headline\n\nBy early 2005 the net could have two new domain names.\n"
+    article = normalize(text)
+    assert (article.byline, article.body) == (
+        None,
+        "By early 2005 the net could have two new domain names.",
+    )
+
+
+# (id, header line under the headline, byline, agencies, dateline)
+CREDIT_ROWS = [
+    ("afp-place", "AFP, Moscow", None, ["AFP"], "Moscow"),
+    ("reuters-place", "Reuters, Washington", None, ["Reuters"], "Washington"),
+    ("unb-place", "UNB, Dhaka", None, ["UNB"], "Dhaka"),
+    ("two-agencies", "AFP/Reuters, Beirut", None, ["AFP", "Reuters"], "Beirut"),
+    ("agency-colon", "UNB :", None, ["UNB"], None),
+    ("staff-correspondent", "Staff Correspondent", "Staff Correspondent", [], None),
+    ("staff-correspondent-colon", "Staff Correspondent :", "Staff Correspondent", [], None),
+    ("district-correspondent", "Joypurhat Correspondent:", "Joypurhat Correspondent", [], None),
+    ("desk-place", "Online Desk, Dhaka", "Online Desk", [], "Dhaka"),
+    ("byline", "By Vladimir Isachenkov", "Vladimir Isachenkov", [], None),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "agencies", "dateline"),
+    [row[1:] for row in CREDIT_ROWS],
+    ids=[row[0] for row in CREDIT_ROWS],
+)
+def test_credit_line(
+    line: str, byline: str | None, agencies: list[str], dateline: str | None
+) -> None:
+    article = normalize(f"A headline\n{line}\n\nThe body of the story.\n")
+    assert (article.headline, article.byline, article.agencies, article.dateline, article.body) == (
+        "A headline",
+        byline,
+        agencies,
+        dateline,
+        "The body of the story.",
+    )
+
+
+# (id, header lines, published, published_raw): labels of real timestamp lines.
+TIMESTAMP_LINE_ROWS = [
+    (
+        "post-time",
+        "POST TIME: 6 March, 2020 00:00 00 AM",
+        "2020-03-06",
+        "6 March, 2020 00:00 00 AM",
+    ),
+    (
+        "published",
+        "Published: 10:36 PM, 15 February 2026",
+        "2026-02-15T22:36:00",
+        "10:36 PM, 15 February 2026",
+    ),
+    (
+        "posted-at",
+        "Posted at 10:30 am, February 15, 2026",
+        "2026-02-15T10:30:00",
+        "10:30 am, February 15, 2026",
+    ),
+    (
+        "update-time",
+        "Update Time : Sunday, 15 February, 2026, 12:00 am",
+        "2026-02-15",
+        "Sunday, 15 February, 2026, 12:00 am",
+    ),
+    (
+        "published-before-updated",
+        "Published: 14 Feb 2026\nUpdated: 15 Feb 2026",
+        "2026-02-14",
+        "14 Feb 2026",
+    ),
+    (
+        "updated-only",
+        "Last updated: 15 Feb 2026 08:15 PM",
+        "2026-02-15T20:15:00",
+        "15 Feb 2026 08:15 PM",
+    ),
+    ("unlabelled", "Sun Feb 15, 2026 12:06 AM", "2026-02-15T00:06:00", "Sun Feb 15, 2026 12:06 AM"),
+    ("unparseable-kept", "Published: 27. Februar 2012", None, "27. Februar 2012"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "published", "raw"),
+    [row[1:] for row in TIMESTAMP_LINE_ROWS],
+    ids=[row[0] for row in TIMESTAMP_LINE_ROWS],
+)
+def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> None:
+    article = normalize(f"A headline\n{lines}\n\nThe body of the story.\n")
+    assert (article.published, article.published_raw, article.body) == (
+        published,
+        raw,
+        "The body of the story.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("\ufeffheadline", "headline"),
+        ("non\u00a0breaking  and\tspaced", "non breaking and spaced"),
+        ("Cafe\u0301", "Café"),
+        ("zero\u200bwidth soft\u00adhyphen", "zerowidth softhyphen"),
+        ("trailing   \n\n\n", "trailing"),
+        ("    indented stays", "    indented stays"),
+    ],
+    ids=["line-endings", "bom", "spaces", "nfc", "invisibles", "trailing", "indent"],
+)
+def test_clean_text(text: str, expected: str) -> None:
+    assert clean_text(text) == expected
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_kept_apart() -> None:
+    text = "Headline\n\nFirst line of a paragraph\nwrapped at the margin.\n\nTroops fought Moscow-\nbacked forces.\n"
+    assert (
+        normalize(text).body
+        == "First line of a paragraph wrapped at the margin.\n\nTroops fought Moscow-backed forces."
+    )
+
+
+def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
+    text = "Headline\n\nOne.\n\nAdvertisement\n\nTwo.\n\nShare this article\n"
+    assert normalize(text).body == "One.\n\nTwo."
