@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from newsarc import __version__
-from newsarc.errors import NewsarcError, NotFound
+from newsarc.errors import NewsarcError, NotFound, QueryError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -140,11 +140,14 @@ def _filters(since: str | None, until: str | None, **rest: str | None) -> Any:
     from newsarc.models import Filters
     from newsarc.query import parse_period
 
-    return Filters(
-        since=parse_period(since).start if since else None,
-        until=parse_period(until).end if until else None,
-        **rest,
-    )
+    try:
+        return Filters(
+            since=parse_period(since).start if since else None,
+            until=parse_period(until).end if until else None,
+            **rest,
+        )
+    except QueryError as error:
+        raise click.BadParameter(str(error), param_hint="--since/--until") from None
 
 
 def _stdout_is_terminal() -> bool:

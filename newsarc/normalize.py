@@ -107,11 +107,13 @@ DESK_CREDIT = re.compile(
 )
 
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATELINE_DATE = rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
 _DASH = r"\s*[-–—:]+\s*"
+# One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
+_CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _AGENCY_IN_PARENS = rf"\((?P<agency>(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}}))*)\)"
 # The leads of wire copy, most specific first.
 DATELINES = (
@@ -122,9 +124,10 @@ DATELINES = (
     ),
     # (BSS)- Severe heat wave ...
     re.compile(rf"^{_AGENCY_IN_PARENS}{_DASH}"),
-    # SALVADOR, Feb 26 - (Reuters-21578 style: upper-case place and a date, no agency)
+    # SALVADOR, Feb 26 -  /  RICHMOND, Va. Feb 26 -  /  Scarborough, Ontario, Feb 26 -
+    # (Reuters-21578 style: a place of capitalised words and a date without a year, no agency)
     re.compile(
-        rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?(?:,\s*[A-Z][\w.]+)?),\s*{_DATELINE_DATE}{_DASH}"
+        rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}}),?\s+{_DATELINE_DATE}\s*[-–—]+\s*"
     ),
     # LONDON —  (upper-case place and an en or em dash)
     re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]+)?)\s*[—–]\s*"),

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, SAMPLES, Run
+
 from newsarc import normalize
 
 SEED = DATA / "putin-erdogan-moscow-talks.txt"

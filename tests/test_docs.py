@@ -1,0 +1,38 @@
+"""Every command has help with an example and appears in the README."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsarc import __version__
+from newsarc.cli import cli
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_is_in_the_readme(command: str) -> None:
+    assert f"newsarc {command}" in README
+
+
+def test_version() -> None:
+    assert CliRunner().invoke(cli, ["--version"]).stdout == f"newsarc, version {__version__}\n"
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "newsarc", "--version"], capture_output=True, text=True
+    )
+    assert result.stdout == f"newsarc, version {__version__}\n"

@@ -1,0 +1,72 @@
+"""The same data rendered for a terminal and for a pipe."""
+
+import io
+
+import pytest
+from rich.console import Console
+
+from newsarc import render
+from newsarc.models import SearchHit
+
+HITS = [
+    SearchHit(3, "2020-03-06", "Putin, Erdogan look to defuse Syria crisis", ["AFP"], "Moscow", None,
+              "…situation in \x02Idlib\x03 had become [so] tense…", -1.5),
+    SearchHit(4, None, "Greece tightens\tborder", [], "Athens", "Kathimerini", "…fighting in \x02Idlib\x03…", -1.1),
+]  # fmt: skip
+
+
+def terminal(color: bool = True) -> tuple[Console, io.StringIO]:
+    stream = io.StringIO()
+    console = Console(
+        file=stream, force_terminal=True, width=100, no_color=not color, highlight=False
+    )
+    return console, stream
+
+
+def test_pipe_gets_tab_separated_lines() -> None:
+    stream = io.StringIO()
+    render.hits_plain(HITS, stream)
+    assert stream.getvalue() == (
+        "3\t2020-03-06\tPutin, Erdogan look to defuse Syria crisis\n4\t\tGreece tightens border\n"
+    )
+
+
+def test_terminal_gets_a_table_with_highlighted_snippets() -> None:
+    console, stream = terminal()
+    render.hits_table(HITS, total=2, offset=0, console=console)
+    output = stream.getvalue()
+    assert "\x1b[1;33mIdlib\x1b[0m" in output  # the match, bold yellow
+    assert "[so]" in output  # square brackets in article text are text, not markup
+    assert "AFP" in output and "Kathimerini" in output
+    assert "2 matching, showing 1-2." in output
+
+
+def test_no_color_keeps_the_table_without_escape_codes() -> None:
+    console, stream = terminal(color=False)
+    render.hits_table(HITS, total=2, offset=0, console=console)
+    output = stream.getvalue()
+    assert "Idlib" in output and "\x1b[1;33m" not in output
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("jsonl", '{"a": 1}\n{"a": 2}\n'),
+        ("json", '[\n{"a": 1},\n{"a": 2}\n]\n'),
+    ],
+)
+def test_json_writers(form: str, expected: str) -> None:
+    stream = io.StringIO()
+    render.write_json_lines(['{"a": 1}', '{"a": 2}'], stream, form)
+    assert stream.getvalue() == expected
+
+
+def test_empty_json_array() -> None:
+    stream = io.StringIO()
+    render.write_json_lines([], stream, "json")
+    assert stream.getvalue() == "[]\n"
+
+
+def test_machine_snippets_mark_matches() -> None:
+    records = list(render.hit_records(HITS[:1]))
+    assert records[0]["snippet"] == "…situation in **Idlib** had become [so] tense…"
