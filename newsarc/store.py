@@ -35,7 +35,7 @@ RANK = "bm25(articles_fts, 10.0, 4.0, 1.0)"
 # Snippet markers: control characters no article keeps (clean_text removes them), turned into
 # highlighting by the renderer.
 MARK_START, MARK_END = "\x02", "\x03"
-SNIPPET = "snippet(articles_fts, -1, char(2), char(3), '…', 14)"
+SNIPPET = "snippet(articles_fts, 2, char(2), char(3), '…', 14)"
 SORTS = {
     "relevance": "score",
     "newest": "a.published IS NULL, a.published DESC, score",

@@ -190,19 +190,21 @@ def test_export_query_filters_and_formats(archive: Run, tmp_path: Path) -> None:
     assert [json.loads(line)["id"] for line in lines] == [2]
 
 
+@pytest.mark.parametrize("with_original", [True, False], ids=["with-original", "contract-only"])
 def test_jsonl_export_ingests_into_an_equal_archive(
-    archive: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    archive: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_original: bool
 ) -> None:
     dump = tmp_path / "archive.jsonl"
-    archive("export", "--jsonl", "--with-original", "-o", str(dump))
+    archive("export", "--jsonl", "-o", str(dump), *(["--with-original"] if with_original else []))
     original = archive("export").stdout
+    seed_raw = archive("show", "3", "--raw").stdout
     monkeypatch.setenv("NEWSARC_DB", str(tmp_path / "copy.db"))
     result = archive("ingest", str(dump))
     assert result.stdout.startswith("Ingested 7 inputs: 7 new,")
     assert archive("export").stdout == original
-    assert archive("show", "3", "--raw").stdout.startswith("logo\nPOST TIME: 6 March, 2020")
-    again = archive("ingest", "--json", str(dump))
-    assert json.loads(again.stdout)["unchanged"] == 7
+    assert (archive("show", "3", "--raw").stdout == seed_raw) is with_original
+    assert json.loads(archive("ingest", "--json", str(dump)).stdout)["unchanged"] == 7
+    assert archive("reindex").stdout.startswith("Re-read 7 articles: 0 changed")
 
 
 def test_stats(archive: Run) -> None:
