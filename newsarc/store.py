@@ -340,9 +340,18 @@ def search(
     params = query.params | {"limit": limit, "offset": offset}
     return [
         SearchHit(
-            row[0], row[1], row[2], json.loads(row[3] or "[]"), row[4], row[5], row[6], row[7]
+            id=id_,
+            published=published,
+            headline=headline,
+            agencies=json.loads(agencies or "[]"),
+            dateline=dateline,
+            outlet=outlet,
+            snippet=" ".join(snippet.split()),
+            score=score,
+        )  # fmt: skip
+        for id_, published, headline, agencies, dateline, outlet, snippet, score in _run(
+            archive, sql, params
         )
-        for row in _run(archive, sql, params)
     ]
 
 

@@ -118,7 +118,7 @@ def test_json_hits(archive: Run) -> None:
         "agencies": ["AP"],
         "dateline": "Moscow",
         "outlet": None,
-        "snippet": "Russia and Turkey agree on cease-fire in Syria's **Idlib** province",
+        "snippet": "…along the main highway that crosses **Idlib** province from east to west. Turkish and…",
     }
 
 
