@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 # Unambiguous zone abbreviations seen on news sites, as offsets east of Greenwich in minutes.
 ZONE_OFFSETS: dict[str, int] = {
@@ -71,11 +72,31 @@ KEEP_UPPER = frozenset(
     ]
 )
 
+MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+# "6 March, 2020", "Feb 15th, 2026", "2026-02-15", each optionally followed by a clock.
+COMMON_FORM = re.compile(
+    r"^(?:(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]{3,9})\.?,? (?P<year>\d{4})"
+    r"|(?P<month2>[A-Za-z]{3,9})\.? (?P<day2>\d{1,2})(?:st|nd|rd|th)?,? (?P<year2>\d{4})"
+    r"|(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2}))"
+    r"(?:(?:,? (?:at )?|T)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?"
+    r"(?: ?(?P<ampm>[AaPp]\.?[Mm]\.?))?)?$"
+)
+
 # Two defaults that differ in every field: a field that comes out different was not in the text.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 
 
+@lru_cache(maxsize=16384)
 def parse_published(
     text: str | None, *, dayfirst: bool | None = None, today: date | None = None
 ) -> str | None:
@@ -90,7 +111,7 @@ def parse_published(
     if not cleaned or RELATIVE_WORDS.search(cleaned):
         return None
     cleaned, zones = _resolve_zones(cleaned)
-    parsed = _parse_both(cleaned, dayfirst, zones)
+    parsed = (None if zones else _parse_common(cleaned)) or _parse_both(cleaned, dayfirst, zones)
     if parsed is None:
         return None
     first, second = parsed
@@ -140,6 +161,37 @@ def _resolve_zones(text: str) -> tuple[str, dict[str, int]]:
         return " "
 
     return UPPER_WORD.sub(replace, text), zones
+
+
+def _parse_common(text: str) -> tuple[datetime, datetime] | None:
+    """The forms most timestamps take, read without dateutil (several times faster)."""
+    match = COMMON_FORM.match(text)
+    if match is None:
+        return None
+    day, month, year = (
+        match["day"] or match["day2"] or match["iday"],
+        match["month"] or match["month2"] or match["imonth"],
+        match["year"] or match["year2"] or match["iyear"],
+    )
+    month_number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.casefold())
+    if month_number is None:
+        return None
+    try:
+        if match["hour"] is None:
+            return datetime(int(year), month_number, int(day)), datetime(
+                int(year), month_number, int(day), 1, 1, 1
+            )
+        hour = int(match["hour"])
+        if match["ampm"]:
+            if hour > 12:
+                return None
+            hour = hour % 12 + (12 if match["ampm"][0] in "pP" else 0)
+        moment = datetime(
+            int(year), month_number, int(day), hour, int(match["minute"]), int(match["second"] or 0)
+        )
+    except ValueError:
+        return None
+    return moment, moment if match["second"] else moment.replace(second=1)
 
 
 def _parse_both(

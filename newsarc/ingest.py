@@ -8,23 +8,31 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import hashlib
+import itertools
 import json
 import os
+import re
+import signal
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 
 from newsarc.errors import NotAnArticle
 from newsarc.models import Article, IngestReport, InputResult, ReindexReport
-from newsarc.normalize import clean_text, normalize
-from newsarc.store import Archive, Provenance
+from newsarc.normalize import clean_text, normalize_cleaned
+from newsarc.store import Archive, Provenance, SourceState
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 DEFAULT_GLOB = "*.txt"
 MAX_FILE_BYTES = 50 * 1024 * 1024
-COMMIT_EVERY = 500
+# Inputs read, parsed and stored together (one transaction each).
+WINDOW = 2048
+# Fewer files than this to parse in a window are parsed in this process: workers cost a start.
+PARALLEL_FROM = 256
+WORKERS = min(os.cpu_count() or 1, 4)
 # The encoding recorded for an article restored from an exported record without its original:
 # its stored original is the record itself, which reindex leaves alone.
 RECORD_ENCODING = "json"
@@ -39,6 +47,9 @@ BOMS = (
 # Bytes 0x80-0x9F are C1 controls in Latin-1 but curly quotes, dashes and the euro sign in
 # Windows-1252: text that uses them was written on Windows.
 WINDOWS_1252_ONLY = bytes(range(0x80, 0xA0))
+# Control characters that do not occur in text files (tab, line feed, form feed and carriage
+# return do); more than one in a hundred characters marks a binary file.
+BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 
 
@@ -71,6 +82,8 @@ class Parsed:
     size: int | None = None
     mtime_ns: int | None = None
     article_id: int | None = None  # an id carried by an exported record
+    state: SourceState | None = None  # what the archive knew of `key` when the input was read
+    state_checked: bool = False
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -86,8 +99,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         raise NotAnArticle("binary file (NUL bytes), not text")
     text, encoding = _decode_without_bom(data)
-    controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f")
-    if controls > len(text) // 100:
+    if BINARY_CONTROLS.search(text) and len(BINARY_CONTROLS.findall(text)) > len(text) // 100:
         raise NotAnArticle("binary file (control characters), not text")
     return text, encoding
 
@@ -153,57 +165,148 @@ def ingest(
     on_result: Callable[[InputResult], None] | None = None,
     on_input: Callable[[], None] | None = None,
 ) -> IngestReport:
-    """Store every article found in `paths`; Ctrl-C keeps what was stored and marks the report."""
+    """Store every article found in `paths`; Ctrl-C keeps what was stored and marks the report.
+
+    Inputs go in windows: while worker processes parse one window, this process stores the one
+    before, each window in one transaction, so an article is never half stored.
+    """
     report = IngestReport()
-    pending = 0
-
-    def record(result: InputResult) -> None:
-        report.add(result)
-        if on_result:
-            on_result(result)
-
+    pool = _Pool(options)
     try:
-        for item in discover(paths, options.glob):
-            for result in _ingest_one(archive, item, options, read_stdin):
-                record(result)
-                pending += 1
-            if on_input:
-                on_input()
-            if pending >= COMMIT_EVERY:
-                archive.commit()
-                pending = 0
+        previous: tuple[list[InputResult], list[Job], Iterator[Outcome]] | None = None
+        for items in _batched(discover(paths, options.glob), WINDOW):
+            settled, jobs = _triage(archive, items, read_stdin)
+            current = (settled, jobs, pool.parse(jobs))
+            if previous:
+                _store_window(archive, *previous, report, on_result, on_input)
+            previous = current
+        if previous:
+            _store_window(archive, *previous, report, on_result, on_input)
     except KeyboardInterrupt:
         report.interrupted = True
-    archive.commit()
+    finally:
+        pool.close()
     return report
 
 
-def _ingest_one(
-    archive: Archive, item: Input, options: Options, read_stdin: Callable[[], bytes] | None
-) -> Iterator[InputResult]:
-    source = STDIN_NAME if item.path == STDIN else item.path
-    if item.problem:
-        yield InputResult(source, "failed", reason=item.problem)
-        return
+@dataclass
+class Job:
+    """One input to read and parse, possibly in a worker process."""
+
+    source: str  # as the user named it
+    path: str | None  # None for standard input
+    key: str | None  # what the archive remembers it by
+    info: os.stat_result | None = None
+    data: bytes | None = None  # standard input, read by the main process
+    state: SourceState | None = None
+
+
+Outcome = list[Parsed] | InputResult
+
+
+def parse_job(job: Job, options: Options) -> Outcome:
+    """Read and normalize one input; a failure comes back as a failed InputResult."""
     try:
-        if item.path == STDIN:
+        if job.data is not None:
+            return [_parse_bytes(job.data, job.source, None, options)]
+        assert job.path is not None and job.key is not None and job.info is not None
+        parsed = list(_parse_file(job.path, job.key, job.info, options))
+        for one in parsed:
+            if one.key == job.key:
+                one.state, one.state_checked = job.state, True
+        return parsed
+    except NotAnArticle as problem:
+        return InputResult(job.source, "failed", reason=str(problem))
+    except OSError as error:
+        return InputResult(job.source, "failed", reason=error.strerror or str(error))
+
+
+class _Pool:
+    """Worker processes for parsing, started only when a window has enough files to pay off."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.executor: ProcessPoolExecutor | None = None
+
+    def parse(self, jobs: list[Job]) -> Iterator[Outcome]:
+        options = itertools.repeat(self.options)
+        if len(jobs) < PARALLEL_FROM or WORKERS < 2:
+            return map(parse_job, jobs, options)
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(WORKERS, initializer=_ignore_interrupts)
+        return self.executor.map(parse_job, jobs, options, chunksize=32)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C goes to the whole process group; the main process alone decides what to keep.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _batched(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _triage(
+    archive: Archive, items: list[Input], read_stdin: Callable[[], bytes] | None
+) -> tuple[list[InputResult], list[Job]]:
+    """Settle what needs no parsing (problems, unchanged files); make jobs of the rest."""
+    settled: list[InputResult] = []
+    jobs: list[Job] = []
+    for item in items:
+        if item.problem:
+            settled.append(InputResult(item.path, "failed", reason=item.problem))
+        elif item.path == STDIN:
             if read_stdin is None:
-                raise NotAnArticle("standard input is not available")
-            parsed: Iterable[Parsed] = [_parse_bytes(read_stdin(), STDIN_NAME, None, options)]
+                settled.append(InputResult(STDIN_NAME, "failed", reason="no standard input"))
+            else:
+                jobs.append(Job(STDIN_NAME, None, None, data=read_stdin()))
         else:
-            info = os.stat(item.path)
+            try:
+                info = os.stat(item.path)
+            except OSError as error:
+                settled.append(InputResult(item.path, "failed", reason=error.strerror))
+                continue
             key = os.path.abspath(item.path)
             state = archive.source_state(key)
             if state and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
-                yield InputResult(source, "unchanged", state.article_id)
-                return
-            parsed = _parse_file(item.path, key, info, options)
-        for one in parsed:
-            yield _save(archive, one)
-    except NotAnArticle as problem:
-        yield InputResult(source, "failed", reason=str(problem))
-    except OSError as error:
-        yield InputResult(source, "failed", reason=error.strerror or str(error))
+                settled.append(InputResult(item.path, "unchanged", state.article_id))
+            else:
+                jobs.append(Job(item.path, item.path, key, info, state=state))
+    return settled, jobs
+
+
+def _store_window(
+    archive: Archive,
+    settled: list[InputResult],
+    jobs: list[Job],
+    outcomes: Iterator[Outcome],
+    report: IngestReport,
+    on_result: Callable[[InputResult], None] | None,
+    on_input: Callable[[], None] | None,
+) -> None:
+    """Store one window in one transaction, then report it."""
+    results = list(settled)
+    with archive.batch():
+        for outcome in outcomes:
+            if isinstance(outcome, InputResult):
+                results.append(outcome)
+            else:
+                results.extend(_save(archive, parsed) for parsed in outcome)
+            if on_input:
+                on_input()
+    for _ in settled:
+        if on_input:
+            on_input()
+    for result in results:
+        report.add(result)
+        if on_result:
+            on_result(result)
 
 
 def _parse_file(path: str, key: str, info: os.stat_result, options: Options) -> Iterable[Parsed]:
@@ -228,7 +331,7 @@ def _parse_bytes(data: bytes, source: str, key: str | None, options: Options) ->
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise NotAnArticle("blank file: only white space")
-    article = normalize(cleaned, dayfirst=options.dayfirst)
+    article = normalize_cleaned(cleaned, dayfirst=options.dayfirst)
     provenance = Provenance(
         original=text,
         encoding=encoding,
@@ -289,17 +392,26 @@ def _save(archive: Archive, parsed: Parsed) -> InputResult:
     """Insert, update or fold one article; the article and its source row go in together."""
     provenance = parsed.provenance
     dated = parsed.article.published is not None
-    state = archive.source_state(parsed.key) if parsed.key else None
+    state = parsed.state
+    if parsed.key and not parsed.state_checked:
+        state = archive.source_state(parsed.key)
     if state and state.content_hash == provenance.content_hash:
         status, article_id = "unchanged", state.article_id
-    elif (existing := archive.article_id_for_hash(provenance.content_hash)) is not None:
-        status, article_id = "duplicate", existing
     elif state:
-        status, article_id = "updated", state.article_id
-        archive.update(article_id, parsed.article, provenance)
+        existing = archive.article_id_for_hash(provenance.content_hash)
+        if existing is None:
+            status, article_id = "updated", state.article_id
+            archive.update(article_id, parsed.article, provenance)
+        else:
+            status, article_id = "duplicate", existing
     else:
-        status = "new"
-        article_id = archive.insert(parsed.article, provenance, parsed.article_id)
+        inserted = archive.insert(parsed.article, provenance, parsed.article_id)
+        if inserted is None:
+            existing = archive.article_id_for_hash(provenance.content_hash)
+            assert existing is not None
+            status, article_id = "duplicate", existing
+        else:
+            status, article_id = "new", inserted
     if parsed.key:
         archive.remember_source(
             parsed.key, article_id, parsed.size, parsed.mtime_ns, provenance.content_hash
@@ -323,7 +435,7 @@ def reindex(
     """
     report = ReindexReport()
     ids = archive.ids()
-    try:
+    with archive.transaction():
         for done, article_id in enumerate(ids, start=1):
             original, encoding = archive.original_with_encoding(article_id)
             report.checked += 1
@@ -332,7 +444,7 @@ def reindex(
             if encoding == RECORD_ENCODING:
                 continue
             try:
-                fresh = normalize(clean_text(original), dayfirst=dayfirst)
+                fresh = normalize_cleaned(clean_text(original), dayfirst=dayfirst)
             except NotAnArticle as problem:
                 report.failures.append((article_id, str(problem)))
                 continue
@@ -345,10 +457,6 @@ def reindex(
                 report.changed += 1
                 for name in changed:
                     report.fields[name] = report.fields.get(name, 0) + 1
-    except BaseException:
-        archive.rollback()
-        raise
-    archive.commit()
     return report
 
 

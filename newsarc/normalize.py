@@ -63,6 +63,7 @@ CHROME_LINES = frozenset(
 )  # fmt: skip
 PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
 # A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS"
+MAX_CAPTION = 250
 CAPTION = re.compile(
     r"^.{0,200}[.,|]\s*(file photo|photo|photograph|image|collected)(\s*:\s*[\w .,/&-]{1,40})?\.?$",
     re.I,
@@ -142,8 +143,17 @@ MAX_HEADLINE = 300
 MAX_DECK = 300
 TERMINAL_PUNCTUATION = tuple('.!?"”’')
 BULLET = re.compile(r"^([-•*·▪]|\d{1,2}[.)])\s")
-INVISIBLES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Characters that change in clean_text: invisibles go, odd spaces become plain spaces, a tab
+# becomes four spaces (it may be indentation).
+CHARACTER_FIXES: dict[int, str | None] = (
+    dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+    | dict.fromkeys(map(ord, "\u00a0\u1680\u202f\u205f\u3000"), " ")
+    | dict.fromkeys(range(0x2000, 0x200B), " ")
+    | {ord("\t"): "    "}
+)
+NEEDS_FIXES = re.compile("[" + "".join(map(chr, CHARACTER_FIXES)) + "]")
+SPACE_RUN = re.compile(r"(?<=\S) {2,}")  # inside a line: indentation is left alone
+TRAILING_SPACE = re.compile(r" +$", re.M)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -153,15 +163,20 @@ def clean_text(text: str) -> str:
     Leading indentation is kept (it marks paragraphs in hard-wrapped wire copy), trailing
     space is not.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLES)
-    text = unicodedata.normalize("NFC", CONTROL.sub("", text))
-    return "\n".join(_clean_line(line) for line in text.split("\n")).strip("\n")
-
-
-def _clean_line(line: str) -> str:
-    words = line.lstrip(" \t\u00a0")
-    indent = " " * len(line[: len(line) - len(words)].expandtabs(4))
-    return indent + SPACES.sub(" ", words).rstrip() if words else ""
+    # Each step first asks a cheap question: most articles need few of them.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text or (not text.isascii() and NEEDS_FIXES.search(text)):
+        text = text.translate(CHARACTER_FIXES)
+    if CONTROL.search(text):
+        text = CONTROL.sub("", text)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "  " in text:
+        text = SPACE_RUN.sub(" ", text)
+    if " \n" in text or text.endswith(" "):
+        text = TRAILING_SPACE.sub("", text)
+    return text.strip("\n")
 
 
 @dataclass
@@ -186,7 +201,12 @@ class _Header:
 
 def normalize(text: str, *, dayfirst: bool | None = None) -> Article:
     """Read one article; raise NotAnArticle when the text holds no headline."""
-    lines = _lines(clean_text(text))
+    return normalize_cleaned(clean_text(text), dayfirst=dayfirst)
+
+
+def normalize_cleaned(text: str, *, dayfirst: bool | None = None) -> Article:
+    """`normalize` for text that has been through clean_text already."""
+    lines = _lines(text)
     if not lines:
         raise NotAnArticle("empty file: no text")
     header = _Header()
@@ -307,7 +327,7 @@ def _is_chrome(text: str) -> bool:
     return (
         text.strip(" .:|-–—•»>").casefold() in CHROME_LINES
         or PHOTO_CREDIT.match(text) is not None
-        or CAPTION.match(text) is not None
+        or (len(text) <= MAX_CAPTION and CAPTION.match(text) is not None)
     )
 
 

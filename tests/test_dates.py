@@ -1,6 +1,6 @@
 """Timestamp text as found in scraped pages, wire copy and database exports."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -92,3 +92,28 @@ def test_unambiguous_numeric_date_ignores_preference() -> None:
 
 def test_future_tolerance_allows_zones_ahead() -> None:
     assert parse_published("25 November 2026", today=TODAY) == "2026-11-25"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 March, 2020 00:00:00 AM",
+        "Feb 15th, 2026 10:12 am",
+        "2026-02-15T12:46:09.758131",
+        "15 February 2026, 10:36 PM",
+        "March 5, 2020 at 10:30 p.m.",
+        "2020-03-05",
+        "12 Dec 2019 12:05 AM",
+        "12 Dec 2019 12:05 PM",
+    ],
+)
+def test_fast_path_agrees_with_dateutil(text: str) -> None:
+    from newsarc.dates import _parse_both, _parse_common
+
+    def seen(parsed: tuple[datetime, datetime] | None) -> tuple[datetime, list[bool]]:
+        assert parsed is not None
+        first, second = (moment.replace(microsecond=0) for moment in parsed)
+        fields = ("year", "month", "day", "hour", "minute", "second")
+        return first, [getattr(first, f) == getattr(second, f) for f in fields]
+
+    assert seen(_parse_common(text)) == seen(_parse_both(text, None, {}))

@@ -41,7 +41,8 @@ SEARCH_ROWS = [
     ("bare-and-is-a-word", ["AND"], [1, 3, 6, 2, 4, 5, 7]),
     ("or", ["putin OR remittance"], [2, 3]),
     ("exclude", ["idlib -putin"], [1, 4]),
-    ("stemmed", ["talk"], [3, 1]),
+    ("accents-folded", ["Erdoğan"], [3]),
+    ("words-as-written", ["defused"], []),
     (
         "since-until-month-keeps-day",
         ["idlib", "--since", "2020-03", "--until", "2020-03-31"],

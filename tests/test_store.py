@@ -1,0 +1,63 @@
+"""The archive file: schema history, conventions other tools rely on, refusals."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from newsarc.errors import ArchiveError
+from newsarc.migrations import migrations
+from newsarc.store import SCHEMA_STEPS, Archive
+
+
+def test_schema_steps_name_every_migration(tmp_path: Path) -> None:
+    empty = Database(tmp_path / "empty.db")
+    assert tuple(m.name for m in migrations.pending(empty)) == SCHEMA_STEPS
+
+
+def test_new_archive_is_wal_with_large_pages(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    Archive.open(str(path), create=True).close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert db.execute("PRAGMA page_size").fetchone() == (16384,)
+        triggers = {
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    assert triggers == {"articles_ai", "articles_ad", "articles_au"}
+    assert Database(path)["articles"].detect_fts() == "articles_fts"
+
+
+def test_newer_archive_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    Archive.open(str(path), create=True).close()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('newsarc', 'm999_future', 'x')"
+        )
+    before = path.read_bytes()
+    with pytest.raises(ArchiveError, match="newer version of newsarc"):
+        Archive.open(str(path))
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a database at all, just text" * 100, "not a newsarc archive"),
+        (None, "not a newsarc archive"),
+    ],
+    ids=["text-file", "other-sqlite"],
+)
+def test_files_that_are_not_archives_are_refused(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "other.db"
+    if content is None:
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE notes (text)")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(ArchiveError, match=message):
+        Archive.open(str(path))
