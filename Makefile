@@ -8,10 +8,11 @@ DEMO_DB := demo.db
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# A regular (not editable) install, as users get it: an editable install's import hook would
+# add to every start-up. Any change to the package reinstalls it; tests import the working tree.
+$(VENV)/.installed: pyproject.toml $(wildcard newsarc/*.py)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check '.[dev]'
 	touch $@
 
 demo: install

@@ -39,11 +39,59 @@ class Synthetic:
 
 def vocabulary(size: int, rng: random.Random) -> list[str]:
     """Common English news words first, then invented words: rank order for the Zipf draw."""
-    common = (
-        "the of to and in a said on for that is was with by at from as it has his be government "
-        "minister president police people year told officials would will are were their after "
-        "new two country said week talks city court party state military election forces"
-    ).split()
+    common = [
+        *[
+            "the",
+            "of",
+            "to",
+            "and",
+            "in",
+            "a",
+            "said",
+            "on",
+            "for",
+            "that",
+            "is",
+            "was",
+            "with",
+            "by",
+            "at",
+            "from",
+            "as",
+            "it",
+            "has",
+            "his",
+            "be",
+        ],
+        *[
+            "government",
+            "minister",
+            "president",
+            "police",
+            "people",
+            "year",
+            "told",
+            "officials",
+            "would",
+            "will",
+        ],
+        *[
+            "are",
+            "were",
+            "their",
+            "after",
+            "new",
+            "two",
+            "country",
+            "week",
+            "talks",
+            "city",
+            "court",
+            "party",
+            "state",
+        ],
+        *["military", "election", "forces"],
+    ]
     words = list(dict.fromkeys(common))
     seen = set(words)
     while len(words) < size:

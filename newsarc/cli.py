@@ -314,10 +314,13 @@ def search(
         if count_only:
             click.echo(store.count(archive, query))
             return
-        hits = store.search(archive, query, sort=sort, limit=limit, offset=offset)
+        terminal = _stdout_is_terminal()
+        hits = store.search(
+            archive, query, sort=sort, limit=limit, offset=offset, snippets=bool(form) or terminal
+        )
         if form:
             render.write_records(render.hit_records(hits), sys.stdout, form)
-        elif _stdout_is_terminal():
+        elif terminal:
             render.hits_table(
                 hits, store.count(archive, query), offset, render.make_console(sys.stdout)
             )

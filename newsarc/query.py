@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsarc.dates import parse_published
 from newsarc.errors import QueryError
 
 COLUMNS = ("headline", "deck", "body")
@@ -73,6 +72,8 @@ def parse_period(text: str) -> Period:
     if re.fullmatch(r"\d{4}", value):
         year = int(value)
         return Period(f"{year:04d}-01-01", f"{year + 1:04d}-01-01")
+    from newsarc.dates import parse_published  # only when a date filter is given
+
     parsed = parse_published(value, today=date.max - timedelta(days=3))
     if parsed is None:
         raise QueryError(

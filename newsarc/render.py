@@ -7,7 +7,6 @@ untrusted: it always goes through rich.text.Text, never through markup.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -115,6 +114,8 @@ def hit_records(hits: Iterable[SearchHit]) -> Iterator[dict[str, object]]:
 def write_records(records: Iterable[dict[str, object]], stream: IO[str], form: str) -> None:
     """Write dict records as a JSON array, JSON Lines or CSV (lists joined with ';')."""
     if form == "csv":
+        import csv
+
         writer: csv.DictWriter[str] | None = None
         for record in records:
             if writer is None:
@@ -129,22 +130,35 @@ def write_records(records: Iterable[dict[str, object]], stream: IO[str], form: s
 
 def write_json_lines(lines: Iterable[str], stream: IO[str], form: str) -> None:
     """Stream ready-made JSON objects as JSON Lines, or as one JSON array."""
+    chunks = _chunks(lines)
     if form == "jsonl":
-        for line in lines:
-            stream.write(line)
-            stream.write("\n")
+        for chunk in chunks:
+            stream.write("\n".join(chunk) + "\n")
         return
     stream.write("[")
     separator = "\n"
-    for line in lines:
-        stream.write(separator)
-        stream.write(line)
+    for chunk in chunks:
+        stream.write(separator + ",\n".join(chunk))
         separator = ",\n"
     stream.write("\n]\n" if separator != "\n" else "]\n")
 
 
+def _chunks(lines: Iterable[str], size: int = 512) -> Iterator[list[str]]:
+    """Lines in lists of `size`: one write per list instead of two per line."""
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def write_csv_rows(rows: Iterable[tuple[object, ...]], stream: IO[str]) -> None:
     """Export rows (RECORD_COLUMNS order, agencies as JSON) as CSV with agencies joined by ';'."""
+    import csv
+
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(RECORD_COLUMNS)
     position = RECORD_COLUMNS.index("agencies")

@@ -12,7 +12,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsarc.errors import ArchiveError, NotFound, QueryError
 from newsarc.models import ArchiveStats, Article, Filters, SearchHit, StoredArticle
@@ -99,13 +98,13 @@ class Archive:
     @classmethod
     def open(cls, path: str, *, create: bool = False) -> Archive:
         """Open an archive; with create, make it if missing. Applies pending migrations."""
-        exists = Path(path).exists()
+        exists = os.path.exists(path)
         if not exists and not create:
             raise ArchiveError(
                 f"No archive at {path} yet. Load articles first: newsarc ingest PATH "
                 "(or point --db / NEWSARC_DB at an existing archive)."
             )
-        if Path(path).is_dir():
+        if os.path.isdir(path):
             raise ArchiveError(f"{path} is a folder, not an archive file.")
         try:
             connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS)
@@ -384,9 +383,15 @@ def search(
     sort: str = "relevance",
     limit: int = 20,
     offset: int = 0,
+    snippets: bool = True,
 ) -> list[SearchHit]:
-    """Ranked hits for a full-text query; `sort` is a key of SORTS."""
-    columns = f"a.id, a.published, a.headline, a.agencies, a.dateline, a.outlet, {SNIPPET}, {RANK} AS score"
+    """Ranked hits for a full-text query; `sort` is a key of SORTS.
+
+    Without `snippets` the hits carry an empty snippet: cutting them is most of the cost of a
+    search that matches many articles, and a pipe of ids and headlines does not show them.
+    """
+    snippet = SNIPPET if snippets else "''"
+    columns = f"a.id, a.published, a.headline, a.agencies, a.dateline, a.outlet, {snippet}, {RANK} AS score"
     sql = query.sql(columns, SORTS[sort], "LIMIT :limit OFFSET :offset")
     params = query.params | {"limit": limit, "offset": offset}
     return [

@@ -1,0 +1,198 @@
+"""`make bench`: newsarc against the peer (sqlite-utils) and the limit (bare sqlite3), same run.
+
+Every figure is a median of whole-process runs on the same machine, reported as a ratio against
+a baseline measured in the same run, because shared machines are noisy in absolute terms.
+
+    python bench/run.py                    # 10,000 articles
+    python bench/run.py --articles 100000  # the size the targets speak of
+    python bench/run.py --articles 1000000 --runs 1 --only ingest
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import corpus
+
+HERE = Path(__file__).parent
+BIN = Path(sys.executable).parent
+NEWSARC = str(BIN / "newsarc")
+SQLITE_UTILS = str(BIN / "sqlite-utils")
+SEARCH_RUNS = 15
+
+# The SQL `newsarc search` runs, written out for the limit: the same match, ranking and page.
+LIMIT_SEARCH = """import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute(
+    "SELECT a.id, a.published, a.headline FROM articles_fts JOIN articles a"
+    " ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?" + sys.argv[3] +
+    " ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0) LIMIT 20", [sys.argv[2]])
+for row in rows:
+    print(*row, sep="\\t")
+"""
+DATE_RANGE_SQL = " AND substr(a.published || '-01', 1, 10) >= '2010-01-01' AND substr(a.published || '-01', 1, 10) < '2013-01-01'"
+
+
+@dataclass
+class Timing:
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: int = 0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def measure(command: Sequence[str], timing: Timing, stdout: Path | None = None) -> None:
+    """Run one whole process; add its wall time and keep its peak resident memory."""
+    out = open(stdout, "w") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    timing.seconds.append(time.perf_counter() - started)
+    timing.peak_kib = max(timing.peak_kib, usage.ru_maxrss)
+    if stdout:
+        out.close()  # type: ignore[union-attr]
+    if os.waitstatus_to_exitcode(status) not in (0,):
+        raise SystemExit(f"failed: {' '.join(command)}")
+
+
+def fresh(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+def bench_ingest(folder: Path, work: Path, runs: int) -> dict[str, Timing]:
+    articles, jsonl = folder / "articles", folder / "articles.jsonl"
+    timings = {name: Timing() for name in ("newsarc", "peer", "limit", "reingest")}
+    for _ in range(runs):
+        measure(
+            [NEWSARC, "ingest", "--db", str(fresh(work / "newsarc.db")), str(articles)],
+            timings["newsarc"],
+        )
+        measure(
+            [NEWSARC, "ingest", "--db", str(work / "newsarc.db"), str(articles)],
+            timings["reingest"],
+        )
+        peer = Timing()
+        db = str(fresh(work / "peer.db"))
+        measure([SQLITE_UTILS, "insert", db, "articles", str(jsonl), "--nl"], peer)
+        measure([SQLITE_UTILS, "enable-fts", db, "articles", "headline", "deck", "body"], peer)
+        timings["peer"].seconds.append(sum(peer.seconds))
+        timings["peer"].peak_kib = max(timings["peer"].peak_kib, peer.peak_kib)
+        measure(
+            [
+                sys.executable,
+                str(HERE / "limit_loader.py"),
+                str(jsonl),
+                str(fresh(work / "limit.db")),
+            ],
+            timings["limit"],
+        )
+    return timings
+
+
+def bench_search(work: Path) -> list[tuple[str, Timing, Timing | None, Timing]]:
+    db = str(work / "newsarc.db")
+    cases = [
+        ("rare term", [corpus.RARE_TERM], corpus.RARE_TERM, "", True),
+        ("common term", [corpus.COMMON_TERM], corpus.COMMON_TERM, "", True),
+        ("phrase", ['"government minister"'], '"government minister"', "", False),
+        ("prefix", ["zanq*"], '"zanq"*', "", False),
+        ("term and date range", [corpus.COMMON_TERM, "--since", "2010", "--until", "2012"], corpus.COMMON_TERM, DATE_RANGE_SQL, False),
+    ]  # fmt: skip
+    results = []
+    out = work / "hits.txt"
+    for label, args, match, where, with_peer in cases:
+        ours, peer, limit = Timing(), Timing() if with_peer else None, Timing()
+        for _ in range(SEARCH_RUNS):
+            measure([NEWSARC, "search", "--db", db, *args], ours, out)
+            if peer is not None:
+                measure([SQLITE_UTILS, "search", db, "articles", match, "--limit", "20"], peer, out)
+            measure([sys.executable, "-c", LIMIT_SEARCH, db, match, where], limit, out)
+        results.append((label, ours, peer, limit))
+    return results
+
+
+def bench_export(work: Path, runs: int) -> Timing:
+    timing = Timing()
+    for _ in range(runs):
+        measure(
+            [NEWSARC, "export", "--jsonl", "--db", str(work / "newsarc.db")],
+            timing,
+            work / "export.jsonl",
+        )
+    return timing
+
+
+def report(count: int, ingest: dict[str, Timing], searches: list, export: Timing | None) -> str:
+    lines = [
+        f"{count:,} articles; medians of whole-process runs; ratios are newsarc ÷ peer and newsarc ÷ limit.",
+        "",
+        "| measure | newsarc | peer (sqlite-utils) | limit (bare sqlite3) | ÷ peer | ÷ limit | target |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    n, p, lim = ingest["newsarc"], ingest["peer"], ingest["limit"]
+    lines.append(
+        f"| ingest | {n.median:.2f} s ({count / n.median:,.0f}/s) | {p.median:.2f} s | {lim.median:.2f} s "
+        f"| {n.median / p.median:.2f} | {n.median / lim.median:.2f} | ≤ 1.0 and ≤ 2.0 |"
+    )
+    r = ingest["reingest"]
+    lines.append(
+        f"| re-ingest unchanged | {r.median:.2f} s | | | | | {r.median / n.median:.0%} of ingest (≤ 10%) |"
+    )
+    lines.append(
+        f"| ingest peak memory | {n.peak_kib / 1024:.0f} MiB | {p.peak_kib / 1024:.0f} MiB | {lim.peak_kib / 1024:.0f} MiB | | | |"
+    )
+    for label, ours, peer, limit in searches:
+        peer_cell = f"{peer.median * 1000:.0f} ms" if peer else ""
+        peer_ratio = f"{ours.median / peer.median:.2f}" if peer else ""
+        target = "≤ 0.5 and ≤ 1.5" if label == "rare term" else ""
+        lines.append(
+            f"| search, {label} | {ours.median * 1000:.0f} ms | {peer_cell} | {limit.median * 1000:.0f} ms "
+            f"| {peer_ratio} | {ours.median / limit.median:.2f} | {target} |"
+        )
+    if export:
+        lines.append(
+            f"| export --jsonl | {export.median:.2f} s ({count / export.median:,.0f} rows/s), "
+            f"peak {export.peak_kib / 1024:.0f} MiB | | | | | ≥ 100,000 rows/s |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each ingest and export")
+    parser.add_argument("--only", choices=["ingest", "all"], default="all")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args()
+    folder = corpus.write(args.out / f"corpus-{args.articles}", args.articles)
+    work = args.out / f"work-{args.articles}"
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"corpus ready: {folder}", file=sys.stderr)
+    ingest = bench_ingest(folder, work, args.runs)
+    searches = bench_search(work) if args.only == "all" else []
+    export = bench_export(work, args.runs) if args.only == "all" else None
+    table = report(args.articles, ingest, searches, export)
+    print(table)
+    (args.out / f"results-{args.articles}.md").write_text(table + "\n", encoding="utf-8")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
