@@ -125,12 +125,11 @@ def write_records(records: Iterable[dict[str, object]], stream: IO[str], form: s
                 {k: ";".join(v) if isinstance(v, list) else v for k, v in record.items()}
             )
         return
-    write_json_lines((json.dumps(r, ensure_ascii=False) for r in records), stream, form)
+    write_json_lines([[json.dumps(r, ensure_ascii=False) for r in records]], stream, form)
 
 
-def write_json_lines(lines: Iterable[str], stream: IO[str], form: str) -> None:
-    """Stream ready-made JSON objects as JSON Lines, or as one JSON array."""
-    chunks = _chunks(lines)
+def write_json_lines(chunks: Iterable[list[str]], stream: IO[str], form: str) -> None:
+    """Stream lists of ready-made JSON objects as JSON Lines, or as one JSON array."""
     if form == "jsonl":
         for chunk in chunks:
             stream.write("\n".join(chunk) + "\n")
@@ -138,21 +137,10 @@ def write_json_lines(lines: Iterable[str], stream: IO[str], form: str) -> None:
     stream.write("[")
     separator = "\n"
     for chunk in chunks:
-        stream.write(separator + ",\n".join(chunk))
-        separator = ",\n"
+        if chunk:
+            stream.write(separator + ",\n".join(chunk))
+            separator = ",\n"
     stream.write("\n]\n" if separator != "\n" else "]\n")
-
-
-def _chunks(lines: Iterable[str], size: int = 512) -> Iterator[list[str]]:
-    """Lines in lists of `size`: one write per list instead of two per line."""
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def write_csv_rows(rows: Iterable[tuple[object, ...]], stream: IO[str]) -> None:

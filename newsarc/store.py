@@ -416,11 +416,14 @@ def count(archive: Archive, query: Query) -> int:
     return int(_run(archive, sql, query.params).fetchone()[0])
 
 
-def export_json(archive: Archive, query: Query, *, with_original: bool = False) -> Iterator[str]:
-    """Each matching article as one JSON object, in id order, streamed from SQLite."""
+def export_json(
+    archive: Archive, query: Query, *, with_original: bool = False, chunk: int = 1000
+) -> Iterator[list[str]]:
+    """Matching articles as JSON objects built by SQLite, in id order, `chunk` at a time."""
     expression = EXPORT_JSON.format(extra=EXPORT_ORIGINAL if with_original else "")
-    for (line,) in _run(archive, query.sql(expression), query.params):
-        yield line
+    cursor = _run(archive, query.sql(expression), query.params)
+    while rows := cursor.fetchmany(chunk):
+        yield [line for (line,) in rows]
 
 
 def export_rows(archive: Archive, query: Query) -> Iterator[tuple[object, ...]]:
