@@ -25,6 +25,7 @@ from newsarc.normalize import clean_text, normalize_cleaned
 from newsarc.store import Archive, Provenance, SourceState
 
 STDIN = "-"
+NOT_A_FILE = "not a regular file (device, FIFO, socket or broken link)"
 STDIN_NAME = "<stdin>"
 DEFAULT_GLOB = "*.txt"
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -141,19 +142,25 @@ def discover(paths: Iterable[str], pattern: str) -> Iterator[Input]:
         elif stat.S_ISREG(info.st_mode):
             yield Input(path)
         else:
-            yield Input(path, "not a regular file (device, FIFO or socket)")
+            yield Input(path, NOT_A_FILE)
 
 
 def _walk(folder: str, pattern: str) -> Iterator[Input]:
-    errors: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=errors.append):
-        dirs.sort()
-        for name in sorted(files):
-            if fnmatch.fnmatch(name, pattern):
-                path = os.path.join(root, name)
-                yield Input(path) if os.path.isfile(path) else Input(path, "not a regular file")
-    for error in errors:
-        yield Input(str(error.filename), f"cannot read folder: {error.strerror}")
+    """Files below `folder` whose names match, in name order; links to folders are not followed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        yield Input(folder, f"cannot read folder: {error.strerror}")
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, pattern)
+            elif fnmatch.fnmatch(entry.name, pattern):
+                is_file = entry.is_file()
+                yield Input(entry.path) if is_file else Input(entry.path, NOT_A_FILE)
+        except OSError as error:
+            yield Input(entry.path, error.strerror or str(error))
 
 
 def ingest(
@@ -174,7 +181,7 @@ def ingest(
     pool = _Pool(options)
     try:
         previous: tuple[list[InputResult], list[Job], Iterator[Outcome]] | None = None
-        for items in _batched(discover(paths, options.glob), WINDOW):
+        for items in _windows(discover(paths, options.glob)):
             settled, jobs = _triage(archive, items, read_stdin)
             current = (settled, jobs, pool.parse(jobs))
             if previous:
@@ -246,10 +253,14 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _batched(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
+def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:
+    """Windows that double from PARALLEL_FROM up to WINDOW: the workers start on a small one
+    while the main process has nothing to store yet."""
     iterator = iter(items)
+    size = PARALLEL_FROM
     while batch := list(itertools.islice(iterator, size)):
         yield batch
+        size = min(size * 2, WINDOW)
 
 
 def _triage(
