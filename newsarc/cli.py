@@ -12,10 +12,12 @@ import click
 
 from newsarc import __version__
 from newsarc.errors import NewsarcError, NotFound, QueryError
+from newsarc.store import lock_timeout
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 INBOX_DEFAULT = "data"
+INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C
 ALIASES = {"query": "search"}
 FORMATS = ("json", "jsonl", "csv")
 
@@ -43,9 +45,13 @@ class NewsarcGroup(click.Group):
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise click.ClickException(
-                    "The archive is locked by another newsarc process; try again when it is done."
+                    f"The archive stayed locked by another process for {lock_timeout():g} s; "
+                    "try again when it is done (NEWSARC_LOCK_TIMEOUT sets the wait)."
                 ) from None
             raise click.ClickException(f"The archive could not be used: {error}") from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(INTERRUPTED)
 
 
 @click.group(cls=NewsarcGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,15 +126,15 @@ dayfirst_option = click.option(
 )
 
 
-def _open(db_path: str, *, create: bool = False) -> Any:
+def _open(db_path: str, *, write: bool = False, create: bool = False) -> Any:
     from newsarc.store import Archive
 
-    return Archive.open(db_path, create=create)
+    return Archive.open(db_path, write=write, create=create)
 
 
 def _open_with_articles(db_path: str) -> Any:
     archive = _open(db_path)
-    if archive.count() == 0:
+    if archive.is_empty():
         archive.close()
         raise NewsarcError(
             f"The archive {db_path} is empty. Load articles first: newsarc ingest PATH"
@@ -231,7 +237,7 @@ def ingest(
             )
     click.echo(render.ingest_json(report) if as_json else render.ingest_summary(report))
     if report.interrupted:
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     if report.counts["failed"]:
         sys.exit(1)
 
@@ -255,7 +261,7 @@ def reindex(db_path: str, dayfirst: bool | None, as_json: bool) -> None:
     from newsarc import render
     from newsarc.ingest import reindex as run_reindex
 
-    with _open(db_path) as archive:
+    with _open(db_path, write=True) as archive:
         report = run_reindex(archive, dayfirst=dayfirst)
     click.echo(json.dumps(asdict(report), indent=2) if as_json else render.reindex_summary(report))
 

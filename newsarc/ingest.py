@@ -118,6 +118,11 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
+def printable(path: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become \\x.."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def content_hash(cleaned: str) -> str:
     """Identity of an article's text: the same text in another file or encoding is a duplicate."""
     return hashlib.blake2b(cleaned.encode("utf-8"), digest_size=16).hexdigest()
@@ -220,7 +225,7 @@ def parse_job(job: Job, options: Options) -> Outcome:
         parsed = list(_parse_file(job.path, job.key, job.info, options))
         for one in parsed:
             if one.key == job.key:
-                one.state, one.state_checked = job.state, True
+                one.source, one.state, one.state_checked = job.source, job.state, True
         return parsed
     except NotAnArticle as problem:
         return InputResult(job.source, "failed", reason=str(problem))
@@ -270,8 +275,9 @@ def _triage(
     settled: list[InputResult] = []
     jobs: list[Job] = []
     for item in items:
+        name = printable(item.path)
         if item.problem:
-            settled.append(InputResult(item.path, "failed", reason=item.problem))
+            settled.append(InputResult(name, "failed", reason=item.problem))
         elif item.path == STDIN:
             if read_stdin is None:
                 settled.append(InputResult(STDIN_NAME, "failed", reason="no standard input"))
@@ -281,14 +287,14 @@ def _triage(
             try:
                 info = os.stat(item.path)
             except OSError as error:
-                settled.append(InputResult(item.path, "failed", reason=error.strerror))
+                settled.append(InputResult(name, "failed", reason=error.strerror))
                 continue
-            key = os.path.abspath(item.path)
+            key = printable(os.path.abspath(item.path))
             state = archive.source_state(key)
             if state and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
-                settled.append(InputResult(item.path, "unchanged", state.article_id))
+                settled.append(InputResult(name, "unchanged", state.article_id))
             else:
-                jobs.append(Job(item.path, item.path, key, info, state=state))
+                jobs.append(Job(name, item.path, key, info, state=state))
     return settled, jobs
 
 
@@ -360,7 +366,7 @@ def _parse_jsonl(data: bytes, path: str, key: str, options: Options) -> Iterator
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        source = f"{path}:{number}"
+        source = f"{printable(path)}:{number}"
         try:
             record = json.loads(line)
             if "headline" not in record:

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from newsarc.errors import ArchiveError, NotFound, QueryError
 from newsarc.models import ArchiveStats, Article, Filters, SearchHit, StoredArticle
 
-DEFAULT_PATH = "newsarc.db"
-LOCK_TIMEOUT_SECONDS = 30.0
+DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer before giving up
 PAGE_SIZE = 16384
-CACHE_KIB = 65536
+WRITE_CACHE_KIB = 65536
 MIGRATION_SET = "newsarc"
 # The names of the migrations in newsarc.migrations, so that opening an up-to-date archive
 # needs no sqlite-utils import (a test keeps the two in step).
@@ -80,9 +79,12 @@ class Provenance:
     ingested_at: str
 
 
-def archive_path(option: str | None) -> str:
-    """--db, else $NEWSARC_DB, else newsarc.db in the current directory."""
-    return option or os.environ.get("NEWSARC_DB") or DEFAULT_PATH
+def lock_timeout() -> float:
+    """Seconds to wait for a lock held by another process: $NEWSARC_LOCK_TIMEOUT, else 30."""
+    try:
+        return max(0.0, float(os.environ.get("NEWSARC_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT)))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
 
 
 class Archive:
@@ -96,31 +98,65 @@ class Archive:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str, *, create: bool = False) -> Archive:
-        """Open an archive; with create, make it if missing. Applies pending migrations."""
-        exists = os.path.exists(path)
-        if not exists and not create:
+    def open(cls, path: str, *, write: bool = False, create: bool = False) -> Archive:
+        """Open an archive. For reading (the default) the file is opened read-only and never
+        modified; for writing it is brought to the current schema, and with `create` made
+        when missing."""
+        write = write or create
+        if os.path.isdir(path):
+            raise ArchiveError(f"{path} is a folder, not an archive file.")
+        if not create and not os.path.exists(path):
             raise ArchiveError(
                 f"No archive at {path} yet. Load articles first: newsarc ingest PATH "
                 "(or point --db / NEWSARC_DB at an existing archive)."
             )
-        if os.path.isdir(path):
-            raise ArchiveError(f"{path} is a folder, not an archive file.")
         try:
-            connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS)
-            archive = cls(path, connection)
-            archive._prepare()
+            archive = cls._connect_for_writing(path) if write else cls._connect_for_reading(path)
+            pending = archive._check_schema()
+            if pending and not write:
+                archive.close()
+                cls.open(path, write=True).close()  # upgrade once, then read as asked
+                return cls.open(path)
+            if pending:
+                archive._migrate()
         except sqlite3.DatabaseError as error:
+            if "readonly" in str(error) or "read-only" in str(error):
+                raise ArchiveError(
+                    f"{path} was made by an older version of newsarc and must be upgraded, "
+                    "which needs write access: open it once where it can be written."
+                ) from None
             raise ArchiveError(f"{path} is not a newsarc archive ({error}).") from None
         return archive
 
-    def _prepare(self) -> None:
+    @classmethod
+    def _connect_for_writing(cls, path: str) -> Archive:
+        db = sqlite3.connect(path, timeout=lock_timeout())
         # Before the first table exists, so it holds for the archive's life: larger pages make
         # full-text indexing of whole articles faster.
-        self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        # A large cache speeds up indexing but slows the first query of a short-lived reader.
+        db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+        return cls(path, db)
+
+    @classmethod
+    def _connect_for_reading(cls, path: str) -> Archive:
+        uri = "file:" + os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace(
+            "#", "%23"
+        )
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=lock_timeout())
+        try:
+            db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        except sqlite3.OperationalError:
+            # On a read-only medium SQLite cannot make the WAL index file: read the file as it
+            # is, which is safe because nothing can be writing to it there.
+            db.close()
+            db = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+        return cls(path, db)
+
+    def _check_schema(self) -> bool:
+        """True when migrations are pending; refuses archives of a newer, unknown schema."""
         applied = self._applied_migrations()
         unknown = [name for name in applied if name not in SCHEMA_STEPS]
         if unknown:
@@ -128,8 +164,7 @@ class Archive:
                 f"{self.path} was written by a newer version of newsarc (schema step "
                 f"{unknown[-1]!r}). Upgrade newsarc to use it; it was left untouched."
             )
-        if len(applied) < len(SCHEMA_STEPS):
-            self._migrate()
+        return len(applied) < len(SCHEMA_STEPS)
 
     def _applied_migrations(self) -> list[str]:
         has_table = self.db.execute(
@@ -263,8 +298,8 @@ class Archive:
             is not None
         )
 
-    def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def get(self, article_id: int) -> StoredArticle:
         columns = ", ".join(RECORD_COLUMNS)
