@@ -1,3 +1,3 @@
-from newsarc.cli import cli
+from newsarc.cli import main
 
-cli(prog_name="newsarc")
+main()

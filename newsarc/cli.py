@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -439,3 +440,13 @@ def stats(db_path: str, as_json: bool) -> None:
         render.stats_terminal(figures, render.make_console(sys.stdout))
     else:
         render.stats_plain(figures, sys.stdout)
+
+
+def main() -> None:
+    """The `newsarc` program."""
+    try:
+        cli(prog_name="newsarc")
+    finally:
+        # The command has finished or failed: a late Ctrl-C must not turn a clean exit into a
+        # traceback while the interpreter shuts down.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

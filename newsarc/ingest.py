@@ -14,6 +14,8 @@ import os
 import re
 import signal
 import stat
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
@@ -245,7 +247,7 @@ class _Pool:
         if len(jobs) < PARALLEL_FROM or WORKERS < 2:
             return map(parse_job, jobs, options)
         if self.executor is None:
-            self.executor = ProcessPoolExecutor(WORKERS, initializer=_ignore_interrupts)
+            self.executor = ProcessPoolExecutor(WORKERS, initializer=_start_worker)
         return self.executor.map(parse_job, jobs, options, chunksize=32)
 
     def close(self) -> None:
@@ -253,9 +255,17 @@ class _Pool:
             self.executor.shutdown(cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
+def _start_worker() -> None:
     # Ctrl-C goes to the whole process group; the main process alone decides what to keep.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose main process was killed outright would otherwise wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:

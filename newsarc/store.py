@@ -111,6 +111,8 @@ class Archive:
                 "(or point --db / NEWSARC_DB at an existing archive)."
             )
         try:
+            if create and not os.path.exists(path):
+                cls._create(path)
             archive = cls._connect_for_writing(path) if write else cls._connect_for_reading(path)
             pending = archive._check_schema()
             if pending and not write:
@@ -127,6 +129,27 @@ class Archive:
                 ) from None
             raise ArchiveError(f"{path} is not a newsarc archive ({error}).") from None
         return archive
+
+    @classmethod
+    def _create(cls, path: str) -> None:
+        """Make a new archive beside `path` and link it into place only once it is complete,
+        so an interrupted creation never leaves a half-made archive; if another process made
+        one first, theirs is kept."""
+        temporary = f"{path}.new-{os.getpid()}"
+        archive = cls._connect_for_writing(temporary)
+        try:
+            archive._migrate()
+        finally:
+            archive.close()
+        try:
+            os.link(temporary, path)  # fails if `path` exists: no archive is ever replaced
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not os.path.exists(path):
+                os.replace(temporary, path)
+                return
+        os.unlink(temporary)
 
     @classmethod
     def _connect_for_writing(cls, path: str) -> Archive:

@@ -1,0 +1,327 @@
+"""What an archive must survive: killed ingests, a second process, read-only files, odd inputs."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, SAMPLES, Run
+
+from newsarc import ingest as ingest_module
+from newsarc.ingest import Options, reindex
+from newsarc.store import Archive
+
+FIXTURES = Path(__file__).parent / "fixtures"
+WORDS = [
+    "the",
+    "court",
+    "ruled",
+    "on",
+    "appeal",
+    "after",
+    "months",
+    "of",
+    "talks",
+    "between",
+    "unions",
+    "ministers",
+    "and",
+    "employers",
+]
+
+
+def write_articles(folder: Path, count: int) -> Path:
+    """`count` distinct small articles in the shapes newsarc reads, 100 to a folder."""
+    for number in range(count):
+        sub = folder / f"{number // 100:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        body = " ".join(WORDS[(number + i) % len(WORDS)] for i in range(120))
+        (sub / f"{number:05d}.txt").write_text(
+            f"Story number {number} about {WORDS[number % len(WORDS)]}\n"
+            f"POST TIME: {number % 28 + 1} March, 2020 00:00 00 AM\nAFP, Moscow\n\n"
+            f"MOSCOW (AP) — Item {number}. {body}.\n\nSecond paragraph {number}.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def newsarc(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsarc", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def check_archive(path: Path) -> int:
+    """Assert the archive is whole and consistent; return how many articles it holds."""
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+        articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0] == articles
+        orphans = db.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM sources)"
+        ).fetchone()[0]
+        dangling = db.execute(
+            "SELECT count(*) FROM sources WHERE article_id NOT IN (SELECT id FROM articles)"
+        ).fetchone()[0]
+        assert (orphans, dangling) == (0, 0)
+        triggers = {
+            n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+        assert triggers == {"articles_ai", "articles_ad", "articles_au"}
+        return int(articles)
+
+
+@pytest.fixture(scope="module")
+def pile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    """3,000 article files and how long one ingest of them takes here."""
+    folder = write_articles(tmp_path_factory.mktemp("pile"), 3000)
+    db = tmp_path_factory.mktemp("timing") / "archive.db"
+    started = time.perf_counter()
+    process = newsarc("ingest", "--db", str(db), str(folder))
+    process.communicate()
+    assert process.returncode == 0
+    return folder, time.perf_counter() - started
+
+
+KILL_POINTS = [(signal.SIGINT, i / 10) for i in range(10)] + [
+    (signal.SIGKILL, i / 10) for i in range(10)
+]
+
+
+@pytest.mark.parametrize(
+    ("sent", "fraction"), KILL_POINTS, ids=[f"{s.name}-{f:.1f}" for s, f in KILL_POINTS]
+)
+def test_interrupted_ingest_leaves_a_whole_archive_and_resumes(
+    pile: tuple[Path, float], tmp_path: Path, sent: signal.Signals, fraction: float
+) -> None:
+    folder, duration = pile
+    db = tmp_path / "archive.db"
+    process = newsarc("ingest", "--db", str(db), str(folder))
+    while not db.exists() and process.poll() is None:
+        time.sleep(0.005)
+    time.sleep(fraction * duration * 0.9)
+    process.send_signal(sent)
+    stdout, _ = process.communicate(timeout=60)
+    if process.returncode != 0:  # it may have finished before the signal came
+        expected = 130 if sent == signal.SIGINT else -signal.SIGKILL
+        assert process.returncode == expected
+        if sent == signal.SIGINT:
+            assert "Interrupted" in stdout or stdout == ""
+    stored = check_archive(db)
+    assert 0 <= stored <= 3000
+    finish = newsarc("ingest", "--json", "--db", str(db), str(folder))
+    out, _ = finish.communicate(timeout=120)
+    assert finish.returncode == 0
+    report = json.loads(out)
+    assert report["new"] + report["unchanged"] == 3000
+    assert report["new"] == 3000 - stored
+    assert check_archive(db) == 3000
+
+
+def test_ctrl_c_reports_what_was_stored(pile: tuple[Path, float], tmp_path: Path) -> None:
+    folder, duration = pile
+    db = tmp_path / "archive.db"
+    process = newsarc("ingest", "--db", str(db), str(folder))
+    while not db.exists():
+        time.sleep(0.005)
+    time.sleep(duration * 0.5)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stdout.startswith("Interrupted after ") and "What was stored is kept." in stdout
+    assert "Traceback" not in stderr
+
+
+def test_readers_work_while_an_ingest_writes(pile: tuple[Path, float], tmp_path: Path) -> None:
+    folder, _ = pile
+    db = tmp_path / "archive.db"
+    writer = newsarc("ingest", "--db", str(db), str(folder))
+    seen = 0
+    reads = 0
+    while writer.poll() is None:
+        search = subprocess.run(
+            [sys.executable, "-m", "newsarc", "search", "--db", str(db), "--count", "court"],
+            cwd=ROOT, capture_output=True, text=True,
+        )  # fmt: skip
+        if search.returncode == 1 and (
+            "is empty" in search.stderr or "No archive" in search.stderr
+        ):
+            continue  # nothing committed yet
+        assert search.returncode == 0, search.stderr
+        count = int(search.stdout)
+        assert count >= seen
+        seen = count
+        for command in (
+            ["show", "1"],
+            ["export", "--jsonl", "-o", os.devnull],
+            ["stats", "--json"],
+        ):
+            result = subprocess.run(
+                [sys.executable, "-m", "newsarc", *command, "--db", str(db)],
+                cwd=ROOT, capture_output=True, text=True,
+            )  # fmt: skip
+            assert result.returncode == 0, result.stderr
+        reads += 1
+    assert writer.returncode == 0
+    assert reads >= 1
+    assert check_archive(db) == 3000
+
+
+def test_two_ingests_at_once_both_finish(pile: tuple[Path, float], tmp_path: Path) -> None:
+    folder, _ = pile
+    db = tmp_path / "archive.db"
+    first = newsarc("ingest", "--json", "--db", str(db), str(folder))
+    second = newsarc("ingest", "--json", "--db", str(db), str(folder), str(DATA))
+    reports = [json.loads(p.communicate(timeout=120)[0]) for p in (first, second)]
+    assert [p.returncode for p in (first, second)] == [0, 0]
+    assert check_archive(db) == 3006
+    assert sum(r["new"] for r in reports) == 3006
+    assert reports[1]["inputs"] == 3006
+
+
+def test_a_locked_archive_gives_a_clear_message(run: Run, db_path: Path) -> None:
+    run("ingest", str(DATA / "title-first-broadband.txt"))
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        process = newsarc(
+            "ingest", "--db", str(db_path), str(SAMPLES / "title_first.txt"),
+            env={"NEWSARC_LOCK_TIMEOUT": "0.3"},
+        )  # fmt: skip
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert process.returncode == 1
+    assert stderr.startswith("Error: The archive stayed locked by another process for 0.3 s")
+    assert "Traceback" not in stderr
+    assert run("search", "--count", "broadband").stdout == "1\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["search", "idlib"], ["search", "idlib", "--json"], ["show", "3"], ["show", "3", "--raw"],
+     ["export", "--csv"], ["stats"]],
+    ids=lambda c: " ".join(c),
+)  # fmt: skip
+def test_reading_never_modifies_a_read_only_archive(
+    ingested: Path, run: Run, db_path: Path, command: list[str]
+) -> None:
+    for suffix in ("-wal", "-shm"):
+        assert not Path(f"{db_path}{suffix}").exists()  # a closed archive is one file
+    before = db_path.read_bytes()
+    db_path.chmod(0o444)
+    try:
+        result = run(*command)
+    finally:
+        db_path.chmod(0o644)
+    assert result.exit_code == 0, result.stderr
+    assert db_path.read_bytes() == before
+
+
+def test_archive_of_the_first_released_schema_opens_with_its_data(tmp_path: Path, run: Run) -> None:
+    archive = tmp_path / "first.db"
+    archive.write_bytes((FIXTURES / "archive-schema-1.db").read_bytes())
+    records = json.loads(run("export", "--db", str(archive)).stdout)
+    assert [r["headline"] for r in records][:1] == [
+        "Russia and Turkey agree on cease-fire in Syria's Idlib province"
+    ]
+    assert len(records) == 6
+    assert run("search", "--db", str(archive), "idlib", "--count").stdout == "3\n"
+    again = json.loads(run("ingest", "--db", str(archive), "--json", str(DATA)).stdout)
+    assert (again["new"], again["unchanged"] + again["duplicate"]) == (0, 6)
+
+
+def test_failed_reindex_leaves_the_archive_as_it_was(
+    ingested: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = db_path.read_bytes()
+    calls = 0
+
+    def failing(text: str, *, dayfirst: bool | None = None) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 4:
+            raise RuntimeError("parser bug")
+        return real(text, dayfirst=dayfirst)
+
+    real = ingest_module.normalize_cleaned
+    monkeypatch.setattr(ingest_module, "normalize_cleaned", failing)
+    monkeypatch.setattr(ingest_module, "ARTICLE_FIELDS", ("headline",))
+    archive = Archive.open(str(db_path), write=True)
+    archive.db.execute("UPDATE articles SET headline = 'stale' WHERE id < 4")
+    archive.db.commit()
+    stale = archive.db.execute("SELECT id, headline FROM articles ORDER BY id").fetchall()
+    with pytest.raises(RuntimeError):
+        reindex(archive)
+    assert archive.db.execute("SELECT id, headline FROM articles ORDER BY id").fetchall() == stale
+    archive.close()
+    assert before != db_path.read_bytes()  # the 'stale' update landed, the reindex did not
+
+
+def test_symlink_loops_odd_names_and_fifos(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "loop").symlink_to(folder)
+    (folder / "sub" / "loop.txt").symlink_to(folder)
+    os.mkfifo(folder / "pipe.txt")
+    names = ["new\nline.txt", "tab\tand space.txt", "ünïcode-名前.txt", "-dash.txt"]
+    for name in names:
+        (folder / name).write_bytes(
+            (DATA / "title-first-broadband.txt").read_bytes().replace(b"five", name.encode())
+        )
+    raw_name = os.fsencode(folder) + b"/latin1-\xe9.txt"
+    with open(raw_name, "wb") as handle:
+        handle.write(b"Caf\xe9 prices rise\n\nPrices rose in caf\xe9s.\n")
+    result = run("ingest", "--json", str(folder))
+    report = json.loads(result.stdout)
+    assert (report["new"], report["failed"]) == (5, 2)
+    reasons = {Path(f["source"]).name: f["reason"] for f in report["failures"]}
+    assert reasons == {"loop.txt": ingest_module.NOT_A_FILE, "pipe.txt": ingest_module.NOT_A_FILE}
+    paths = [
+        json.loads(line)["source_path"] for line in run("export", "--jsonl").stdout.splitlines()
+    ]
+    assert str(folder / "latin1-\\xe9.txt") in paths  # the undecodable byte, spelled out
+
+
+def test_a_large_single_line_is_refused_in_bounded_time(run: Run, tmp_path: Path) -> None:
+    big = tmp_path / "one-line.txt"
+    big.write_text("word " * 2_000_000, encoding="utf-8")  # 10 MB, no line break
+    result = json.loads(run("ingest", "--json", str(big)).stdout)
+    assert result["failures"] == [
+        {"source": str(big), "reason": "no headline: the text starts with a body paragraph"}
+    ]
+
+
+def test_size_limit_is_a_setting(run: Run, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Headline\n\n" + b"word " * 250_000)
+    refused = json.loads(run("ingest", "--json", "--max-size", "1", str(big)).stdout)
+    assert refused["failures"][0]["reason"].startswith(
+        "file too large (1,250,010 bytes; the limit is 1,048,576"
+    )
+    assert json.loads(run("ingest", "--json", "--max-size", "2", str(big)).stdout)["new"] == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_reported(run: Run, tmp_path: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Headline\n\nBody.\n", encoding="utf-8")
+    locked.chmod(0)
+    report = json.loads(run("ingest", "--json", str(locked)).stdout)
+    assert report["failures"] == [{"source": str(locked), "reason": "Permission denied"}]
+
+
+def test_options_default_to_the_documented_limit() -> None:
+    assert Options().max_bytes == 50 * 1024 * 1024
