@@ -17,6 +17,8 @@ COLUMNS = ("headline", "deck", "body")
 # A quoted phrase (closed or running to the end), or a run of non-space characters.
 TOKEN = re.compile(r'(-?)(?:(\w+):)?("[^"]*"?|[^\s"]+)(\*?)')
 WORD_CHARACTER = re.compile(r"\w")
+# SQLite reads a NUL as the end of the string; no control character belongs in a query.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ def to_fts(text: str) -> str:
     terms: list[str] = []
     exclusions: list[str] = []
     operator = "AND"
-    for match in TOKEN.finditer(text):
+    for match in TOKEN.finditer(CONTROL_CHARACTERS.sub(" ", text)):
         negate, column, body, star = match.groups()
         if match.group(0) in ("AND", "OR", "NOT") and terms:
             operator = match.group(0)

@@ -426,7 +426,7 @@ def _run(archive: Archive, sql: str, params: dict[str, object]) -> sqlite3.Curso
         return archive.db.execute(sql, params)
     except sqlite3.OperationalError as error:
         message = str(error)
-        if "fts5" in message or "syntax error" in message or "no such column" in message:
+        if not any(word in message for word in ("locked", "busy", "disk", "I/O", "readonly")):
             raise QueryError(
                 f"The search syntax is not valid FTS5 ({message}). Check quotes and operators, "
                 "or drop --raw to search for the words as typed."

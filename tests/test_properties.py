@@ -1,0 +1,122 @@
+"""Property-based tests: arbitrary text never breaks the parsers or the search command."""
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import Run
+from newsarc.dates import parse_published
+from newsarc.errors import NotAnArticle
+from newsarc.normalize import clean_text, normalize
+from newsarc.query import to_fts
+
+# Text as scrapers deliver it: any characters, with news-like punctuation and line breaks
+# over-represented.
+NEWSY = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.sampled_from(list("\n\n\r\t  ,.:;-–—()\"'’“”/0123456789AMPGTU+")),
+    ),
+    max_size=400,
+)
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9)
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+@settings(max_examples=400, deadline=None)
+@given(NEWSY)
+def test_normalize_never_raises_and_invents_nothing(text: str) -> None:
+    try:
+        article = normalize(text)
+    except NotAnArticle:
+        return
+    source = squeezed(clean_text(text))
+    for value in (article.headline, article.deck, article.byline, article.published_raw):
+        if value is not None:
+            assert squeezed(value) in source
+    if article.dateline is not None:
+        assert all(squeezed(part) in source for part in article.dateline.split(","))
+    for paragraph in article.body.split("\n\n"):
+        assert squeezed(paragraph) in source
+    assert article.word_count == len(article.body.split())
+    assert article.headline.strip() == article.headline and article.headline
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    headline=st.lists(WORDS, min_size=3, max_size=8).map(" ".join),
+    paragraphs=st.lists(st.lists(WORDS, min_size=4, max_size=40).map(lambda w: " ".join(w) + "."), min_size=1, max_size=6),
+)  # fmt: skip
+def test_body_keeps_every_paragraph(headline: str, paragraphs: list[str]) -> None:
+    assume(all(p.rstrip(".") != headline for p in paragraphs))  # a repeated headline is dropped
+    text = headline.capitalize() + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    assert normalize(text).body == "\n\n".join(paragraphs)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NEWSY, st.sampled_from([None, True, False]))
+def test_dates_never_raise_and_stay_plausible(text: str, dayfirst: bool | None) -> None:
+    value = parse_published(text, dayfirst=dayfirst, today=date(2026, 11, 24))
+    if value is not None:
+        assert re.fullmatch(r"\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?)?", value)
+        assert "1800" <= value[:4] <= "2026"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=80))
+def test_any_query_becomes_valid_fts_or_a_clear_error(text: str) -> None:
+    import sqlite3
+
+    from newsarc.errors import QueryError
+
+    try:
+        match = to_fts(text)
+    except QueryError:
+        return
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(headline, deck, body)")
+    db.execute("INSERT INTO t VALUES ('a', 'b', 'c')")
+    db.execute("SELECT * FROM t WHERE t MATCH ?", (match,)).fetchall()
+
+
+OPTION_VALUES = st.text(max_size=30)
+
+
+@pytest.fixture(scope="module")
+def shared_archive(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from click.testing import CliRunner
+
+    from conftest import DATA
+    from newsarc.cli import cli
+
+    path = str(tmp_path_factory.mktemp("archive") / "archive.db")
+    assert CliRunner().invoke(cli, ["ingest", "--db", path, str(DATA)]).exit_code == 0
+    return path
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    query=st.text(min_size=1, max_size=60),
+    option=st.sampled_from(["--since", "--until", "--agency", "--dateline", "--outlet", "--sort", "--limit", "--offset", None]),
+    value=OPTION_VALUES,
+    raw=st.booleans(),
+)  # fmt: skip
+def test_search_never_shows_a_traceback(
+    shared_archive: str, run: Run, query: str, option: str | None, value: str, raw: bool
+) -> None:
+    args = ["search", "--db", shared_archive, *(["--raw"] if raw else []), "--", query]
+    if option:
+        args[1:1] = [option, value]
+    result = run(*args)
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "Traceback" not in result.stderr
+    if result.exit_code:
+        assert result.stderr.startswith(("Error: ", "Usage: "))
