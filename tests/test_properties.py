@@ -4,10 +4,10 @@ import re
 from datetime import date
 
 import pytest
+from conftest import Run
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import Run
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
 from newsarc.normalize import clean_text, normalize
@@ -91,8 +91,8 @@ OPTION_VALUES = st.text(max_size=30)
 @pytest.fixture(scope="module")
 def shared_archive(tmp_path_factory: pytest.TempPathFactory) -> str:
     from click.testing import CliRunner
-
     from conftest import DATA
+
     from newsarc.cli import cli
 
     path = str(tmp_path_factory.mktemp("archive") / "archive.db")
