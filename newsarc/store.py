@@ -110,24 +110,37 @@ class Archive:
                 f"No archive at {path} yet. Load articles first: newsarc ingest PATH "
                 "(or point --db / NEWSARC_DB at an existing archive)."
             )
+        folder = os.path.dirname(os.path.abspath(path))
+        writable = os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+        if write and os.path.exists(path) and not writable:
+            raise ArchiveError(
+                f"{path} is read-only (file, folder or medium): it can be searched, not added to."
+            )
         try:
             if create and not os.path.exists(path):
                 cls._create(path)
             archive = cls._connect_for_writing(path) if write else cls._connect_for_reading(path)
+        except sqlite3.DatabaseError as error:
+            raise _archive_error(path, error) from None
+        try:
             pending = archive._check_schema()
             if pending and not write:
                 archive.close()
-                cls.open(path, write=True).close()  # upgrade once, then read as asked
+                try:
+                    cls.open(path, write=True).close()  # upgrade once, then read as asked
+                except ArchiveError:
+                    raise ArchiveError(
+                        f"{path} was made by an older version of newsarc and must be upgraded, "
+                        "which needs write access: open it once where it can be written."
+                    ) from None
                 return cls.open(path)
             if pending:
                 archive._migrate()
-        except sqlite3.DatabaseError as error:
-            if "readonly" in str(error) or "read-only" in str(error):
-                raise ArchiveError(
-                    f"{path} was made by an older version of newsarc and must be upgraded, "
-                    "which needs write access: open it once where it can be written."
-                ) from None
-            raise ArchiveError(f"{path} is not a newsarc archive ({error}).") from None
+        except BaseException as error:
+            archive.close()
+            if isinstance(error, sqlite3.DatabaseError):
+                raise _archive_error(path, error) from None
+            raise
         return archive
 
     @classmethod
@@ -154,13 +167,17 @@ class Archive:
     @classmethod
     def _connect_for_writing(cls, path: str) -> Archive:
         db = sqlite3.connect(path, timeout=lock_timeout())
-        # Before the first table exists, so it holds for the archive's life: larger pages make
-        # full-text indexing of whole articles faster.
-        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        # A large cache speeds up indexing but slows the first query of a short-lived reader.
-        db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+        try:
+            # Before the first table exists, so it holds for the archive's life: larger pages
+            # make full-text indexing of whole articles faster.
+            db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            # A large cache speeds up indexing but slows the first query of a short-lived reader.
+            db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+        except BaseException:
+            db.close()
+            raise
         return cls(path, db)
 
     @classmethod
@@ -351,6 +368,15 @@ class Archive:
 
     def ids(self) -> list[int]:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def _archive_error(path: str, error: sqlite3.DatabaseError) -> ArchiveError:
+    message = str(error)
+    if "readonly" in message or "read-only" in message:
+        return ArchiveError(f"{path} is read-only: it can be searched, but not added to.")
+    if "unable to open" in message:
+        return ArchiveError(f"{path} cannot be opened: check the path and its permissions.")
+    return ArchiveError(f"{path} is not a newsarc archive ({message}).")
 
 
 def _article_values(article: Article) -> dict[str, object]:

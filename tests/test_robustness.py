@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -325,3 +326,40 @@ def test_unreadable_file_is_reported(run: Run, tmp_path: Path) -> None:
 
 def test_options_default_to_the_documented_limit() -> None:
     assert Options().max_bytes == 50 * 1024 * 1024
+
+
+@pytest.fixture
+def read_only_medium(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """A folder and the same folder mounted read-only (skipped where mounting is not allowed)."""
+    source, mounted = tmp_path / "source", tmp_path / "mounted"
+    source.mkdir()
+    mounted.mkdir()
+    bind = subprocess.run(["mount", "--bind", str(source), str(mounted)], capture_output=True)
+    if bind.returncode != 0:
+        pytest.skip("mounting is not allowed here")
+    try:
+        remount = subprocess.run(
+            ["mount", "-o", "remount,ro,bind", str(mounted)], capture_output=True
+        )
+        if remount.returncode != 0:
+            pytest.skip("read-only remounting is not allowed here")
+        yield source, mounted
+    finally:
+        subprocess.run(["umount", str(mounted)], check=True)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["search", "idlib"], ["show", "3", "--json"], ["export", "--jsonl"], ["stats"]],
+    ids=lambda c: c[0],
+)
+def test_reading_from_a_read_only_medium(
+    read_only_medium: tuple[Path, Path], run: Run, command: list[str]
+) -> None:
+    source, mounted = read_only_medium
+    assert run("ingest", "--db", str(source / "archive.db"), str(DATA)).exit_code == 0
+    result = run(*command, "--db", str(mounted / "archive.db"))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout
+    writing = run("ingest", "--db", str(mounted / "archive.db"), str(DATA))
+    assert writing.exit_code == 1 and "Traceback" not in writing.stderr
