@@ -13,6 +13,7 @@ import click
 
 from newsarc import __version__
 from newsarc.errors import NewsarcError, NotFound, QueryError
+from newsarc.models import MAX_FILE_BYTES
 from newsarc.store import lock_timeout
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -178,7 +179,7 @@ def _stdout_is_terminal() -> bool:
 @dayfirst_option
 @click.option(
     "--max-size",
-    default=50,
+    default=MAX_FILE_BYTES // (1024 * 1024),
     show_default=True,
     type=click.IntRange(min=1),
     help="Largest file to read, in MB.",

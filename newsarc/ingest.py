@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 
 from newsarc.errors import NotAnArticle
-from newsarc.models import Article, IngestReport, InputResult, ReindexReport
+from newsarc.models import MAX_FILE_BYTES, Article, IngestReport, InputResult, ReindexReport
 from newsarc.normalize import clean_text, normalize_cleaned
 from newsarc.store import Archive, Provenance, SourceState
 
@@ -30,7 +30,6 @@ STDIN = "-"
 NOT_A_FILE = "not a regular file (device, FIFO, socket or broken link)"
 STDIN_NAME = "<stdin>"
 DEFAULT_GLOB = "*.txt"
-MAX_FILE_BYTES = 50 * 1024 * 1024
 # Inputs read, parsed and stored together (one transaction each).
 WINDOW = 2048
 # Fewer files than this to parse in a window are parsed in this process: workers cost a start.

@@ -54,6 +54,10 @@ class SearchHit:
     score: float
 
 
+# The largest input ingest reads by default: an article is rarely over 100 KB, and reading a
+# file takes about twenty times its size in memory.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
 STATUSES = ("new", "updated", "unchanged", "duplicate", "failed")
 
 

@@ -324,8 +324,8 @@ def test_unreadable_file_is_reported(run: Run, tmp_path: Path) -> None:
     assert report["failures"] == [{"source": str(locked), "reason": "Permission denied"}]
 
 
-def test_options_default_to_the_documented_limit() -> None:
-    assert Options().max_bytes == 50 * 1024 * 1024
+def test_size_limit_defaults_to_ten_megabytes() -> None:
+    assert Options().max_bytes == 10 * 1024 * 1024
 
 
 @pytest.fixture
