@@ -184,6 +184,11 @@ def _stdout_is_terminal() -> bool:
     type=click.IntRange(min=1),
     help="Largest file to read, in MB.",
 )
+@click.option(
+    "--clusters/--no-clusters",
+    default=None,
+    help="Group near-duplicate copies (on by default); the choice is kept for later ingests.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="One line per input on stderr.")
 def ingest(
@@ -193,6 +198,7 @@ def ingest(
     outlet: str | None,
     dayfirst: bool | None,
     max_size: int,
+    clusters: bool | None,
     as_json: bool,
     verbose: bool,
 ) -> None:
@@ -210,7 +216,7 @@ def ingest(
       newsarc ingest export.jsonl
     """
     from newsarc import render
-    from newsarc.ingest import Options, count_inputs
+    from newsarc.ingest import Options, clusters_enabled, count_inputs
     from newsarc.ingest import ingest as run_ingest
 
     if not paths:
@@ -229,6 +235,7 @@ def ingest(
             click.echo(render.input_line(result), err=True)
 
     with _open(db_path, create=True) as archive:
+        options.clusters = clusters_enabled(archive, clusters)
         show_progress = sys.stderr.isatty() and not verbose and "-" not in paths
         if show_progress:
             with render.progress_bar(count_inputs(paths, pattern), "ingest", sys.stderr) as advance:

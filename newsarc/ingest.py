@@ -21,9 +21,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 
+from newsarc.clusters import link
 from newsarc.errors import NotAnArticle
 from newsarc.models import MAX_FILE_BYTES, Article, IngestReport, InputResult, ReindexReport
 from newsarc.normalize import clean_text, normalize_cleaned
+from newsarc.similarity import Fingerprint, band_keys, fingerprint
 from newsarc.store import Archive, Provenance, SourceState
 
 STDIN = "-"
@@ -63,6 +65,7 @@ class Options:
     outlet: str | None = None
     dayfirst: bool | None = None
     max_bytes: int = MAX_FILE_BYTES
+    clusters: bool = True  # fingerprint articles for near-duplicate clusters
 
 
 @dataclass
@@ -86,6 +89,7 @@ class Parsed:
     article_id: int | None = None  # an id carried by an exported record
     state: SourceState | None = None  # what the archive knew of `key` when the input was read
     state_checked: bool = False
+    fingerprint: Fingerprint | None = None  # for near-duplicate clustering
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -318,14 +322,23 @@ def _store_window(
 ) -> None:
     """Store one window in one transaction, then report it."""
     results = list(settled)
+    fresh: list[tuple[int, Fingerprint, bool]] = []
     with archive.batch():
         for outcome in outcomes:
             if isinstance(outcome, InputResult):
                 results.append(outcome)
             else:
-                results.extend(_save(archive, parsed) for parsed in outcome)
+                for parsed in outcome:
+                    result = _save(archive, parsed)
+                    results.append(result)
+                    if parsed.fingerprint and result.status in ("new", "updated"):
+                        assert result.article_id is not None
+                        fresh.append(
+                            (result.article_id, parsed.fingerprint, result.status == "updated")
+                        )
             if on_input:
                 on_input()
+        cluster(archive, fresh)
     for _ in settled:
         if on_input:
             on_input()
@@ -366,7 +379,7 @@ def _parse_bytes(data: bytes, source: str, key: str | None, options: Options) ->
         outlet=options.outlet,
         ingested_at=_now(),
     )
-    return Parsed(source, key, article, provenance)
+    return Parsed(source, key, article, provenance, fingerprint=_fingerprint(article, options))
 
 
 def _parse_jsonl(data: bytes, path: str, key: str, options: Options) -> Iterator[Parsed]:
@@ -402,7 +415,14 @@ def _parse_jsonl(data: bytes, path: str, key: str, options: Options) -> Iterator
             outlet=record.get("outlet") or options.outlet,
             ingested_at=record.get("ingested_at") or _now(),
         )
-        yield Parsed(source, f"{key}:{number}", article, provenance, article_id=record.get("id"))
+        yield Parsed(
+            source,
+            f"{key}:{number}",
+            article,
+            provenance,
+            article_id=record.get("id"),
+            fingerprint=_fingerprint(article, options),
+        )
 
 
 def _parse_title_and_body(
@@ -443,6 +463,40 @@ def _save(archive: Archive, parsed: Parsed) -> InputResult:
             parsed.key, article_id, parsed.size, parsed.mtime_ns, provenance.content_hash
         )
     return InputResult(parsed.source, status, article_id, dated=dated)
+
+
+def clusters_enabled(archive: Archive, wanted: bool | None = None) -> bool:
+    """Whether ingests fingerprint articles for clusters; `wanted` changes it for later runs."""
+    if wanted is not None:
+        with archive.transaction():
+            archive.set_setting("clusters", "on" if wanted else "off")
+    return archive.settings().get("clusters", "on") == "on"
+
+
+def _fingerprint(article: Article, options: Options) -> Fingerprint | None:
+    return fingerprint(article.body) if options.clusters else None
+
+
+def cluster(archive: Archive, fresh: list[tuple[int, Fingerprint, bool]]) -> None:
+    """Join new and changed articles (id, fingerprint, changed) to their near-duplicate clusters."""
+    if not fresh:
+        return
+    for article_id, _, changed in fresh:
+        if changed and (old := archive.signature(article_id)) is not None:
+            archive.forget_fingerprint(article_id, band_keys(old))
+    candidates = archive.add_fingerprints(
+        [(i, print_.signature, print_.keys) for i, print_, _ in fresh]
+    )
+    involved = {i for i, _, _ in fresh}.union(*candidates.values())
+    settings = archive.settings()
+    renames = link(
+        (i for i, _, _ in fresh),
+        candidates,
+        archive.cluster_members(involved),
+        threshold=float(settings["similarity"]),
+        window_days=int(settings["window_days"]),
+    )
+    archive.rename_clusters(renames)
 
 
 def _now() -> str:

@@ -61,3 +61,32 @@ def m002_fts_memory(db: Database) -> None:
     Fewer, larger flushes make indexing a big ingest about a third faster.
     """
     db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 33554432)")
+
+
+@migrations()
+def m003_clusters(db: Database) -> None:
+    """Near-duplicate clusters: a fingerprint per article, its LSH band keys, and settings.
+
+    Articles stored before this step have no fingerprint until `newsarc reindex`.
+    """
+    fingerprints: Any = db["fingerprints"]
+    fingerprints.create(
+        {"article_id": int, "cluster_id": int, "minhash": bytes},
+        pk="article_id",
+        not_null={"cluster_id", "minhash"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    fingerprints.create_index(["cluster_id"])
+    db.execute(
+        "CREATE TABLE lsh_keys (key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+        " PRIMARY KEY (key, article_id)) WITHOUT ROWID"
+    )
+    settings: Any = db["settings"]
+    settings.create({"name": str, "value": str}, pk="name")
+    settings.insert_all(
+        [
+            {"name": "clusters", "value": "on"},
+            {"name": "similarity", "value": "0.5"},
+            {"name": "window_days", "value": "7"},
+        ]
+    )

@@ -29,6 +29,8 @@ class StoredArticle(Article):
     source_path: str | None
     content_hash: str
     ingested_at: str
+    cluster_id: int  # the oldest article of its near-duplicate cluster (its own id when alone)
+    cluster_size: int
 
 
 @dataclass
@@ -113,3 +115,13 @@ class ArchiveStats:
     datelines: list[tuple[str, int]]
     outlets: list[tuple[str, int]]
     months: list[tuple[str, int]]  # (YYYY-MM, articles), in order
+
+
+@dataclass(frozen=True)
+class ClusterMember:
+    """What near-duplicate clustering needs to know of one article."""
+
+    id: int
+    cluster: int
+    signature: bytes
+    published: str | None

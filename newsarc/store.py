@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsarc.errors import ArchiveError, NotFound, QueryError
-from newsarc.models import ArchiveStats, Article, Filters, SearchHit, StoredArticle
+from newsarc.models import ArchiveStats, Article, ClusterMember, Filters, SearchHit, StoredArticle
 
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer before giving up
 PAGE_SIZE = 16384
@@ -22,12 +22,25 @@ WRITE_CACHE_KIB = 65536
 MIGRATION_SET = "newsarc"
 # The names of the migrations in newsarc.migrations, so that opening an up-to-date archive
 # needs no sqlite-utils import (a test keeps the two in step).
-SCHEMA_STEPS = ("m001_articles", "m002_fts_memory")
+SCHEMA_STEPS = ("m001_articles", "m002_fts_memory", "m003_clusters")
 
 RECORD_COLUMNS = (
     "id", "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw",
-    "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at",
+    "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at", "cluster_id",
+    "cluster_size",
 )  # fmt: skip
+# Articles with their cluster: one without a fingerprint (too short, or stored before clusters
+# existed) is a cluster of one, named by its own id.
+ARTICLES = "articles a LEFT JOIN fingerprints f ON f.article_id = a.id"
+CLUSTER_ID = "coalesce(f.cluster_id, a.id)"
+CLUSTER_SIZE = (
+    "CASE WHEN f.cluster_id IS NULL THEN 1"
+    " ELSE (SELECT count(*) FROM fingerprints g WHERE g.cluster_id = f.cluster_id) END"
+)
+RECORD_SQL = ", ".join(
+    {"cluster_id": CLUSTER_ID, "cluster_size": CLUSTER_SIZE}.get(name, f"a.{name}")
+    for name in RECORD_COLUMNS
+)
 
 
 # Columns of the full-text index, in the order the bm25() weights below are given.
@@ -51,8 +64,9 @@ EXPORT_JSON = """json_object(
     'agencies', json(a.agencies), 'dateline', a.dateline, 'published', a.published,
     'published_raw', a.published_raw, 'body', a.body, 'word_count', a.word_count,
     'outlet', a.outlet, 'source_path', a.source_path, 'content_hash', a.content_hash,
-    'ingested_at', a.ingested_at{extra})"""
+    'ingested_at', a.ingested_at, 'cluster_id', {cluster_id}, 'cluster_size', {cluster_size}{extra})"""
 EXPORT_ORIGINAL = ", 'original', a.original, 'encoding', a.encoding"
+CANDIDATES_PER_KEY = 4
 # The day an article belongs to, so that a month-precision date (2020-03) sorts as its first day.
 PUBLISHED_DAY = "substr(a.published || '-01', 1, 10)"
 
@@ -330,6 +344,83 @@ class Archive:
                 self._new_ids = None
             self.db.execute(trigger)
 
+    # -- near-duplicate clusters ------------------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT name, value FROM settings"))
+
+    def set_setting(self, name: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO settings (name, value) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
+
+    def signature(self, article_id: int) -> bytes | None:
+        row = self.db.execute(
+            "SELECT minhash FROM fingerprints WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def forget_fingerprint(self, article_id: int, keys: tuple[int, ...]) -> None:
+        self.db.execute("DELETE FROM fingerprints WHERE article_id = ?", (article_id,))
+        self.db.executemany(
+            "DELETE FROM lsh_keys WHERE key = ? AND article_id = ?", ((k, article_id) for k in keys)
+        )
+
+    def add_fingerprints(
+        self, rows: list[tuple[int, bytes, tuple[int, ...]]]
+    ) -> dict[int, set[int]]:
+        """Store (article id, MinHash signature, LSH keys) of articles that start in a cluster
+        of their own; return, for each, the other articles that share an LSH key with it."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO fingerprints (article_id, cluster_id, minhash) VALUES (?, ?, ?)",
+            ((article_id, article_id, signature) for article_id, signature, _ in rows),
+        )
+        self.db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS new_keys (key INTEGER, article_id INTEGER)"
+        )
+        self.db.execute("DELETE FROM new_keys")
+        self.db.executemany(
+            "INSERT INTO new_keys (key, article_id) VALUES (?, ?)",
+            ((key, article_id) for article_id, _, keys in rows for key in keys),
+        )
+        self.db.execute(
+            "INSERT OR IGNORE INTO lsh_keys (key, article_id) SELECT key, article_id FROM new_keys"
+        )
+        found: dict[int, set[int]] = {}
+        # The oldest few holders of each key: a story printed a thousand times must not make a
+        # million pairs, and the oldest copies are the ones whose clusters the rest joined.
+        pairs = self.db.execute(
+            "SELECT n.article_id, (SELECT group_concat(article_id) FROM (SELECT l.article_id"
+            " FROM lsh_keys l WHERE l.key = n.key AND l.article_id != n.article_id"
+            " ORDER BY l.article_id LIMIT :per_key)) FROM new_keys n",
+            {"per_key": CANDIDATES_PER_KEY},
+        )
+        for article_id, others in pairs:
+            if others:
+                found.setdefault(article_id, set()).update(map(int, others.split(",")))
+        return found
+
+    def cluster_members(self, ids: set[int]) -> dict[int, ClusterMember]:
+        rows = self.db.execute(
+            "SELECT f.article_id, f.cluster_id, f.minhash, a.published FROM fingerprints f"
+            " JOIN articles a ON a.id = f.article_id"
+            " WHERE f.article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(ids)),),
+        )
+        return {row[0]: ClusterMember(row[0], row[1], bytes(row[2]), row[3]) for row in rows}
+
+    def rename_clusters(self, renames: dict[int, int]) -> None:
+        self.db.executemany(
+            "UPDATE fingerprints SET cluster_id = ? WHERE cluster_id = ?",
+            ((new, old) for old, new in renames.items()),
+        )
+
+    def forget_all_fingerprints(self) -> None:
+        self.db.execute("DELETE FROM fingerprints")
+        self.db.execute("DELETE FROM lsh_keys")
+
     # -- reading -------------------------------------------------------------------------------
 
     def exists(self, article_id: int) -> bool:
@@ -342,9 +433,8 @@ class Archive:
         return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def get(self, article_id: int) -> StoredArticle:
-        columns = ", ".join(RECORD_COLUMNS)
         row = self.db.execute(
-            f"SELECT {columns} FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {RECORD_SQL} FROM {ARTICLES} WHERE a.id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise NotFound(f"No article with id {article_id} in {self.path}.")
@@ -439,11 +529,15 @@ class Query:
             self.where.append("a.outlet = :outlet COLLATE NOCASE")
             self.params["outlet"] = filters.outlet
 
-    def sql(self, columns: str, order: str = "a.id", tail: str = "") -> str:
-        source = "articles a"
+    def sql(self, columns: str, order: str = "a.id", tail: str = "", also: str = "") -> str:
+        source = ARTICLES
         if self.match is not None:
-            source = "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        where = " WHERE " + " AND ".join(self.where) if self.where else ""
+            source = (
+                "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                " LEFT JOIN fingerprints f ON f.article_id = a.id"
+            )
+        conditions = [*self.where, also] if also else self.where
+        where = " WHERE " + " AND ".join(conditions) if conditions else ""
         return f"SELECT {columns} FROM {source}{where} ORDER BY {order} {tail}"
 
 
@@ -452,7 +546,10 @@ def _run(archive: Archive, sql: str, params: dict[str, object]) -> sqlite3.Curso
         return archive.db.execute(sql, params)
     except sqlite3.OperationalError as error:
         message = str(error)
-        if not any(word in message for word in ("locked", "busy", "disk", "I/O", "readonly")):
+        if message.startswith("fts5") or any(
+            words in message
+            for words in ("unterminated string", "no such column", "unrecognized token")
+        ):
             raise QueryError(
                 f"The search syntax is not valid FTS5 ({message}). Check quotes and operators, "
                 "or drop --raw to search for the words as typed."
@@ -504,7 +601,11 @@ def export_json(
     archive: Archive, query: Query, *, with_original: bool = False, chunk: int = 1000
 ) -> Iterator[list[str]]:
     """Matching articles as JSON objects built by SQLite, in id order, `chunk` at a time."""
-    expression = EXPORT_JSON.format(extra=EXPORT_ORIGINAL if with_original else "")
+    expression = EXPORT_JSON.format(
+        cluster_id=CLUSTER_ID,
+        cluster_size=CLUSTER_SIZE,
+        extra=EXPORT_ORIGINAL if with_original else "",
+    )
     cursor = _run(archive, query.sql(expression), query.params)
     while rows := cursor.fetchmany(chunk):
         yield [line for (line,) in rows]
@@ -512,9 +613,8 @@ def export_json(
 
 def export_rows(archive: Archive, query: Query) -> Iterator[tuple[object, ...]]:
     """Each matching article as a tuple of RECORD_COLUMNS (agencies as a JSON list)."""
-    columns = ", ".join(f"a.{name}" for name in RECORD_COLUMNS)
     # Not `yield from`: that would close the cursor after the archive when a reader stops early.
-    for row in _run(archive, query.sql(columns), query.params):  # noqa: UP028
+    for row in _run(archive, query.sql(RECORD_SQL), query.params):  # noqa: UP028
         yield row
 
 

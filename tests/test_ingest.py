@@ -47,6 +47,8 @@ def test_seed_is_stored_with_its_record_and_original(run: Run, db_path: Path) ->
         "word_count": 320,
         "outlet": None,
         "source_path": str(SEED.resolve()),
+        "cluster_id": 1,
+        "cluster_size": 1,
     }
     assert run("show", "1", "--raw").stdout == SEED.read_text(encoding="utf-8")
     assert rows(db_path, "SELECT encoding FROM articles") == [("utf-8",)]

@@ -166,7 +166,8 @@ def test_show_unknown_or_malformed_id(archive: Run, article_id: str, message: st
 
 EXPORT_FIELDS = [
     "id", "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw",
-    "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at",
+    "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at", "cluster_id",
+    "cluster_size",
 ]  # fmt: skip
 
 
