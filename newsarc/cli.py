@@ -254,15 +254,35 @@ def ingest(
 @cli.command()
 @db_option
 @dayfirst_option
+@click.option("--clusters/--no-clusters", default=None, help="Keep near-duplicate clusters or not.")
+@click.option(
+    "--similarity",
+    type=click.FloatRange(0.05, 1.0),
+    help="Estimated Jaccard similarity of word shingles that makes two bodies copies (default 0.5).",
+)
+@click.option(
+    "--window-days",
+    type=click.IntRange(min=0),
+    help="How many days apart dated copies may be (default 7).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def reindex(db_path: str, dayfirst: bool | None, as_json: bool) -> None:
-    """Re-run the normalizer over the stored originals, keeping ids.
+def reindex(
+    db_path: str,
+    dayfirst: bool | None,
+    clusters: bool | None,
+    similarity: float | None,
+    window_days: int | None,
+    as_json: bool,
+) -> None:
+    """Re-run the normalizer over the stored originals, keeping ids, and rebuild clusters.
 
-    Use it after upgrading newsarc: articles are re-read from the text exactly as ingested.
+    Use it after upgrading newsarc (articles are re-read from the text exactly as ingested),
+    or to change how near-duplicates are grouped; new settings are kept for later ingests.
 
     \b
-    Example:
+    Examples:
       newsarc reindex --db news.db
+      newsarc reindex --similarity 0.6 --window-days 3
     """
     import json
     from dataclasses import asdict
@@ -271,7 +291,16 @@ def reindex(db_path: str, dayfirst: bool | None, as_json: bool) -> None:
     from newsarc.ingest import reindex as run_reindex
 
     with _open(db_path, write=True) as archive:
-        report = run_reindex(archive, dayfirst=dayfirst)
+        settings = {
+            "clusters": None if clusters is None else ("on" if clusters else "off"),
+            "similarity": None if similarity is None else str(similarity),
+            "window_days": None if window_days is None else str(window_days),
+        }
+        report = run_reindex(
+            archive,
+            dayfirst=dayfirst,
+            settings={name: value for name, value in settings.items() if value is not None},
+        )
     click.echo(json.dumps(asdict(report), indent=2) if as_json else render.reindex_summary(report))
 
 
@@ -296,6 +325,9 @@ def reindex(db_path: str, dayfirst: bool | None, as_json: bool) -> None:
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))
 @click.option("--count", "count_only", is_flag=True, help="Print only the number of matches.")
+@click.option(
+    "--collapse", is_flag=True, help="One hit per near-duplicate cluster, with its copies."
+)
 @format_options(*FORMATS)
 def search(
     words: tuple[str, ...],
@@ -305,6 +337,7 @@ def search(
     limit: int,
     offset: int,
     count_only: bool,
+    collapse: bool,
     form: str | None,
     **filters: str | None,
 ) -> None:
@@ -327,17 +360,26 @@ def search(
     query = store.Query(match, _filters(**filters))
     with _open_with_articles(db_path) as archive:
         if count_only:
-            click.echo(store.count(archive, query))
+            click.echo(store.count(archive, query, collapse=collapse))
             return
         terminal = _stdout_is_terminal()
         hits = store.search(
-            archive, query, sort=sort, limit=limit, offset=offset, snippets=bool(form) or terminal
+            archive,
+            query,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+            snippets=bool(form) or terminal,
+            collapse=collapse,
         )
         if form:
             render.write_records(render.hit_records(hits), sys.stdout, form)
         elif terminal:
             render.hits_table(
-                hits, store.count(archive, query), offset, render.make_console(sys.stdout)
+                hits,
+                store.count(archive, query, collapse=collapse),
+                offset,
+                render.make_console(sys.stdout),
             )
         else:
             render.hits_plain(hits, sys.stdout)
@@ -360,11 +402,7 @@ def show(article_id: str, db_path: str, raw: bool, as_json: bool) -> None:
     """
     from newsarc import render
 
-    if not article_id.lstrip("#").isdigit():
-        raise NotFound(
-            f"{article_id!r} is not an article id: ids are whole numbers, as search shows them."
-        )
-    number = int(article_id.lstrip("#"))
+    number = _article_number(article_id)
     with _open_with_articles(db_path) as archive:
         if raw:
             click.echo(archive.original(number), nl=False)
@@ -426,6 +464,87 @@ def export(
             render.write_json_lines(
                 store.export_json(archive, query, with_original=with_original), stream, form
             )
+
+
+@cli.command()
+@click.argument("article_id", metavar="[ID]", required=False)
+@db_option
+@click.option(
+    "--diff",
+    "other_id",
+    metavar="OTHER_ID",
+    help="Show what OTHER_ID changed against ID, word by word.",
+)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def dupes(
+    article_id: str | None,
+    db_path: str,
+    other_id: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Near-duplicate copies: one story printed by several outlets or on several days.
+
+    With no ID, lists clusters, largest first. With ID, lists the copies in that article's
+    cluster and their similarity to it; --diff OTHER_ID shows what one version changed.
+
+    \b
+    Examples:
+      newsarc dupes
+      newsarc dupes 42
+      newsarc dupes 42 --diff 57
+    """
+    import json
+    from dataclasses import asdict
+
+    from newsarc import render, store
+    from newsarc.clusters import compared, word_diff
+
+    if other_id and not article_id:
+        raise click.UsageError("--diff compares two articles: give the first as ID.")
+    terminal = _stdout_is_terminal()
+    with _open_with_articles(db_path) as archive:
+        if article_id is None:
+            clusters = store.clusters(archive, limit=limit, offset=offset)
+            if as_json:
+                click.echo(json.dumps([asdict(c) for c in clusters], indent=2, ensure_ascii=False))
+            elif terminal:
+                render.clusters_table(
+                    clusters, archive.cluster_total(), render.make_console(sys.stdout)
+                )
+            else:
+                render.clusters_plain(clusters, sys.stdout)
+            return
+        first = _article_number(article_id)
+        if other_id is None:
+            copies = compared(first, store.cluster_copies(archive, first))
+            if as_json:
+                click.echo(json.dumps([asdict(c) for c in copies], indent=2, ensure_ascii=False))
+            elif terminal:
+                render.copies_table(copies, first, render.make_console(sys.stdout))
+            else:
+                render.copies_plain(copies, sys.stdout)
+            return
+        changes = word_diff(archive.get(first).body, archive.get(_article_number(other_id)).body)
+    if as_json:
+        click.echo(
+            json.dumps([{"change": k, "text": t} for k, t in changes], indent=2, ensure_ascii=False)
+        )
+    elif terminal:
+        render.diff_terminal(changes, render.make_console(sys.stdout))
+    else:
+        render.diff_plain(changes, sys.stdout)
+
+
+def _article_number(text: str) -> int:
+    if not text.lstrip("#").isdigit():
+        raise NotFound(
+            f"{text!r} is not an article id: ids are whole numbers, as search shows them."
+        )
+    return int(text.lstrip("#"))
 
 
 @cli.command()

@@ -8,10 +8,12 @@ as articles arrive.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
-from newsarc.models import ClusterMember
+from newsarc.models import ClusterCopy, ClusterMember
 from newsarc.similarity import similarity
 
 
@@ -59,3 +61,51 @@ def _within(first: str | None, second: str | None, window_days: int) -> bool:
 def _day(published: str) -> date:
     """The first day a published value can mean: '2020-03' is read as 2020-03-01."""
     return date.fromisoformat((published + "-01")[:10])
+
+
+def compared(
+    reference_id: int, copies: list[tuple[ClusterCopy, bytes | None]]
+) -> list[ClusterCopy]:
+    """The copies with their estimated similarity to the copy `reference_id` (1.0 for itself)."""
+    signatures = dict((copy.id, signature) for copy, signature in copies)
+    reference = signatures.get(reference_id)
+    result = []
+    for copy, signature in copies:
+        if copy.id == reference_id:
+            value = 1.0
+        elif reference is None or signature is None:
+            value = 0.0
+        else:
+            value = similarity(reference, signature)
+        result.append(replace(copy, similarity=value))
+    return result
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """What `after` changed against `before`, word by word: ("same" | "removed" | "added", text).
+
+    Paragraph breaks count as words, so a moved or dropped paragraph shows as one.
+    """
+    old, new = _diff_words(before), _diff_words(after)
+    changes: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            changes.append(("same", " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            changes.append(("removed", " ".join(old[i1:i2])))
+        if j2 > j1:
+            changes.append(("added", " ".join(new[j1:j2])))
+    return [
+        (kind, text.replace(" \n\n ", "\n\n").replace("\n\n ", "\n\n")) for kind, text in changes
+    ]
+
+
+def _diff_words(body: str) -> list[str]:
+    words: list[str] = []
+    for index, paragraph in enumerate(body.split("\n\n")):
+        if index:
+            words.append("\n\n")
+        words.extend(paragraph.split())
+    return words

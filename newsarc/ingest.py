@@ -507,15 +507,19 @@ def reindex(
     archive: Archive,
     *,
     dayfirst: bool | None = None,
+    settings: dict[str, str] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ReindexReport:
-    """Re-read every stored original with the current normalizer, keeping ids and provenance.
+    """Re-read every stored original with the current normalizer, keeping ids and provenance,
+    then rebuild the near-duplicate clusters (with `settings` changed first, if given).
 
     All changes land in one transaction: a failure midway leaves the archive as it was.
     """
     report = ReindexReport()
     ids = archive.ids()
     with archive.transaction():
+        for name, value in (settings or {}).items():
+            archive.set_setting(name, value)
         for done, article_id in enumerate(ids, start=1):
             original, encoding = archive.original_with_encoding(article_id)
             report.checked += 1
@@ -537,6 +541,13 @@ def reindex(
                 report.changed += 1
                 for name in changed:
                     report.fields[name] = report.fields.get(name, 0) + 1
+        archive.forget_all_fingerprints()
+        if clusters_enabled(archive):
+            for start in range(0, len(ids), WINDOW):
+                bodies = archive.bodies(ids[start : start + WINDOW])
+                fresh_prints = [(i, fingerprint(body), False) for i, body in bodies]
+                cluster(archive, [(i, p, c) for i, p, c in fresh_prints if p is not None])
+        report.clusters = archive.cluster_total()
     return report
 
 

@@ -54,6 +54,7 @@ class SearchHit:
     outlet: str | None
     snippet: str
     score: float
+    copies: int | None = None  # with --collapse: the size of the hit's cluster
 
 
 # The largest input ingest reads by default: an article is rarely over 100 KB, and reading a
@@ -103,6 +104,7 @@ class ReindexReport:
     changed: int = 0
     fields: dict[str, int] = field(default_factory=dict)  # field name -> articles it changed in
     failures: list[tuple[int, str]] = field(default_factory=list)
+    clusters: int = 0  # near-duplicate clusters of two or more copies after the rebuild
 
 
 @dataclass
@@ -125,3 +127,29 @@ class ClusterMember:
     cluster: int
     signature: bytes
     published: str | None
+
+
+@dataclass
+class ClusterSummary:
+    """One near-duplicate cluster: how many copies, when, where and under which headlines."""
+
+    cluster_id: int
+    size: int
+    first: str | None
+    last: str | None
+    outlets: list[str]
+    agencies: list[str]
+    headlines: list[str]
+
+
+@dataclass
+class ClusterCopy:
+    """One copy in a cluster, with its estimated similarity to the copy asked about."""
+
+    id: int
+    published: str | None
+    headline: str
+    agencies: list[str]
+    dateline: str | None
+    outlet: str | None
+    similarity: float

@@ -15,6 +15,8 @@ from typing import IO, TYPE_CHECKING
 
 from newsarc.models import (
     ArchiveStats,
+    ClusterCopy,
+    ClusterSummary,
     IngestReport,
     InputResult,
     ReindexReport,
@@ -75,7 +77,8 @@ def reindex_summary(report: ReindexReport) -> str:
     fields = ", ".join(f"{name} {n}" for name, n in sorted(report.fields.items()))
     line = f"Re-read {report.checked} articles: {report.changed} changed"
     line += f" ({fields})" if fields else ""
-    return line + f", {len(report.failures)} could not be re-read (kept as they were)."
+    line += f", {len(report.failures)} could not be re-read (kept as they were)"
+    return line + f"; {report.clusters} near-duplicate clusters."
 
 
 # -- search --------------------------------------------------------------------------------------
@@ -93,7 +96,10 @@ def hits_table(hits: list[SearchHit], total: int, offset: int, console: Console)
         cell = _plain_text(hit.headline, "bold")
         cell.append("\n")
         cell.append_text(_highlighted(hit.snippet))
-        table.add_row(str(hit.id), (hit.published or "")[:10], _source_label(hit), cell)
+        source = _source_label(hit)
+        if hit.copies is not None:
+            source += f"\n{hit.copies} cop{'y' if hit.copies == 1 else 'ies'}"
+        table.add_row(str(hit.id), (hit.published or "")[:10], source, cell)
     console.print(table)
     shown = f"{offset + 1}-{offset + len(hits)}" if hits else "none"
     console.print(f"{total} matching, showing {shown}.", style="dim", highlight=False)
@@ -101,7 +107,8 @@ def hits_table(hits: list[SearchHit], total: int, offset: int, console: Console)
 
 def hits_plain(hits: Iterable[SearchHit], stream: IO[str]) -> None:
     for hit in hits:
-        stream.write(f"{hit.id}\t{hit.published or ''}\t{_one_line(hit.headline)}\n")
+        copies = "" if hit.copies is None else f"\t{hit.copies}"
+        stream.write(f"{hit.id}\t{hit.published or ''}\t{_one_line(hit.headline)}{copies}\n")
 
 
 def hit_records(hits: Iterable[SearchHit]) -> Iterator[dict[str, object]]:
@@ -268,6 +275,99 @@ def _source_label(hit: SearchHit) -> str:
 
 def _one_line(value: str) -> str:
     return " ".join(value.split())
+
+
+# -- near-duplicate clusters ---------------------------------------------------------------------
+
+HEADLINE_VARIANTS_SHOWN = 3
+
+
+def clusters_table(clusters: list[ClusterSummary], total: int, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(header_style="bold", expand=True)
+    table.add_column("cluster", justify="right", style="cyan", no_wrap=True)
+    table.add_column("copies", justify="right", no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    table.add_column("outlets and agencies", max_width=28)
+    table.add_column("headlines", ratio=1)
+    for cluster in clusters:
+        shown = cluster.headlines[:HEADLINE_VARIANTS_SHOWN]
+        more = len(cluster.headlines) - len(shown)
+        headlines = _plain_text("\n".join(shown) + (f"\n… and {more} more" if more else ""))
+        table.add_row(
+            str(cluster.cluster_id),
+            str(cluster.size),
+            _span(cluster.first, cluster.last),
+            _plain_text(", ".join([*cluster.outlets, *cluster.agencies])),
+            headlines,
+        )
+    console.print(table)
+    console.print(f"{total} clusters of near-duplicate copies.", style="dim", highlight=False)
+
+
+def clusters_plain(clusters: list[ClusterSummary], stream: IO[str]) -> None:
+    for cluster in clusters:
+        headline = _one_line(cluster.headlines[0]) if cluster.headlines else ""
+        stream.write(
+            f"{cluster.cluster_id}\t{cluster.size}\t{cluster.first or ''}\t{cluster.last or ''}"
+            f"\t{headline}\n"
+        )
+
+
+def copies_table(copies: list[ClusterCopy], reference: int, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(header_style="bold", expand=True)
+    table.add_column("id", justify="right", style="cyan", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("similar", justify="right", no_wrap=True)
+    table.add_column("source", max_width=24)
+    table.add_column("headline", ratio=1)
+    for copy in copies:
+        style = "bold" if copy.id == reference else ""
+        table.add_row(
+            str(copy.id),
+            (copy.published or "")[:10],
+            f"{copy.similarity:.0%}",
+            _plain_text(", ".join(filter(None, [copy.outlet, *copy.agencies, copy.dateline]))),
+            _plain_text(copy.headline, style),
+        )
+    console.print(table)
+
+
+def copies_plain(copies: list[ClusterCopy], stream: IO[str]) -> None:
+    for copy in copies:
+        stream.write(
+            f"{copy.id}\t{copy.published or ''}\t{copy.similarity:.2f}\t{_one_line(copy.headline)}\n"
+        )
+
+
+DIFF_STYLES = {"removed": "red strike", "added": "green underline", "same": ""}
+# Word-diff markers for a pipe, as `git diff --word-diff` writes them.
+DIFF_MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}"), "same": ("", "")}
+
+
+def diff_terminal(changes: list[tuple[str, str]], console: Console) -> None:
+    from rich.text import Text
+
+    text = Text()
+    for index, (kind, words) in enumerate(changes):
+        if index:
+            text.append(" ")
+        text.append(words, style=DIFF_STYLES[kind])
+    console.print(text)
+
+
+def diff_plain(changes: list[tuple[str, str]], stream: IO[str]) -> None:
+    parts = [DIFF_MARKS[kind][0] + words + DIFF_MARKS[kind][1] for kind, words in changes]
+    stream.write(" ".join(parts) + "\n")
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first[:10] if first[:10] == (last or "")[:10] else f"{first[:10]} – {(last or '')[:10]}"
 
 
 # -- progress ------------------------------------------------------------------------------------

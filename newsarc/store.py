@@ -14,7 +14,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsarc.errors import ArchiveError, NotFound, QueryError
-from newsarc.models import ArchiveStats, Article, ClusterMember, Filters, SearchHit, StoredArticle
+from newsarc.models import (
+    ArchiveStats,
+    Article,
+    ClusterCopy,
+    ClusterMember,
+    ClusterSummary,
+    Filters,
+    SearchHit,
+    StoredArticle,
+)
 
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer before giving up
 PAGE_SIZE = 16384
@@ -417,6 +426,21 @@ class Archive:
             ((new, old) for old, new in renames.items()),
         )
 
+    def bodies(self, ids: list[int]) -> list[tuple[int, str]]:
+        rows = self.db.execute(
+            "SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(ids),),
+        )
+        return [(article_id, body) for article_id, body in rows]
+
+    def cluster_total(self) -> int:
+        """How many clusters hold two or more copies."""
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM fingerprints GROUP BY cluster_id HAVING count(*) > 1)"
+            ).fetchone()[0]
+        )
+
     def forget_all_fingerprints(self) -> None:
         self.db.execute("DELETE FROM fingerprints")
         self.db.execute("DELETE FROM lsh_keys")
@@ -565,16 +589,30 @@ def search(
     limit: int = 20,
     offset: int = 0,
     snippets: bool = True,
+    collapse: bool = False,
 ) -> list[SearchHit]:
     """Ranked hits for a full-text query; `sort` is a key of SORTS.
 
     Without `snippets` the hits carry an empty snippet: cutting them is most of the cost of a
     search that matches many articles, and a pipe of ids and headlines does not show them.
+    With `collapse` each near-duplicate cluster gives one hit, its best-ranked copy, with the
+    cluster's size in `copies`.
     """
+    if collapse:
+        return _collapsed(archive, query, sort=sort, limit=limit, offset=offset, snippets=snippets)
+    return _hits(archive, query.sql(_hit_columns(snippets), SORTS[sort], "LIMIT :limit OFFSET :offset"),
+                 query.params | {"limit": limit, "offset": offset})  # fmt: skip
+
+
+def _hit_columns(snippets: bool, copies: str = "NULL") -> str:
     snippet = SNIPPET if snippets else "''"
-    columns = f"a.id, a.published, a.headline, a.agencies, a.dateline, a.outlet, {snippet}, {RANK} AS score"
-    sql = query.sql(columns, SORTS[sort], "LIMIT :limit OFFSET :offset")
-    params = query.params | {"limit": limit, "offset": offset}
+    return (
+        f"a.id, a.published, a.headline, a.agencies, a.dateline, a.outlet, {snippet},"
+        f" {RANK} AS score, {copies}"
+    )
+
+
+def _hits(archive: Archive, sql: str, params: dict[str, object]) -> list[SearchHit]:
     return [
         SearchHit(
             id=id_,
@@ -585,15 +623,39 @@ def search(
             outlet=outlet,
             snippet=" ".join(snippet.split()),
             score=score,
+            copies=copies,
         )
-        for id_, published, headline, agencies, dateline, outlet, snippet, score in _run(
+        for id_, published, headline, agencies, dateline, outlet, snippet, score, copies in _run(
             archive, sql, params
         )
     ]
 
 
-def count(archive: Archive, query: Query) -> int:
-    sql = query.sql("count(*)", "1")
+def _collapsed(
+    archive: Archive, query: Query, *, sort: str, limit: int, offset: int, snippets: bool
+) -> list[SearchHit]:
+    """Pick each cluster's best copy first, then cut snippets for the page of hits only."""
+    ranked = query.sql(
+        f"a.id AS id, a.published AS published, {RANK} AS score, {CLUSTER_ID} AS cluster"
+    )
+    order = SORTS[sort].replace("a.published", "published")
+    best = (
+        f"SELECT id FROM (SELECT id, published, score, row_number() OVER"
+        f" (PARTITION BY cluster ORDER BY score) AS place FROM ({ranked}))"
+        f" WHERE place = 1 ORDER BY {order} LIMIT :limit OFFSET :offset"
+    )
+    ids = [row[0] for row in _run(archive, best, query.params | {"limit": limit, "offset": offset})]
+    page = query.sql(
+        _hit_columns(snippets, CLUSTER_SIZE), also="a.id IN (SELECT value FROM json_each(:ids))"
+    )
+    hits = {hit.id: hit for hit in _hits(archive, page, query.params | {"ids": json.dumps(ids)})}
+    return [hits[id_] for id_ in ids]
+
+
+def count(archive: Archive, query: Query, *, collapse: bool = False) -> int:
+    """How many articles match, or with `collapse` how many clusters."""
+    counted = f"count(DISTINCT {CLUSTER_ID})" if collapse else "count(*)"
+    sql = query.sql(counted, "1")
     return int(_run(archive, sql, query.params).fetchone()[0])
 
 
@@ -649,3 +711,56 @@ def stats(archive: Archive, *, top: int = 10) -> ArchiveStats:
             " WHERE published IS NOT NULL GROUP BY month ORDER BY month"
         ),
     )
+
+
+def clusters(archive: Archive, *, limit: int = 20, offset: int = 0) -> list[ClusterSummary]:
+    """Clusters of two or more copies, largest first."""
+    rows = archive.db.execute(
+        "SELECT f.cluster_id, count(*) AS size, min(a.published), max(a.published),"
+        " json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL),"
+        " json_group_array(DISTINCT a.headline),"
+        " (SELECT json_group_array(DISTINCT j.value) FROM fingerprints g"
+        "  JOIN articles b ON b.id = g.article_id, json_each(b.agencies) j"
+        "  WHERE g.cluster_id = f.cluster_id)"
+        " FROM fingerprints f JOIN articles a ON a.id = f.article_id"
+        " GROUP BY f.cluster_id HAVING size > 1 ORDER BY size DESC, f.cluster_id"
+        " LIMIT :limit OFFSET :offset",
+        {"limit": limit, "offset": offset},
+    )
+    return [
+        ClusterSummary(
+            cluster_id,
+            size,
+            first,
+            last,
+            json.loads(outlets or "[]"),
+            json.loads(agencies),
+            json.loads(headlines),
+        )
+        for cluster_id, size, first, last, outlets, headlines, agencies in rows
+    ]
+
+
+def cluster_copies(archive: Archive, article_id: int) -> list[tuple[ClusterCopy, bytes | None]]:
+    """Every copy in the cluster of `article_id` (itself included), oldest first, with its
+    signature; `similarity` is left at 0 for the caller to fill."""
+    archive.get(article_id)  # raises NotFound
+    row = archive.db.execute(
+        "SELECT cluster_id FROM fingerprints WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    columns = "a.id, a.published, a.headline, a.agencies, a.dateline, a.outlet, f.minhash"
+    if row is None:
+        rows = archive.db.execute(f"SELECT {columns} FROM {ARTICLES} WHERE a.id = ?", (article_id,))
+    else:
+        rows = archive.db.execute(
+            f"SELECT {columns} FROM fingerprints f JOIN articles a ON a.id = f.article_id"
+            " WHERE f.cluster_id = ? ORDER BY a.published IS NULL, a.published, a.id",
+            (row[0],),
+        )
+    return [
+        (
+            ClusterCopy(id_, published, headline, json.loads(agencies), dateline, outlet, 0.0),
+            minhash,
+        )
+        for id_, published, headline, agencies, dateline, outlet, minhash in rows
+    ]

@@ -213,7 +213,8 @@ def test_reindex_applies_a_parser_change_and_keeps_ids(
     result = run("reindex")
     assert (
         result.stdout
-        == "Re-read 6 articles: 1 changed (body 1, word_count 1), 0 could not be re-read (kept as they were).\n"
+        == "Re-read 6 articles: 1 changed (body 1, word_count 1), 0 could not be re-read"
+        " (kept as they were); 0 near-duplicate clusters.\n"
     )
     after = rows(db_path, "SELECT id, original, ingested_at, body FROM articles ORDER BY id")
     assert [row[:3] for row in after] == [row[:3] for row in before]

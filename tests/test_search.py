@@ -120,6 +120,7 @@ def test_json_hits(archive: Run) -> None:
         "dateline": "Moscow",
         "outlet": None,
         "snippet": "…along the main highway that crosses **Idlib** province from east to west. Turkish and…",
+        "copies": None,
     }
 
 
