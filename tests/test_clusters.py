@@ -1,0 +1,241 @@
+"""Near-duplicate clusters: fingerprints, linking, and the dupes / --collapse commands."""
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DATA, Run
+
+from newsarc.clusters import link, word_diff
+from newsarc.models import ClusterMember
+from newsarc.normalize import normalize
+from newsarc.similarity import MIN_WORDS, fingerprint, similarity
+
+SEED = normalize((DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8"))
+PARAGRAPHS = SEED.body.split("\n\n")
+OTHER = normalize((DATA / "ap-wire-idlib-ceasefire.txt").read_text(encoding="utf-8"))
+# A closing paragraph many outlets print under every story, and a quote many stories repeat.
+BOILERPLATE = (
+    "Follow our live coverage for the latest developments, and sign up for the evening "
+    "newsletter to get the day's most important stories delivered to your inbox every weekday."
+)
+QUOTE = "“The entire world has its eyes fixed on us,” Erdogan said at the start of the talks."
+
+
+def story(
+    headline: str,
+    paragraphs: list[str],
+    published: str = "6 March, 2020",
+    outlet: str = "AFP, Moscow",
+) -> str:
+    return f"{headline}\nPublished: {published}\n{outlet}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def typo(paragraph: str) -> str:
+    return paragraph.replace("ceasefire", "cease-fire").replace("fighting", "fightng")
+
+
+VARIANTS = {
+    "original": story(SEED.headline, PARAGRAPHS),
+    "trimmed": story(SEED.headline, PARAGRAPHS[:-1], outlet="Reuters, Istanbul"),
+    "re-headed": story(
+        "Erdogan in Moscow as Idlib crisis deepens", PARAGRAPHS, "7 March, 2020", "UNB, Dhaka"
+    ),
+    "reordered": story(
+        SEED.headline, [PARAGRAPHS[1], PARAGRAPHS[0], *PARAGRAPHS[2:]], "8 March, 2020"
+    ),
+    "edited": story(
+        SEED.headline, [typo(p) for p in PARAGRAPHS], "6 March, 2020", "AFP/Reuters, Beirut"
+    ),
+}
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    """Files named so that they are read, and numbered, in the order given."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, (name, text) in enumerate(files.items(), start=1):
+        (folder / f"{number}-{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def clusters_by_name(run: Run) -> dict[str, tuple[int, int]]:
+    records = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    return {
+        Path(r["source_path"]).stem.split("-", 1)[1]: (r["cluster_id"], r["cluster_size"])
+        for r in records
+    }
+
+
+def test_fingerprints_are_stable_and_skip_short_bodies() -> None:
+    first, second = fingerprint(SEED.body), fingerprint(SEED.body)
+    assert first is not None and first == second
+    assert len(first.keys) == 20 and all(0 < key < 2**63 for key in first.keys)
+    assert fingerprint(" ".join(["word"] * (MIN_WORDS - 1))) is None
+
+
+@pytest.mark.parametrize(
+    ("variant", "low", "high"),
+    [
+        ("trimmed", 0.6, 0.95),
+        ("reordered", 0.85, 1.0),
+        ("edited", 0.7, 1.0),
+        ("re-headed", 0.95, 1.0),
+    ],
+)
+def test_variants_are_similar(variant: str, low: float, high: float) -> None:
+    body = normalize(VARIANTS[variant]).body
+    value = similarity(fingerprint(SEED.body).signature, fingerprint(body).signature)  # type: ignore[union-attr]
+    assert low <= value <= high
+
+
+@pytest.mark.parametrize(
+    "body",
+    [OTHER.body + "\n\n" + BOILERPLATE, OTHER.body + "\n\n" + QUOTE],
+    ids=["shared-boilerplate", "shared-quote"],
+)
+def test_sharing_boilerplate_or_a_quote_is_not_similar(body: str) -> None:
+    seed_with_it = SEED.body + "\n\n" + BOILERPLATE
+    value = similarity(fingerprint(seed_with_it).signature, fingerprint(body).signature)  # type: ignore[union-attr]
+    assert value < 0.2
+
+
+def member(id_: int, cluster: int, body: str, published: str | None) -> ClusterMember:
+    return ClusterMember(id_, cluster, fingerprint(body).signature, published)  # type: ignore[union-attr]
+
+
+def test_link_joins_merges_and_respects_the_window() -> None:
+    trimmed = normalize(VARIANTS["trimmed"]).body
+    members = {
+        1: member(1, 1, SEED.body, "2020-03-06"),
+        2: member(2, 2, OTHER.body, "2020-03-05"),
+        3: member(3, 3, trimmed, "2020-03-07"),  # new: joins 1
+        4: member(4, 4, SEED.body, "2020-05-01"),  # new: too late for 1 and 3
+        5: member(5, 5, trimmed, None),  # new, undated: compared whatever the window
+    }
+    candidates = {3: {1, 2}, 4: {1, 3}, 5: {1, 4}}
+    renames = link([3, 4, 5], candidates, members, threshold=0.5, window_days=7)
+    assert renames == {3: 1, 5: 1, 4: 1}  # 5 links 1 and 4: one cluster, named by the oldest
+    assert link([3], candidates, members, threshold=0.99, window_days=7) == {}
+
+
+def test_word_diff() -> None:
+    changes = word_diff(
+        "Putin met Erdogan in Moscow.\n\nTalks lasted hours.",
+        "Putin met Erdogan in the Kremlin.\n\nTalks lasted hours.",
+    )
+    assert changes == [
+        ("same", "Putin met Erdogan in"),
+        ("removed", "Moscow."),
+        ("added", "the Kremlin."),
+        ("same", "\n\nTalks lasted hours."),
+    ]
+
+
+def test_copies_cluster_and_unrelated_stories_stay_apart(run: Run, tmp_path: Path) -> None:
+    files = dict(VARIANTS)
+    files["other"] = story(OTHER.headline, [*OTHER.body.split("\n\n"), BOILERPLATE])
+    files["quote"] = story("Erdogan quote of the day", [*OTHER.body.split("\n\n")[:2], QUOTE])
+    files["late"] = story(SEED.headline, PARAGRAPHS, "20 April, 2020", "Late Paper")
+    run("ingest", str(write(tmp_path / "in", files)))
+    clusters = clusters_by_name(run)
+    story_cluster = clusters["original"][0]
+    assert {name for name, (cluster, _) in clusters.items() if cluster == story_cluster} == set(
+        VARIANTS
+    )
+    assert clusters["original"][1] == len(VARIANTS)
+    for loner in ("other", "quote", "late"):
+        assert clusters[loner][1] == 1, loner
+
+
+def test_clustering_is_incremental(run: Run, tmp_path: Path) -> None:
+    run("ingest", str(write(tmp_path / "monday", {"original": VARIANTS["original"]})))
+    run(
+        "ingest",
+        str(
+            write(
+                tmp_path / "tuesday",
+                {
+                    "trimmed": VARIANTS["trimmed"],
+                    "other": story(OTHER.headline, OTHER.body.split("\n\n")),
+                },
+            )
+        ),
+    )
+    run("ingest", str(write(tmp_path / "wednesday", {"edited": VARIANTS["edited"]})))
+    clusters = clusters_by_name(run)
+    assert clusters["original"] == clusters["trimmed"] == clusters["edited"] == (1, 3)
+    assert clusters["other"][1] == 1
+
+
+@pytest.fixture
+def clustered(run: Run, tmp_path: Path) -> Run:
+    run(
+        "ingest",
+        str(
+            write(
+                tmp_path / "in",
+                {**VARIANTS, "other": story(OTHER.headline, OTHER.body.split("\n\n"))},
+            )
+        ),
+    )
+    return run
+
+
+# Ids in the clustered archive: 1 original, 2 trimmed, 3 re-headed, 4 reordered, 5 edited, 6 other.
+
+
+def test_dupes_lists_clusters(clustered: Run) -> None:
+    assert clustered("dupes").stdout.startswith("1\t5\t2020-03-06\t2020-03-08\t")
+    (cluster,) = json.loads(clustered("dupes", "--json").stdout)
+    assert sorted(cluster.pop("agencies")) == ["AFP", "Reuters", "UNB"]
+    assert sorted(cluster.pop("headlines")) == [
+        "Erdogan in Moscow as Idlib crisis deepens",
+        "Putin, Erdogan look to defuse Syria crisis at Moscow talks",
+    ]
+    assert cluster == {
+        "cluster_id": 1,
+        "size": 5,
+        "first": "2020-03-06",
+        "last": "2020-03-08",
+        "outlets": [],
+    }
+
+
+def test_dupes_of_an_article_and_diff(clustered: Run) -> None:
+    copies = [line.split("\t") for line in clustered("dupes", "3").stdout.splitlines()]
+    assert [c[0] for c in copies] == ["1", "2", "5", "3", "4"]  # oldest first
+    assert dict((c[0], float(c[2])) for c in copies)["3"] == 1.0
+    assert clustered("dupes", "6").stdout.count("\n") == 1  # alone
+    diff = clustered("dupes", "1", "--diff", "5").stdout
+    assert "[-ceasefire-] {+cease-fire+}" in diff and "[-fighting-] {+fightng+}" in diff
+    changes = json.loads(clustered("dupes", "1", "--diff", "5", "--json").stdout)
+    assert {"change": "added", "text": "cease-fire"} in changes
+
+
+def test_dupes_errors(clustered: Run) -> None:
+    assert clustered("dupes", "--diff", "2").exit_code == 2
+    missing = clustered("dupes", "99")
+    assert (missing.exit_code, "No article with id 99" in missing.stderr) == (1, True)
+
+
+def test_search_collapse(clustered: Run) -> None:
+    assert sorted(
+        int(line.split("\t")[0]) for line in clustered("search", "idlib").stdout.splitlines()
+    ) == [1, 2, 3, 4, 5, 6]
+    collapsed = [
+        line.split("\t") for line in clustered("search", "idlib", "--collapse").stdout.splitlines()
+    ]
+    assert sorted((int(c[0]) == 6, c[3]) for c in collapsed) == [(False, "5"), (True, "1")]
+    assert clustered("search", "idlib", "--collapse", "--count").stdout == "2\n"
+
+
+def test_reindex_rebuilds_clusters_with_new_settings(clustered: Run) -> None:
+    strict = clustered("reindex", "--similarity", "0.99")
+    assert strict.stdout.endswith("; 1 near-duplicate clusters.\n")
+    sizes = {r["id"]: r["cluster_size"] for r in json.loads(clustered("export").stdout)}
+    assert sizes[2] == 1  # the trimmed copy is no longer close enough
+    clustered("reindex", "--similarity", "0.5", "--window-days", "0")
+    dates = {r["id"]: r["cluster_id"] for r in json.loads(clustered("export").stdout)}
+    assert dates[1] == dates[5] and dates[4] != dates[1]  # 4 is two days later
+    clustered("reindex", "--no-clusters")
+    assert clustered("dupes").stdout == ""
