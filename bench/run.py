@@ -76,8 +76,13 @@ def fresh(path: Path) -> Path:
 
 def bench_ingest(folder: Path, work: Path, runs: int) -> dict[str, Timing]:
     articles, jsonl = folder / "articles", folder / "articles.jsonl"
-    timings = {name: Timing() for name in ("newsarc", "peer", "limit", "reingest")}
+    timings = {name: Timing() for name in ("newsarc", "unclustered", "peer", "limit", "reingest")}
     for _ in range(runs):
+        plain = str(fresh(work / "plain.db"))
+        measure(
+            [NEWSARC, "ingest", "--no-clusters", "--db", plain, str(articles)],
+            timings["unclustered"],
+        )
         measure(
             [NEWSARC, "ingest", "--db", str(fresh(work / "newsarc.db")), str(articles)],
             timings["newsarc"],
@@ -146,8 +151,14 @@ def report(count: int, ingest: dict[str, Timing], searches: list, export: Timing
     ]
     n, p, lim = ingest["newsarc"], ingest["peer"], ingest["limit"]
     lines.append(
-        f"| ingest | {n.median:.2f} s ({count / n.median:,.0f}/s) | {p.median:.2f} s | {lim.median:.2f} s "
+        f"| ingest (with clusters) | {n.median:.2f} s ({count / n.median:,.0f}/s) | {p.median:.2f} s | {lim.median:.2f} s "
         f"| {n.median / p.median:.2f} | {n.median / lim.median:.2f} | ≤ 1.0 and ≤ 2.0 |"
+    )
+    u = ingest["unclustered"]
+    lines.append(
+        f"| ingest, `--no-clusters` | {u.median:.2f} s ({count / u.median:,.0f}/s) | | "
+        f"| {u.median / p.median:.2f} | {u.median / lim.median:.2f} "
+        f"| clusters cost {n.median / u.median:.2f}× (≤ 1.3) |"
     )
     r = ingest["reingest"]
     lines.append(
