@@ -162,6 +162,23 @@ def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+def _emit(
+    as_json: bool,
+    to_json: Callable[[], str],
+    on_terminal: Callable[[Any], None],
+    on_pipe: Callable[[Any], None],
+) -> None:
+    """JSON when asked; else rich output on a terminal, plain lines in a pipe."""
+    if as_json:
+        click.echo(to_json())
+    elif _stdout_is_terminal():
+        from newsarc.render import make_console
+
+        on_terminal(make_console(sys.stdout))
+    else:
+        on_pipe(sys.stdout)
+
+
 # -- ingest --------------------------------------------------------------------------------------
 
 
@@ -408,12 +425,12 @@ def show(article_id: str, db_path: str, raw: bool, as_json: bool) -> None:
             click.echo(archive.original(number), nl=False)
             return
         article = archive.get(number)
-    if as_json:
-        click.echo(render.article_json(article))
-    elif _stdout_is_terminal():
-        render.article_terminal(article, render.make_console(sys.stdout))
-    else:
-        render.article_plain(article, sys.stdout)
+    _emit(
+        as_json,
+        lambda: render.article_json(article),
+        lambda console: render.article_terminal(article, console),
+        lambda stream: render.article_plain(article, stream),
+    )
 
 
 @cli.command()
@@ -497,7 +514,6 @@ def dupes(
       newsarc dupes 42
       newsarc dupes 42 --diff 57
     """
-    import json
     from dataclasses import asdict
 
     from newsarc import render, store
@@ -505,38 +521,40 @@ def dupes(
 
     if other_id and not article_id:
         raise click.UsageError("--diff compares two articles: give the first as ID.")
-    terminal = _stdout_is_terminal()
     with _open_with_articles(db_path) as archive:
         if article_id is None:
             clusters = store.clusters(archive, limit=limit, offset=offset)
-            if as_json:
-                click.echo(json.dumps([asdict(c) for c in clusters], indent=2, ensure_ascii=False))
-            elif terminal:
-                render.clusters_table(
-                    clusters, archive.cluster_total(), render.make_console(sys.stdout)
-                )
-            else:
-                render.clusters_plain(clusters, sys.stdout)
+            total = archive.cluster_total()
+            _emit(
+                as_json,
+                lambda: _json([asdict(c) for c in clusters]),
+                lambda console: render.clusters_table(clusters, total, console),
+                lambda stream: render.clusters_plain(clusters, stream),
+            )
             return
         first = _article_number(article_id)
         if other_id is None:
             copies = compared(first, store.cluster_copies(archive, first))
-            if as_json:
-                click.echo(json.dumps([asdict(c) for c in copies], indent=2, ensure_ascii=False))
-            elif terminal:
-                render.copies_table(copies, first, render.make_console(sys.stdout))
-            else:
-                render.copies_plain(copies, sys.stdout)
+            _emit(
+                as_json,
+                lambda: _json([asdict(c) for c in copies]),
+                lambda console: render.copies_table(copies, first, console),
+                lambda stream: render.copies_plain(copies, stream),
+            )
             return
         changes = word_diff(archive.get(first).body, archive.get(_article_number(other_id)).body)
-    if as_json:
-        click.echo(
-            json.dumps([{"change": k, "text": t} for k, t in changes], indent=2, ensure_ascii=False)
-        )
-    elif terminal:
-        render.diff_terminal(changes, render.make_console(sys.stdout))
-    else:
-        render.diff_plain(changes, sys.stdout)
+    _emit(
+        as_json,
+        lambda: _json([{"change": kind, "text": text} for kind, text in changes]),
+        lambda console: render.diff_terminal(changes, console),
+        lambda stream: render.diff_plain(changes, stream),
+    )
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def _article_number(text: str) -> int:
@@ -561,12 +579,12 @@ def stats(db_path: str, as_json: bool) -> None:
 
     with _open_with_articles(db_path) as archive:
         figures = store.stats(archive)
-    if as_json:
-        click.echo(render.stats_json(figures))
-    elif _stdout_is_terminal():
-        render.stats_terminal(figures, render.make_console(sys.stdout))
-    else:
-        render.stats_plain(figures, sys.stdout)
+    _emit(
+        as_json,
+        lambda: render.stats_json(figures),
+        lambda console: render.stats_terminal(figures, console),
+        lambda stream: render.stats_plain(figures, stream),
+    )
 
 
 def main() -> None:
