@@ -324,6 +324,28 @@ def test_unreadable_file_is_reported(run: Run, tmp_path: Path) -> None:
     assert report["failures"] == [{"source": str(locked), "reason": "Permission denied"}]
 
 
+def test_unreadable_file_is_reported_whoever_runs_the_tests(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root reads any file, so the refusal the file system would give is made here instead."""
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Headline\n\nBody.\n", encoding="utf-8")
+
+    def refuse(path: str, *args: object, **kwargs: object) -> object:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(ingest_module, "open", refuse, raising=False)
+    report = json.loads(
+        run("ingest", "--json", str(locked), str(DATA / "title-first-broadband.txt")).stdout
+    )
+    assert (report["new"], report["failures"]) == (
+        1,
+        [{"source": str(locked), "reason": "Permission denied"}],
+    )
+
+
 def test_size_limit_defaults_to_ten_megabytes() -> None:
     assert Options().max_bytes == 10 * 1024 * 1024
 
