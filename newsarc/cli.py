@@ -525,6 +525,9 @@ def dupes(
         if article_id is None:
             clusters = store.clusters(archive, limit=limit, offset=offset)
             total = archive.cluster_total()
+            if not clusters and not as_json:
+                click.echo("No near-duplicate copies in the archive.", err=True)
+                return
             _emit(
                 as_json,
                 lambda: _json([asdict(c) for c in clusters]),

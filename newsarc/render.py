@@ -102,7 +102,8 @@ def hits_table(hits: list[SearchHit], total: int, offset: int, console: Console)
         table.add_row(str(hit.id), (hit.published or "")[:10], source, cell)
     console.print(table)
     shown = f"{offset + 1}-{offset + len(hits)}" if hits else "none"
-    console.print(f"{total} matching, showing {shown}.", style="dim", highlight=False)
+    unit = "clusters" if hits and hits[0].copies is not None else "articles"
+    console.print(f"{total} {unit} matching, showing {shown}.", style="dim", highlight=False)
 
 
 def hits_plain(hits: Iterable[SearchHit], stream: IO[str]) -> None:

@@ -38,7 +38,7 @@ def test_terminal_gets_a_table_with_highlighted_snippets() -> None:
     assert "\x1b[1;33mIdlib\x1b[0m" in output  # the match, bold yellow
     assert "[so]" in output  # square brackets in article text are text, not markup
     assert "AFP" in output and "Kathimerini" in output
-    assert "2 matching, showing 1-2." in output
+    assert "2 articles matching, showing 1-2." in output
 
 
 def test_no_color_keeps_the_table_without_escape_codes() -> None:
