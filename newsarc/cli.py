@@ -158,6 +158,14 @@ def _filters(since: str | None, until: str | None, **rest: str | None) -> Any:
         raise click.BadParameter(str(error), param_hint="--since/--until") from None
 
 
+def _query_text(words: tuple[str, ...]) -> str:
+    """The query as typed. `-word` (exclude) arrives here as a word; `--word` is a mistyped option."""
+    for word in words:
+        if word.startswith("--"):
+            raise click.NoSuchOption(word)
+    return " ".join(words)
+
+
 def _stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
@@ -324,7 +332,7 @@ def reindex(
 # -- reading -------------------------------------------------------------------------------------
 
 
-@cli.command()
+@cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("words", nargs=-1, required=True)
 @db_option
 @filter_options
@@ -372,7 +380,7 @@ def search(
     from newsarc import render, store
     from newsarc.query import to_fts
 
-    text = " ".join(words)
+    text = _query_text(words)
     match = text if raw else to_fts(text)
     query = store.Query(match, _filters(**filters))
     with _open_with_articles(db_path) as archive:
@@ -433,7 +441,7 @@ def show(article_id: str, db_path: str, raw: bool, as_json: bool) -> None:
     )
 
 
-@cli.command()
+@cli.command(context_settings={"ignore_unknown_options": True})
 @click.argument("words", nargs=-1)
 @db_option
 @filter_options
@@ -470,7 +478,7 @@ def export(
     from newsarc import render, store
     from newsarc.query import to_fts
 
-    query = store.Query(to_fts(" ".join(words)) if words else None, _filters(**filters))
+    query = store.Query(to_fts(_query_text(words)) if words else None, _filters(**filters))
     with (
         _open_with_articles(db_path) as archive,
         click.open_file(output, "w", encoding="utf-8") as stream,

@@ -41,6 +41,7 @@ SEARCH_ROWS = [
     ("bare-and-is-a-word", ["AND"], [1, 3, 6, 2, 4, 5, 7]),
     ("or", ["putin OR remittance"], [2, 3]),
     ("exclude", ["idlib -putin"], [1, 4]),
+    ("exclude-as-its-own-argument", ["idlib", "-putin"], [1, 4]),
     ("accents-folded", ["Erdoğan"], [3]),
     ("words-as-written", ["defused"], []),
     (
@@ -93,6 +94,12 @@ def test_queries_that_cannot_run_explain_themselves(
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.startswith("Error: ") and message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_mistyped_option_is_not_searched_for(archive: Run) -> None:
+    result = archive("search", "--agnecy", "AFP", "idlib")
+    assert result.exit_code == 2
+    assert "No such option '--agnecy'" in result.stderr
 
 
 @pytest.mark.parametrize("option", ["--since", "--until"])
