@@ -486,9 +486,10 @@ def export(
         if form == "csv":
             render.write_csv_rows(store.export_rows(archive, query), stream)
         else:
-            render.write_json_lines(
-                store.export_json(archive, query, with_original=with_original), stream, form
+            chunks = store.export_json(
+                archive, query, separator=render.json_separator(form), with_original=with_original
             )
+            render.write_json_lines(chunks, stream, form)
 
 
 @cli.command()

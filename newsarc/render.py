@@ -133,22 +133,28 @@ def write_records(records: Iterable[dict[str, object]], stream: IO[str], form: s
                 {k: ";".join(v) if isinstance(v, list) else v for k, v in record.items()}
             )
         return
-    write_json_lines([[json.dumps(r, ensure_ascii=False) for r in records]], stream, form)
+    objects = [json.dumps(r, ensure_ascii=False) for r in records]
+    write_json_lines([json_separator(form).join(objects)] if objects else [], stream, form)
 
 
-def write_json_lines(chunks: Iterable[list[str]], stream: IO[str], form: str) -> None:
-    """Stream lists of ready-made JSON objects as JSON Lines, or as one JSON array."""
+def write_json_lines(chunks: Iterable[str], stream: IO[str], form: str) -> None:
+    """Stream chunks of JSON objects (joined by json_separator(form)) as JSON Lines or as one
+    JSON array."""
     if form == "jsonl":
         for chunk in chunks:
-            stream.write("\n".join(chunk) + "\n")
+            stream.write(chunk + "\n")
         return
     stream.write("[")
-    separator = "\n"
+    before = "\n"
     for chunk in chunks:
-        if chunk:
-            stream.write(separator + ",\n".join(chunk))
-            separator = ",\n"
-    stream.write("\n]\n" if separator != "\n" else "]\n")
+        stream.write(before + chunk)
+        before = ",\n"
+    stream.write("\n]\n" if before != "\n" else "]\n")
+
+
+def json_separator(form: str) -> str:
+    """What goes between two objects of one chunk in `form`."""
+    return "\n" if form == "jsonl" else ",\n"
 
 
 def write_csv_rows(rows: Iterable[tuple[object, ...]], stream: IO[str]) -> None:

@@ -76,6 +76,7 @@ EXPORT_JSON = """json_object(
     'ingested_at', a.ingested_at, 'cluster_id', {cluster_id}, 'cluster_size', {cluster_size}{extra})"""
 EXPORT_ORIGINAL = ", 'original', a.original, 'encoding', a.encoding"
 CANDIDATES_PER_KEY = 4
+EXPORT_RANGE = 2000  # ids an export handles at once
 # The day an article belongs to, so that a month-precision date (2020-03) sorts as its first day.
 PUBLISHED_DAY = "substr(a.published || '-01', 1, 10)"
 
@@ -660,17 +661,34 @@ def count(archive: Archive, query: Query, *, collapse: bool = False) -> int:
 
 
 def export_json(
-    archive: Archive, query: Query, *, with_original: bool = False, chunk: int = 1000
-) -> Iterator[list[str]]:
-    """Matching articles as JSON objects built by SQLite, in id order, `chunk` at a time."""
+    archive: Archive, query: Query, *, separator: str = "\n", with_original: bool = False
+) -> Iterator[str]:
+    """Matching articles as JSON objects built by SQLite, in id order, several at a time:
+    each chunk is objects joined by `separator` (objects themselves hold no line break).
+
+    Without a full-text match SQLite also joins each range of EXPORT_RANGE ids, so Python
+    handles a chunk, not a row, at a time.
+    """
     expression = EXPORT_JSON.format(
         cluster_id=CLUSTER_ID,
         cluster_size=CLUSTER_SIZE,
         extra=EXPORT_ORIGINAL if with_original else "",
     )
-    cursor = _run(archive, query.sql(expression), query.params)
-    while rows := cursor.fetchmany(chunk):
-        yield [line for (line,) in rows]
+    if query.match is not None:
+        cursor = _run(archive, query.sql(expression), query.params)
+        while rows := cursor.fetchmany(EXPORT_RANGE):
+            yield separator.join(line for (line,) in rows)
+        return
+    low, high = archive.db.execute("SELECT min(id), max(id) FROM articles").fetchone()
+    if low is None:
+        return
+    lines = query.sql(f"{expression} AS line", also="a.id >= :low AND a.id < :high")
+    joined = f"SELECT group_concat(line, :separator) FROM ({lines})"
+    for start in range(low, high + 1, EXPORT_RANGE):
+        bounds = {"low": start, "high": start + EXPORT_RANGE, "separator": separator}
+        (chunk,) = _run(archive, joined, query.params | bounds).fetchone()
+        if chunk:
+            yield chunk
 
 
 def export_rows(archive: Archive, query: Query) -> Iterator[tuple[object, ...]]:

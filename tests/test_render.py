@@ -57,13 +57,13 @@ def test_no_color_keeps_the_table_without_escape_codes() -> None:
 )
 def test_json_writers(form: str, expected: str) -> None:
     stream = io.StringIO()
-    render.write_json_lines([['{"a": 1}'], ['{"a": 2}']], stream, form)
+    render.write_json_lines(['{"a": 1}', '{"a": 2}'], stream, form)
     assert stream.getvalue() == expected
 
 
 def test_empty_json_array() -> None:
     stream = io.StringIO()
-    render.write_json_lines([[]], stream, "json")
+    render.write_json_lines([], stream, "json")
     assert stream.getvalue() == "[]\n"
 
 
