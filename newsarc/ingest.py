@@ -508,7 +508,6 @@ def reindex(
     *,
     dayfirst: bool | None = None,
     settings: dict[str, str] | None = None,
-    on_progress: Callable[[int, int], None] | None = None,
 ) -> ReindexReport:
     """Re-read every stored original with the current normalizer, keeping ids and provenance,
     then rebuild the near-duplicate clusters (with `settings` changed first, if given).
@@ -520,11 +519,9 @@ def reindex(
     with archive.transaction():
         for name, value in (settings or {}).items():
             archive.set_setting(name, value)
-        for done, article_id in enumerate(ids, start=1):
+        for article_id in ids:
             original, encoding = archive.original_with_encoding(article_id)
             report.checked += 1
-            if on_progress:
-                on_progress(done, len(ids))
             if encoding == RECORD_ENCODING:
                 continue
             try:
