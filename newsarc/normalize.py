@@ -281,7 +281,6 @@ def _read_header(lines: list[_Line], header: _Header) -> int:
             index += 1
             continue
         break
-    # A body that starts inside a block of header lines starts with the block's own lines.
     return index
 
 

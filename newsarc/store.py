@@ -466,12 +466,7 @@ class Archive:
         return _stored(dict(zip(RECORD_COLUMNS, row, strict=True)))
 
     def original(self, article_id: int) -> str:
-        row = self.db.execute(
-            "SELECT original FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"No article with id {article_id} in {self.path}.")
-        return str(row[0])
+        return self.original_with_encoding(article_id)[0]
 
     def original_with_encoding(self, article_id: int) -> tuple[str, str]:
         row = self.db.execute(
