@@ -90,3 +90,23 @@ def m003_clusters(db: Database) -> None:
             {"name": "window_days", "value": "7"},
         ]
     )
+
+
+@migrations()
+def m004_lsh_ten_bands(db: Database) -> None:
+    """LSH keys of 10 bands of 2 rows (were 20 bands of 3): half the rows to write and probe
+    for the same recall. The keys are recomputed from the stored signatures."""
+    from newsarc.similarity import band_keys
+
+    db.execute("DELETE FROM lsh_keys")
+    last = 0
+    while signatures := db.execute(
+        "SELECT article_id, minhash FROM fingerprints WHERE article_id > ?"
+        " ORDER BY article_id LIMIT 10000",
+        [last],
+    ).fetchall():
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES (?, ?)",
+            ((key, article_id) for article_id, minhash in signatures for key in band_keys(minhash)),
+        )
+        last = signatures[-1][0]

@@ -1,11 +1,11 @@
 """Pure: near-duplicate fingerprints of article bodies (MinHash of word shingles, LSH band keys).
 
 Two bodies whose word 3-shingle sets have Jaccard similarity J agree on about a fraction J of
-their MinHash values (one permutation hashing: one hash, many bins). The signature is cut into
-BANDS bands of BAND_ROWS values; articles that agree on a whole band share that band's key, so
-candidates are found by key lookup, never by comparing all pairs. With 20 bands of 3 rows a
-pair at J = 0.5 shares a key with probability 0.93, at J = 0.6 0.99, at J = 0.1 0.02;
-candidates are then checked on the full signature.
+their MinHash values (one permutation hashing: one hash, many bins). The first BANDS x BAND_ROWS
+values are cut into bands; articles that agree on a whole band share that band's key, so
+candidates are found by key lookup, never by comparing all pairs. With 10 bands of 2 rows a
+pair at J = 0.5 shares a key with probability 0.94, at J = 0.6 0.99, at J = 0.1 0.10;
+candidates are then checked on all PERMUTATIONS values of the signature.
 """
 
 from __future__ import annotations
@@ -20,15 +20,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-BANDS = 20
-BAND_ROWS = 3
-PERMUTATIONS = BANDS * BAND_ROWS
+BANDS = 10
+BAND_ROWS = 2
+PERMUTATIONS = 60  # signature values: more than the bands use, for a closer estimate
 SHINGLE_WORDS = 3
 # Shorter bodies share too many shingles by chance (captions, one-line briefs): no fingerprint.
 MIN_WORDS = 30
 EMPTY_BIN = 0xFFFFFFFF  # a bin no shingle fell into (short bodies)
 _WORD = re.compile(r"[^\W_]+")
-_ASCII_PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
+# ASCII punctuation and the separators str.split() knows but bytes.split() does not: spaces.
+_SEPARATORS = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\x1c\x1d\x1e\x1f"
+_ASCII_PUNCTUATION = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
+_WORD_HASH_CACHE_SIZE = 1 << 17
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def fingerprint(body: str) -> Fingerprint | None:
     words = _words(body)
     if len(words) < MIN_WORDS:
         return None
-    hashes = np.array(list(map(_word_hash, words)), dtype=np.uint64)
+    hashes = np.fromiter(map(_word_hashes.__getitem__, words), dtype=np.uint64, count=len(words))
     shingles = (
         hashes[:-2] * np.uint64(0x9E3779B1) ^ hashes[1:-1] * np.uint64(0x85EBCA77) ^ hashes[2:]
     )
@@ -68,7 +71,8 @@ def band_keys(signature: bytes) -> tuple[int, ...]:
     import numpy as np
 
     _, _, band_mix = _constants()
-    bands = np.frombuffer(signature, dtype="<u4").astype(np.uint64).reshape(BANDS, BAND_ROWS)
+    banded = np.frombuffer(signature, dtype="<u4", count=BANDS * BAND_ROWS)
+    bands = banded.astype(np.uint64).reshape(BANDS, BAND_ROWS)
     keys = np.bitwise_xor.reduce(bands * band_mix, axis=1)
     keys ^= np.arange(BANDS, dtype=np.uint64) << np.uint64(56)
     keys &= np.uint64((1 << 63) - 1)
@@ -84,15 +88,24 @@ def similarity(first: bytes, second: bytes) -> float:
     return float(np.count_nonzero(a == b)) / PERMUTATIONS
 
 
-def _words(body: str) -> list[str]:
+def _words(body: str) -> list[bytes]:
+    """Lower-case words as UTF-8; punctuation and underscores separate words."""
     if body.isascii():  # the common case, several times faster than the regular expression
-        return body.lower().translate(_ASCII_PUNCTUATION).split()
-    return _WORD.findall(body.casefold())
+        return body.encode("ascii").lower().translate(_ASCII_PUNCTUATION).split()
+    return [word.encode("utf-8") for word in _WORD.findall(body.casefold())]
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
+class _WordHashes(dict[bytes, int]):
+    """CRC-32 of words, remembered: a plain dict lookup is the cheapest call per word there is."""
+
+    def __missing__(self, word: bytes) -> int:
+        if len(self) >= _WORD_HASH_CACHE_SIZE:
+            self.clear()
+        value = self[word] = zlib.crc32(word)
+        return value
+
+
+_word_hashes = _WordHashes()
 
 
 @lru_cache(maxsize=1)

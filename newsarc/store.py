@@ -31,7 +31,7 @@ WRITE_CACHE_KIB = 65536
 MIGRATION_SET = "newsarc"
 # The names of the migrations in newsarc.migrations, so that opening an up-to-date archive
 # needs no sqlite-utils import (a test keeps the two in step).
-SCHEMA_STEPS = ("m001_articles", "m002_fts_memory", "m003_clusters")
+SCHEMA_STEPS = ("m001_articles", "m002_fts_memory", "m003_clusters", "m004_lsh_ten_bands")
 
 RECORD_COLUMNS = (
     "id", "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw",
@@ -382,34 +382,40 @@ class Archive:
         self, rows: list[tuple[int, bytes, tuple[int, ...]]]
     ) -> dict[int, set[int]]:
         """Store (article id, MinHash signature, LSH keys) of articles that start in a cluster
-        of their own; return, for each, the other articles that share an LSH key with it."""
+        of their own; return, for each, older articles that share an LSH key with it.
+
+        Only the oldest few holders of a key count: a story printed a thousand times must not
+        make a million pairs, and the oldest copies are the ones whose clusters the rest joined.
+        """
         self.db.executemany(
             "INSERT OR REPLACE INTO fingerprints (article_id, cluster_id, minhash) VALUES (?, ?, ?)",
             ((article_id, article_id, signature) for article_id, signature, _ in rows),
         )
-        self.db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS new_keys (key INTEGER, article_id INTEGER)"
+        keys = sorted({key for _, _, article_keys in rows for key in article_keys})
+        holders: dict[int, list[int]] = {}
+        stored = self.db.execute(
+            "SELECT k.value, (SELECT group_concat(article_id) FROM (SELECT article_id"
+            " FROM lsh_keys WHERE key = k.value ORDER BY article_id LIMIT :per_key))"
+            " FROM json_each(:keys) k",
+            {"keys": json.dumps(keys), "per_key": CANDIDATES_PER_KEY},
         )
-        self.db.execute("DELETE FROM new_keys")
-        self.db.executemany(
-            "INSERT INTO new_keys (key, article_id) VALUES (?, ?)",
-            ((key, article_id) for article_id, _, keys in rows for key in keys),
-        )
+        for key, ids in stored:
+            if ids:
+                holders[key] = [int(i) for i in ids.split(",")]
         self.db.execute(
-            "INSERT OR IGNORE INTO lsh_keys (key, article_id) SELECT key, article_id FROM new_keys"
+            "INSERT OR IGNORE INTO lsh_keys (key, article_id)"
+            " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+            (json.dumps([(key, i) for i, _, article_keys in rows for key in article_keys]),),
         )
         found: dict[int, set[int]] = {}
-        # The oldest few holders of each key: a story printed a thousand times must not make a
-        # million pairs, and the oldest copies are the ones whose clusters the rest joined.
-        pairs = self.db.execute(
-            "SELECT n.article_id, (SELECT group_concat(article_id) FROM (SELECT l.article_id"
-            " FROM lsh_keys l WHERE l.key = n.key AND l.article_id != n.article_id"
-            " ORDER BY l.article_id LIMIT :per_key)) FROM new_keys n",
-            {"per_key": CANDIDATES_PER_KEY},
-        )
-        for article_id, others in pairs:
-            if others:
-                found.setdefault(article_id, set()).update(map(int, others.split(",")))
+        for article_id, _, article_keys in sorted(rows):
+            for key in article_keys:
+                earlier = holders.setdefault(key, [])
+                others = [i for i in earlier if i != article_id]
+                if others:
+                    found.setdefault(article_id, set()).update(others)
+                if len(earlier) < CANDIDATES_PER_KEY and article_id not in earlier:
+                    earlier.append(article_id)
         return found
 
     def cluster_members(self, ids: set[int]) -> dict[int, ClusterMember]:

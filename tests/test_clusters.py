@@ -9,7 +9,7 @@ from conftest import DATA, Run
 from newsarc.clusters import link, word_diff
 from newsarc.models import ClusterMember
 from newsarc.normalize import normalize
-from newsarc.similarity import MIN_WORDS, fingerprint, similarity
+from newsarc.similarity import BANDS, MIN_WORDS, fingerprint, similarity
 
 SEED = normalize((DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8"))
 PARAGRAPHS = SEED.body.split("\n\n")
@@ -69,8 +69,17 @@ def clusters_by_name(run: Run) -> dict[str, tuple[int, int]]:
 def test_fingerprints_are_stable_and_skip_short_bodies() -> None:
     first, second = fingerprint(SEED.body), fingerprint(SEED.body)
     assert first is not None and first == second
-    assert len(first.keys) == 20 and all(0 < key < 2**63 for key in first.keys)
+    assert len(first.keys) == BANDS and all(0 < key < 2**63 for key in first.keys)
     assert fingerprint(" ".join(["word"] * (MIN_WORDS - 1))) is None
+
+
+def test_fingerprints_match_those_stored_by_earlier_versions() -> None:
+    """Archives keep signatures and keys: a changed hash would split every stored cluster
+    from its new copies, so changing one needs a migration that recomputes them."""
+    known = fingerprint(" ".join(f"w{i} common" for i in range(40)))
+    assert known is not None
+    assert known.signature[:16].hex() == "82c5810075efb40582783a09ffffffff"
+    assert known.keys[:2] == (2696618766545242639, 6724695152410493605)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from conftest import DATA, ROOT, SAMPLES, Run
 
 from newsarc import ingest as ingest_module
 from newsarc.ingest import Options, reindex
+from newsarc.similarity import BANDS
 from newsarc.store import Archive
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -405,3 +406,22 @@ def test_reading_from_a_read_only_medium(
     assert result.stdout
     writing = run("ingest", "--db", str(mounted / "archive.db"), str(DATA))
     assert writing.exit_code == 1 and "Traceback" not in writing.stderr
+
+
+def test_archive_with_clusters_of_the_third_schema_keeps_them(tmp_path: Path, run: Run) -> None:
+    """Its LSH keys were made with 20 bands of 3 rows: the upgrade remakes them, so a new copy
+    of the story still finds its cluster."""
+    archive = tmp_path / "third.db"
+    archive.write_bytes((FIXTURES / "archive-schema-3.db").read_bytes())
+    clusters = run("dupes", "--db", str(archive), "--json")
+    assert [c["size"] for c in json.loads(clusters.stdout)] == [6]
+    db = sqlite3.connect(archive)
+    keys_per_article = db.execute(
+        "SELECT count(*) FROM lsh_keys GROUP BY article_id ORDER BY 1 LIMIT 1"
+    ).fetchone()
+    assert keys_per_article == (BANDS,)
+    copy = (DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8")
+    (tmp_path / "reprint.txt").write_text(copy.replace("Moscow", "the Kremlin"), encoding="utf-8")
+    run("ingest", "--db", str(archive), str(tmp_path / "reprint.txt"))
+    clusters = run("dupes", "--db", str(archive), "--json")
+    assert [c["size"] for c in json.loads(clusters.stdout)] == [7]
