@@ -261,6 +261,7 @@ class _Pool:
 def _start_worker() -> None:
     # Ctrl-C goes to the whole process group; the main process alone decides what to keep.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(5)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 
 
@@ -302,13 +303,17 @@ def _triage(
             except OSError as error:
                 settled.append(InputResult(name, "failed", reason=error.strerror))
                 continue
-            key = printable(os.path.abspath(item.path))
-            state = archive.source_state(key)
-            if state and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
-                settled.append(InputResult(name, "unchanged", state.article_id))
-            else:
-                jobs.append(Job(name, item.path, key, info, state=state))
-    return settled, jobs
+            jobs.append(Job(name, item.path, printable(os.path.abspath(item.path)), info))
+    known = archive.source_states([job.key for job in jobs if job.key])
+    changed = []
+    for job in jobs:
+        job.state = state = known.get(job.key) if job.key else None
+        info = job.info
+        if state and info and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
+            settled.append(InputResult(job.source, "unchanged", job.state.article_id))
+        else:
+            changed.append(job)
+    return settled, changed
 
 
 def _store_window(
@@ -487,10 +492,11 @@ def cluster(archive: Archive, fresh: list[tuple[int, Fingerprint, bool]]) -> Non
     candidates = archive.add_fingerprints(
         [(i, print_.signature, print_.keys) for i, print_, _ in fresh]
     )
-    involved = {i for i, _, _ in fresh}.union(*candidates.values())
+    # Only articles that share a key with another can join a cluster.
+    involved = set(candidates).union(*candidates.values())
     settings = archive.settings()
     renames = link(
-        (i for i, _, _ in fresh),
+        sorted(candidates),
         candidates,
         archive.cluster_members(involved),
         threshold=float(settings["similarity"]),

@@ -265,10 +265,16 @@ class Archive:
     # -- writing -------------------------------------------------------------------------------
 
     def source_state(self, path: str) -> SourceState | None:
-        row = self.db.execute(
-            "SELECT article_id, size, mtime_ns, content_hash FROM sources WHERE path = ?", (path,)
-        ).fetchone()
-        return SourceState(*row) if row else None
+        return self.source_states([path]).get(path)
+
+    def source_states(self, paths: list[str]) -> dict[str, SourceState]:
+        """What the archive remembers of each of these inputs (those it knows)."""
+        rows = self.db.execute(
+            "SELECT path, article_id, size, mtime_ns, content_hash FROM sources"
+            " WHERE path IN (SELECT value FROM json_each(?))",
+            (json.dumps(paths),),
+        )
+        return {path: SourceState(*state) for path, *state in rows}
 
     def article_id_for_hash(self, content_hash: str) -> int | None:
         row = self.db.execute(
@@ -410,7 +416,10 @@ class Archive:
         found: dict[int, set[int]] = {}
         for article_id, _, article_keys in sorted(rows):
             for key in article_keys:
-                earlier = holders.setdefault(key, [])
+                earlier = holders.get(key)
+                if earlier is None:  # the common case: a key no other article has
+                    holders[key] = [article_id]
+                    continue
                 others = [i for i in earlier if i != article_id]
                 if others:
                     found.setdefault(article_id, set()).update(others)
