@@ -308,9 +308,9 @@ def _triage(
     changed = []
     for job in jobs:
         job.state = state = known.get(job.key) if job.key else None
-        info = job.info
-        if state and info and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
-            settled.append(InputResult(job.source, "unchanged", job.state.article_id))
+        now = job.info
+        if state and now and (state.size, state.mtime_ns) == (now.st_size, now.st_mtime_ns):
+            settled.append(InputResult(job.source, "unchanged", state.article_id))
         else:
             changed.append(job)
     return settled, changed
