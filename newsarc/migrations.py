@@ -110,3 +110,12 @@ def m004_lsh_ten_bands(db: Database) -> None:
             ((key, article_id) for article_id, minhash in signatures for key in band_keys(minhash)),
         )
         last = signatures[-1][0]
+
+
+@migrations()
+def m005_lsh_recent(db: Database) -> None:
+    """A small table that takes new LSH keys until they are merged into lsh_keys in key order."""
+    db.execute(
+        "CREATE TABLE lsh_recent (key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+        " PRIMARY KEY (key, article_id)) WITHOUT ROWID"
+    )

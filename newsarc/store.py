@@ -31,7 +31,13 @@ WRITE_CACHE_KIB = 65536
 MIGRATION_SET = "newsarc"
 # The names of the migrations in newsarc.migrations, so that opening an up-to-date archive
 # needs no sqlite-utils import (a test keeps the two in step).
-SCHEMA_STEPS = ("m001_articles", "m002_fts_memory", "m003_clusters", "m004_lsh_ten_bands")
+SCHEMA_STEPS = (
+    "m001_articles",
+    "m002_fts_memory",
+    "m003_clusters",
+    "m004_lsh_ten_bands",
+    "m005_lsh_recent",
+)
 
 RECORD_COLUMNS = (
     "id", "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw",
@@ -76,6 +82,13 @@ EXPORT_JSON = """json_object(
     'ingested_at', a.ingested_at, 'cluster_id', {cluster_id}, 'cluster_size', {cluster_size}{extra})"""
 EXPORT_ORIGINAL = ", 'original', a.original, 'encoding', a.encoding"
 CANDIDATES_PER_KEY = 4
+# New LSH keys go to a small table first, merged in key order into the large one once the small
+# one holds RECENT_MIN_KEYS keys or a RECENT_SHARE of the large one's, whichever is more: a
+# window's keys inserted at random places in one large table would rewrite most of its pages
+# every window, making a long ingest slower than linear.
+LSH_TABLES = ("lsh_keys", "lsh_recent")
+RECENT_MIN_KEYS = 250_000
+RECENT_SHARE = 0.25
 EXPORT_RANGE = 2000  # ids an export handles at once
 # The day an article belongs to, so that a month-precision date (2020-03) sorts as its first day.
 PUBLISHED_DAY = "substr(a.published || '-01', 1, 10)"
@@ -118,6 +131,7 @@ class Archive:
         self.path = path
         self.db = connection
         self._new_ids: list[int] | None = None  # rows inserted in the running batch
+        self._lsh_rows: dict[str, int] = {}  # LSH table sizes, counted when first needed
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -380,9 +394,12 @@ class Archive:
 
     def forget_fingerprint(self, article_id: int, keys: tuple[int, ...]) -> None:
         self.db.execute("DELETE FROM fingerprints WHERE article_id = ?", (article_id,))
-        self.db.executemany(
-            "DELETE FROM lsh_keys WHERE key = ? AND article_id = ?", ((k, article_id) for k in keys)
-        )
+        for table in LSH_TABLES:
+            self.db.executemany(
+                f"DELETE FROM {table} WHERE key = ? AND article_id = ?",
+                ((k, article_id) for k in keys),
+            )
+        self._lsh_rows.clear()
 
     def add_fingerprints(
         self, rows: list[tuple[int, bytes, tuple[int, ...]]]
@@ -401,18 +418,20 @@ class Archive:
         holders: dict[int, list[int]] = {}
         stored = self.db.execute(
             "SELECT k.value, (SELECT group_concat(article_id) FROM (SELECT article_id"
-            " FROM lsh_keys WHERE key = k.value ORDER BY article_id LIMIT :per_key))"
-            " FROM json_each(:keys) k",
+            " FROM lsh_keys WHERE key = k.value UNION ALL SELECT article_id FROM lsh_recent"
+            " WHERE key = k.value ORDER BY article_id LIMIT :per_key)) FROM json_each(:keys) k",
             {"keys": json.dumps(keys), "per_key": CANDIDATES_PER_KEY},
         )
         for key, ids in stored:
             if ids:
                 holders[key] = [int(i) for i in ids.split(",")]
+        pairs = [(key, i) for i, _, article_keys in rows for key in article_keys]
         self.db.execute(
-            "INSERT OR IGNORE INTO lsh_keys (key, article_id)"
+            "INSERT OR IGNORE INTO lsh_recent (key, article_id)"
             " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
-            (json.dumps([(key, i) for i, _, article_keys in rows for key in article_keys]),),
+            (json.dumps(pairs),),
         )
+        self._merge_recent_keys(added=len(pairs))
         found: dict[int, set[int]] = {}
         for article_id, _, article_keys in sorted(rows):
             for key in article_keys:
@@ -426,6 +445,24 @@ class Archive:
                 if len(earlier) < CANDIDATES_PER_KEY and article_id not in earlier:
                     earlier.append(article_id)
         return found
+
+    def _merge_recent_keys(self, added: int) -> None:
+        recent = self._lsh_rows.get("lsh_recent")
+        self._lsh_rows["lsh_recent"] = recent = (
+            self._count("lsh_recent") if recent is None else recent + added
+        )
+        if recent < RECENT_MIN_KEYS:
+            return
+        stored = self._lsh_rows.get("lsh_keys")
+        if stored is None:
+            self._lsh_rows["lsh_keys"] = stored = self._count("lsh_keys")
+        if recent >= stored * RECENT_SHARE:
+            self.db.execute("INSERT OR IGNORE INTO lsh_keys SELECT key, article_id FROM lsh_recent")
+            self.db.execute("DELETE FROM lsh_recent")
+            self._lsh_rows = {"lsh_keys": stored + recent, "lsh_recent": 0}
+
+    def _count(self, table: str) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def cluster_members(self, ids: set[int]) -> dict[int, ClusterMember]:
         rows = self.db.execute(
@@ -459,7 +496,9 @@ class Archive:
 
     def forget_all_fingerprints(self) -> None:
         self.db.execute("DELETE FROM fingerprints")
-        self.db.execute("DELETE FROM lsh_keys")
+        for table in LSH_TABLES:
+            self.db.execute(f"DELETE FROM {table}")
+        self._lsh_rows.clear()
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -1,15 +1,18 @@
 """Near-duplicate clusters: fingerprints, linking, and the dupes / --collapse commands."""
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from conftest import DATA, Run
 
+from newsarc import store
 from newsarc.clusters import link, word_diff
 from newsarc.models import ClusterMember
 from newsarc.normalize import normalize
 from newsarc.similarity import BANDS, MIN_WORDS, fingerprint, similarity
+from newsarc.store import LSH_TABLES
 
 SEED = normalize((DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8"))
 PARAGRAPHS = SEED.body.split("\n\n")
@@ -156,7 +159,13 @@ def test_copies_cluster_and_unrelated_stories_stay_apart(run: Run, tmp_path: Pat
         assert clusters[loner][1] == 1, loner
 
 
-def test_clustering_is_incremental(run: Run, tmp_path: Path) -> None:
+@pytest.mark.parametrize("merged", [False, True], ids=["recent keys", "merged keys"])
+def test_clustering_is_incremental(
+    run: Run, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch, merged: bool
+) -> None:
+    if merged:  # new LSH keys move to the large table at once
+        monkeypatch.setattr(store, "RECENT_MIN_KEYS", 1)
+        monkeypatch.setattr(store, "RECENT_SHARE", 0.0)
     run("ingest", str(write(tmp_path / "monday", {"original": VARIANTS["original"]})))
     run(
         "ingest",
@@ -174,6 +183,9 @@ def test_clustering_is_incremental(run: Run, tmp_path: Path) -> None:
     clusters = clusters_by_name(run)
     assert clusters["original"] == clusters["trimmed"] == clusters["edited"] == (1, 3)
     assert clusters["other"][1] == 1
+    db = sqlite3.connect(db_path)
+    stored, recent = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in LSH_TABLES)
+    assert (stored, recent) == ((4 * BANDS, 0) if merged else (0, 4 * BANDS))
 
 
 @pytest.fixture
