@@ -1,3 +1,3 @@
-from newsarc.cli import main
+from newsarc.fast import main
 
 main()

@@ -13,6 +13,7 @@ import click
 
 from newsarc import __version__
 from newsarc.errors import NewsarcError, NotFound, QueryError
+from newsarc.fast import silence_closed_stdout
 from newsarc.models import MAX_FILE_BYTES
 from newsarc.store import lock_timeout
 
@@ -34,10 +35,7 @@ class NewsarcGroup(click.Group):
         try:
             return super().main(*args, **kwargs)
         except BrokenPipeError:
-            # The reader (head, less) stopped early: not an error worth a traceback.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(1)
+            silence_closed_stdout()
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -150,8 +148,8 @@ def _filters(since: str | None, until: str | None, **rest: str | None) -> Any:
 
     try:
         return Filters(
-            since=parse_period(since).start if since else None,
-            until=parse_period(until).end if until else None,
+            since=parse_period(since)[0] if since else None,
+            until=parse_period(until)[1] if until else None,
             **rest,
         )
     except QueryError as error:
@@ -379,10 +377,11 @@ def search(
     """
     from newsarc import render, store
     from newsarc.query import to_fts
+    from newsarc.sql import Query
 
     text = _query_text(words)
     match = text if raw else to_fts(text)
-    query = store.Query(match, _filters(**filters))
+    query = Query(match, _filters(**filters))
     with _open_with_articles(db_path) as archive:
         if count_only:
             click.echo(store.count(archive, query, collapse=collapse))
@@ -477,8 +476,9 @@ def export(
     """
     from newsarc import render, store
     from newsarc.query import to_fts
+    from newsarc.sql import Query
 
-    query = store.Query(to_fts(_query_text(words)) if words else None, _filters(**filters))
+    query = Query(to_fts(_query_text(words)) if words else None, _filters(**filters))
     with (
         _open_with_articles(db_path) as archive,
         click.open_file(output, "w", encoding="utf-8") as stream,

@@ -7,7 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from newsarc.store import FTS_COLUMNS
+from newsarc.sql import FTS_COLUMNS
 
 migrations = Migrations("newsarc")
 

@@ -8,7 +8,6 @@ as typed, never read as FTS5 syntax, so no input can make the query fail.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsarc.errors import QueryError
@@ -19,14 +18,6 @@ TOKEN = re.compile(r'(-?)(?:(\w+):)?("[^"]*"?|[^\s"]+)(\*?)')
 WORD_CHARACTER = re.compile(r"\w")
 # SQLite reads a NUL as the end of the string; no control character belongs in a query.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class Period:
-    """A half-open range of ISO dates: start <= day < end."""
-
-    start: str
-    end: str
 
 
 def to_fts(text: str) -> str:
@@ -68,12 +59,13 @@ def to_fts(text: str) -> str:
     return " ".join(terms + [f"NOT {term}" for term in exclusions])
 
 
-def parse_period(text: str) -> Period:
-    """'2020', '2020-03', '2020-03-06' or 'March 2020' -> the days it covers."""
+def parse_period(text: str) -> tuple[str, str]:
+    """'2020', '2020-03', '2020-03-06' or 'March 2020' -> the days it covers, as ISO dates
+    (start, end), half-open: start <= day < end."""
     value = text.strip()
     if re.fullmatch(r"\d{4}", value):
         year = int(value)
-        return Period(f"{year:04d}-01-01", f"{year + 1:04d}-01-01")
+        return (f"{year:04d}-01-01", f"{year + 1:04d}-01-01")
     from newsarc.dates import parse_published  # only when a date filter is given
 
     parsed = parse_published(value, today=date.max - timedelta(days=3))
@@ -84,6 +76,6 @@ def parse_period(text: str) -> Period:
     if len(parsed) == 7:  # a month
         year, month = int(parsed[:4]), int(parsed[5:7])
         following = f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
-        return Period(f"{parsed}-01", following)
+        return (f"{parsed}-01", following)
     day = date.fromisoformat(parsed[:10])
-    return Period(day.isoformat(), (day + timedelta(days=1)).isoformat())
+    return (day.isoformat(), (day + timedelta(days=1)).isoformat())

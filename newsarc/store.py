@@ -20,34 +20,30 @@ from newsarc.models import (
     ClusterCopy,
     ClusterMember,
     ClusterSummary,
-    Filters,
     SearchHit,
     StoredArticle,
+)
+from newsarc.sql import (
+    ARTICLES,
+    CLUSTER_ID,
+    FTS_COLUMNS,
+    MIGRATION_SET,
+    RANK,
+    SCHEMA_STEPS,
+    SORTS,
+    Query,
+    read_only_uri,
 )
 
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer before giving up
 PAGE_SIZE = 16384
 WRITE_CACHE_KIB = 65536
-MIGRATION_SET = "newsarc"
-# The names of the migrations in newsarc.migrations, so that opening an up-to-date archive
-# needs no sqlite-utils import (a test keeps the two in step).
-SCHEMA_STEPS = (
-    "m001_articles",
-    "m002_fts_memory",
-    "m003_clusters",
-    "m004_lsh_ten_bands",
-    "m005_lsh_recent",
-)
 
 RECORD_COLUMNS = (
     "id", "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw",
     "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at", "cluster_id",
     "cluster_size",
 )  # fmt: skip
-# Articles with their cluster: one without a fingerprint (too short, or stored before clusters
-# existed) is a cluster of one, named by its own id.
-ARTICLES = "articles a LEFT JOIN fingerprints f ON f.article_id = a.id"
-CLUSTER_ID = "coalesce(f.cluster_id, a.id)"
 CLUSTER_SIZE = (
     "CASE WHEN f.cluster_id IS NULL THEN 1"
     " ELSE (SELECT count(*) FROM fingerprints g WHERE g.cluster_id = f.cluster_id) END"
@@ -58,21 +54,11 @@ RECORD_SQL = ", ".join(
 )
 
 
-# Columns of the full-text index, in the order the bm25() weights below are given.
-FTS_COLUMNS = ("headline", "deck", "body")
 INSERT_TRIGGER = "articles_ai"  # the name sqlite-utils gives the trigger that indexes new rows
-# bm25() weights for headline, deck and body: a word in the headline counts ten times a word in
-# the body, in the deck four times. bm25() is better when more negative: order ascending.
-RANK = "bm25(articles_fts, 10.0, 4.0, 1.0)"
 # Snippet markers: control characters no article keeps (clean_text removes them), turned into
 # highlighting by the renderer.
 MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET = "snippet(articles_fts, 2, char(2), char(3), '…', 14)"
-SORTS = {
-    "relevance": "score",
-    "newest": "a.published IS NULL, a.published DESC, score",
-    "oldest": "a.published IS NULL, a.published ASC, score",
-}
 # The export record, built by SQLite itself (several times faster than json.dumps per row).
 EXPORT_JSON = """json_object(
     'id', a.id, 'headline', a.headline, 'deck', a.deck, 'byline', a.byline,
@@ -90,8 +76,6 @@ LSH_TABLES = ("lsh_keys", "lsh_recent")
 RECENT_MIN_KEYS = 250_000
 RECENT_SHARE = 0.25
 EXPORT_RANGE = 2000  # ids an export handles at once
-# The day an article belongs to, so that a month-precision date (2020-03) sorts as its first day.
-PUBLISHED_DAY = "substr(a.published || '-01', 1, 10)"
 
 
 @dataclass
@@ -220,17 +204,14 @@ class Archive:
 
     @classmethod
     def _connect_for_reading(cls, path: str) -> Archive:
-        uri = "file:" + os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace(
-            "#", "%23"
-        )
-        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=lock_timeout())
+        db = sqlite3.connect(read_only_uri(path), uri=True, timeout=lock_timeout())
         try:
             db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         except sqlite3.OperationalError:
             # On a read-only medium SQLite cannot make the WAL index file: read the file as it
             # is, which is safe because nothing can be writing to it there.
             db.close()
-            db = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+            db = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
         return cls(path, db)
 
     def _check_schema(self) -> bool:
@@ -571,48 +552,6 @@ def _provenance_values(provenance: Provenance) -> dict[str, object]:
 def _stored(row: dict[str, object]) -> StoredArticle:
     row["agencies"] = json.loads(str(row["agencies"] or "[]"))
     return StoredArticle(**row)  # type: ignore[arg-type]
-
-
-class Query:
-    """A full-text match (or none) plus filters, as SQL with named parameters."""
-
-    def __init__(self, match: str | None, filters: Filters) -> None:
-        self.params: dict[str, object] = {}
-        self.where: list[str] = []
-        self.match = match
-        if match is not None:
-            self.where.append("articles_fts MATCH :match")
-            self.params["match"] = match
-        if filters.since:
-            self.where.append(f"{PUBLISHED_DAY} >= :since")
-            self.params["since"] = filters.since
-        if filters.until:
-            self.where.append(f"{PUBLISHED_DAY} < :until")
-            self.params["until"] = filters.until
-        if filters.since or filters.until:
-            self.where.append("a.published IS NOT NULL")
-        if filters.agency:
-            self.where.append(
-                "EXISTS (SELECT 1 FROM json_each(a.agencies) WHERE value = :agency COLLATE NOCASE)"
-            )
-            self.params["agency"] = filters.agency
-        if filters.dateline:
-            self.where.append("a.dateline = :dateline COLLATE NOCASE")
-            self.params["dateline"] = filters.dateline
-        if filters.outlet:
-            self.where.append("a.outlet = :outlet COLLATE NOCASE")
-            self.params["outlet"] = filters.outlet
-
-    def sql(self, columns: str, order: str = "a.id", tail: str = "", also: str = "") -> str:
-        source = ARTICLES
-        if self.match is not None:
-            source = (
-                "articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-                " LEFT JOIN fingerprints f ON f.article_id = a.id"
-            )
-        conditions = [*self.where, also] if also else self.where
-        where = " WHERE " + " AND ".join(conditions) if conditions else ""
-        return f"SELECT {columns} FROM {source}{where} ORDER BY {order} {tail}"
 
 
 def _run(archive: Archive, sql: str, params: dict[str, object]) -> sqlite3.Cursor:

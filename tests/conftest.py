@@ -32,7 +32,9 @@ def run(db_path: Path) -> Run:
     runner = CliRunner()
 
     def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+        return runner.invoke(
+            cli, list(args), input=input, catch_exceptions=False, prog_name="newsarc"
+        )
 
     return invoke
 

@@ -8,7 +8,8 @@ from sqlite_utils import Database
 
 from newsarc.errors import ArchiveError
 from newsarc.migrations import migrations
-from newsarc.store import SCHEMA_STEPS, Archive
+from newsarc.sql import SCHEMA_STEPS
+from newsarc.store import Archive
 
 
 def test_schema_steps_name_every_migration(tmp_path: Path) -> None:

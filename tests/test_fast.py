@@ -1,0 +1,149 @@
+"""The piped search shortcut: same output as the full command line, without loading it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Run
+
+from newsarc.fast import plain_search
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["search", "idlib"], (["idlib"], "env.db", 20, 0)),
+        (["query", "idlib", "talks"], (["idlib", "talks"], "env.db", 20, 0)),
+        (["search", "--db", "a.db", "idlib"], (["idlib"], "a.db", 20, 0)),
+        (["search", "idlib", "--db=a.db", "--limit", "5"], (["idlib"], "a.db", 5, 0)),
+        (["search", "--offset=3", '"moscow talks"'], (['"moscow talks"'], "env.db", 20, 3)),
+        (["search", "a=b"], (["a=b"], "env.db", 20, 0)),
+        (["search"], None),  # no words: the full command line says what is missing
+        (["search", "idlib", "-putin"], None),
+        (["search", "idlib", "--json"], None),
+        (["search", "idlib", "--since", "2020"], None),
+        (["search", "idlib", "--limit"], None),
+        (["search", "idlib", "--limit", "0"], None),
+        (["search", "idlib", "--limit", "many"], None),
+        (["search", "--", "idlib"], None),
+        (["search", "--help"], None),
+        (["show", "1"], None),
+        ([], None),
+    ],
+)
+def test_plain_search_reads_only_the_plain_form(
+    args: list[str], expected: tuple[list[str], str, int, int] | None
+) -> None:
+    assert plain_search(args, "env.db") == expected
+
+
+def test_without_an_environment_the_archive_is_the_default() -> None:
+    assert plain_search(["search", "idlib"], None) == (["idlib"], "newsarc.db", 20, 0)
+
+
+def piped(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    """`newsarc ARGS` as a separate program whose output goes to a pipe."""
+    env = {**os.environ, "NEWSARC_DB": str(db), "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "newsarc", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def imported(result: subprocess.CompletedProcess[str]) -> set[str]:
+    return {
+        line.split("|")[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+
+
+def messages(result: subprocess.CompletedProcess[str]) -> str:
+    return "".join(
+        line + "\n" for line in result.stderr.splitlines() if not line.startswith("import time:")
+    )
+
+
+def same_as_full_command_line(
+    args: list[str], db: Path, run: Run
+) -> subprocess.CompletedProcess[str]:
+    """Run `args` piped and through the full command line; both must print and exit alike."""
+    fast = piped(*args, db=db)
+    full = run(*args)
+    assert (fast.returncode, fast.stdout, messages(fast)) == (
+        full.exit_code,
+        full.stdout,
+        full.stderr,
+    )
+    return fast
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "idlib"],
+        ["query", "ceasefire", "idlib"],
+        ["search", '"moscow talks"'],
+        ["search", "erdog*"],
+        ["search", "headline:idlib"],
+        ["search", "idlib", "OR", "remittance"],
+        ["search", "idlib", "--limit", "2", "--offset", "1"],
+        ["search", "idlib", "--offset=5"],
+        ["search", "zzyzx"],
+        ["search", "Erdoğan"],
+    ],
+)
+def test_piped_search_matches_the_full_command_line_without_loading_it(
+    ingested: Path, db_path: Path, run: Run, args: list[str]
+) -> None:
+    fast = same_as_full_command_line(args, db_path, run)
+    assert not {"click", "rich", "dataclasses", "typing", "sqlite_utils"} & imported(fast)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "idlib", "-putin"],
+        ["search", "idlib", "--json"],
+        ["search", "idlib", "--sort", "newest"],
+        ["search", "--", "-idlib"],
+        ["search", "--db", "missing.db", "idlib"],
+        ["search", "idlib", "--limit", "0"],
+    ],
+)
+def test_anything_else_goes_to_the_full_command_line(
+    ingested: Path, db_path: Path, run: Run, args: list[str]
+) -> None:
+    fast = same_as_full_command_line(args, db_path, run)
+    assert "click" in imported(fast)
+
+
+def test_an_empty_or_older_archive_is_left_to_the_full_command_line(
+    tmp_path: Path, run: Run, db_path: Path
+) -> None:
+    run("ingest", str(tmp_path / "nothing-here"))
+    empty = piped("search", "idlib", db=db_path)
+    assert empty.returncode == 1 and "is empty" in messages(empty)
+    older = tmp_path / "first.db"
+    older.write_bytes((ROOT / "tests" / "fixtures" / "archive-schema-1.db").read_bytes())
+    upgraded = piped("search", "idlib", db=older)
+    assert upgraded.returncode == 0 and "click" in imported(upgraded)
+    assert len(upgraded.stdout.splitlines()) == 3
+
+
+def test_a_reader_that_stops_early_ends_the_search_quietly(ingested: Path, db_path: Path) -> None:
+    env = {**os.environ, "NEWSARC_DB": str(db_path), "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        f"{sys.executable} -m newsarc search idlib | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.stdout == "1" and result.stderr == ""
