@@ -61,6 +61,9 @@ CHROME_LINES = frozenset(
         "photo: collected", "back to top", "scroll to top", "next", "previous",
     )
 )  # fmt: skip
+LONGEST_CHROME_LINE = max(map(len, CHROME_LINES))
+CHROME_DECORATION = " .:|-–—•»>"  # around a chrome line: "Share »", "| Print |"
+LETTERS = re.compile(r"[^\W\d_]+")
 PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
 # A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS"
 MAX_CAPTION = 250
@@ -314,17 +317,19 @@ def _header_line(text: str, header: _Header) -> bool:
 
 def _is_bare_timestamp(text: str) -> bool:
     """An unlabelled line made only of date words, numbers and zones: 'Sun Feb 15, 2026 12:06 AM'."""
-    words = re.findall(r"[^\W\d_]+", text)
     return (
         len(text) <= 60
-        and all(DATE_WORD.fullmatch(word) for word in words)
+        and all(DATE_WORD.fullmatch(word) for word in LETTERS.findall(text))
         and parse_published(text) is not None
     )
 
 
 def _is_chrome(text: str) -> bool:
+    # Case folding never shortens text, so a longer line cannot be one of CHROME_LINES: most
+    # lines are paragraphs, and folding each of them would cost more than all the rest.
+    bare = text.strip(CHROME_DECORATION)
     return (
-        text.strip(" .:|-–—•»>").casefold() in CHROME_LINES
+        (len(bare) <= LONGEST_CHROME_LINE and bare.casefold() in CHROME_LINES)
         or PHOTO_CREDIT.match(text) is not None
         or (len(text) <= MAX_CAPTION and CAPTION.match(text) is not None)
     )

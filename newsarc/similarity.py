@@ -95,8 +95,6 @@ def _words(body: str) -> list[bytes]:
     return [word.encode("utf-8") for word in _WORD.findall(body.casefold())]
 
 
-
-
 @lru_cache(maxsize=1)
 def _constants() -> tuple[np.uint64, np.uint64, np.ndarray]:
     """The hash family, derived from fixed labels so every machine and version agrees."""
