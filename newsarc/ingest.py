@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 
@@ -249,13 +250,32 @@ class _Pool:
         options = itertools.repeat(self.options)
         if len(jobs) < PARALLEL_FROM or WORKERS < 2:
             return map(parse_job, jobs, options)
-        if self.executor is None:
-            self.executor = ProcessPoolExecutor(WORKERS, initializer=_start_worker)
-        return self.executor.map(parse_job, jobs, options, chunksize=32)
+        # A Ctrl-C while the workers start or take the window could leave workers that nobody
+        # tells to stop, and an exit that waits for them: it is held until the work is queued.
+        with _ctrl_c_held():
+            if self.executor is None:
+                self.executor = ProcessPoolExecutor(WORKERS, initializer=_start_worker)
+            return self.executor.map(parse_job, jobs, options, chunksize=32)
 
     def close(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(cancel_futures=True)
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Deliver a SIGINT that arrives inside the block only when it ends."""
+    held = {signal.SIGINT}
+    can_hold = (
+        hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    )
+    if can_hold:
+        signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        if can_hold:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
 
 
 def _start_worker() -> None:
