@@ -15,6 +15,7 @@ from newsarc import __version__
 from newsarc.errors import NewsarcError, NotFound, QueryError
 from newsarc.fast import silence_closed_stdout
 from newsarc.models import MAX_FILE_BYTES
+from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import lock_timeout
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -23,6 +24,8 @@ INBOX_DEFAULT = "data"
 INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C
 ALIASES = {"query": "search"}
 FORMATS = ("json", "jsonl", "csv")
+ROW_COUNT = click.IntRange(min=1, max=LARGEST_INTEGER)
+ROW_OFFSET = click.IntRange(min=0, max=LARGEST_INTEGER)
 
 
 class NewsarcGroup(click.Group):
@@ -345,8 +348,8 @@ def reindex(
     default="relevance",
     show_default=True,
 )
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))
+@click.option("--limit", default=20, show_default=True, type=ROW_COUNT)
+@click.option("--offset", default=0, show_default=True, type=ROW_OFFSET)
 @click.option("--count", "count_only", is_flag=True, help="Print only the number of matches.")
 @click.option(
     "--collapse", is_flag=True, help="One hit per near-duplicate cluster, with its copies."
@@ -501,8 +504,8 @@ def export(
     metavar="OTHER_ID",
     help="Show what OTHER_ID changed against ID, word by word.",
 )
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))
+@click.option("--limit", default=20, show_default=True, type=ROW_COUNT)
+@click.option("--offset", default=0, show_default=True, type=ROW_OFFSET)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def dupes(
     article_id: str | None,
@@ -570,11 +573,14 @@ def _json(value: object) -> str:
 
 
 def _article_number(text: str) -> int:
-    if not text.lstrip("#").isdigit():
+    digits = text.lstrip("#")
+    if not digits.isdigit():
         raise NotFound(
             f"{text!r} is not an article id: ids are whole numbers, as search shows them."
         )
-    return int(text.lstrip("#"))
+    if int(digits) > LARGEST_INTEGER:
+        raise NotFound(f"No article with id {digits}: ids go up to {LARGEST_INTEGER}.")
+    return int(digits)
 
 
 @cli.command()

@@ -13,6 +13,8 @@ import os
 import sqlite3
 import sys
 
+from newsarc.sql import LARGEST_INTEGER
+
 SEARCH_COMMANDS = ("search", "query")
 
 
@@ -46,7 +48,7 @@ def plain_search(args: list[str], env_db: str | None) -> tuple[list[str], str, i
         limit, offset = int(options["--limit"]), int(options["--offset"])
     except ValueError:
         return None
-    if not words or limit < 1 or offset < 0:
+    if not words or not (1 <= limit <= LARGEST_INTEGER and 0 <= offset <= LARGEST_INTEGER):
         return None
     return words, options["--db"], limit, offset
 

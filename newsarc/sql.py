@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from newsarc.models import Filters
 
 MIGRATION_SET = "newsarc"
+LARGEST_INTEGER = 2**63 - 1  # the largest value SQLite takes, as a LIMIT or an id
 # The names of the migrations in newsarc.migrations, so that opening an up-to-date archive
 # needs no sqlite-utils import (a test keeps the two in step).
 SCHEMA_STEPS = (

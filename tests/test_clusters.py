@@ -235,8 +235,9 @@ def test_dupes_of_an_article_and_diff(clustered: Run) -> None:
 
 def test_dupes_errors(clustered: Run) -> None:
     assert clustered("dupes", "--diff", "2").exit_code == 2
-    missing = clustered("dupes", "99")
-    assert (missing.exit_code, "No article with id 99" in missing.stderr) == (1, True)
+    for number in ("99", str(2**63)):
+        missing = clustered("dupes", number)
+        assert (missing.exit_code, f"No article with id {number}" in missing.stderr) == (1, True)
 
 
 def test_search_collapse(clustered: Run) -> None:

@@ -27,6 +27,7 @@ from newsarc.fast import plain_search
         (["search", "idlib", "--limit"], None),
         (["search", "idlib", "--limit", "0"], None),
         (["search", "idlib", "--limit", "many"], None),
+        (["search", "idlib", "--offset", str(2**63)], None),
         (["search", "--", "idlib"], None),
         (["search", "--help"], None),
         (["show", "1"], None),
@@ -114,6 +115,7 @@ def test_piped_search_matches_the_full_command_line_without_loading_it(
         ["search", "--", "-idlib"],
         ["search", "--db", "missing.db", "idlib"],
         ["search", "idlib", "--limit", "0"],
+        ["search", "idlib", "--limit", str(2**63)],
     ],
 )
 def test_anything_else_goes_to_the_full_command_line(

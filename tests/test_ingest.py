@@ -210,6 +210,7 @@ def test_reindex_applies_a_parser_change_and_keeps_ids(
     # A parser change: one more line of site furniture is recognised.
     furniture = "bankers said the gap between the official and the open-market exchange rate had narrowed, which pushed more senders to formal channels ahead of ramadan"
     monkeypatch.setattr(normalize, "CHROME_LINES", normalize.CHROME_LINES | {furniture})
+    monkeypatch.setattr(normalize, "LONGEST_CHROME_LINE", len(furniture))
     result = run("reindex")
     assert (
         result.stdout

@@ -164,6 +164,7 @@ def archive_source(run: Run, article_id: int) -> str:
         ("99", "No article with id 99"),
         ("abc", "'abc' is not an article id"),
         ("-1", "is not an article id"),
+        (str(2**63), f"No article with id {2**63}"),
     ],
 )
 def test_show_unknown_or_malformed_id(archive: Run, article_id: str, message: str) -> None:
