@@ -30,7 +30,9 @@ EMPTY_BIN = 0xFFFFFFFF  # a bin no shingle fell into (short bodies)
 _WORD = re.compile(r"[^\W_]+")
 # ASCII punctuation and the separators str.split() knows but bytes.split() does not: spaces.
 _SEPARATORS = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\x1c\x1d\x1e\x1f"
-_ASCII_PUNCTUATION = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+# One pass over the bytes: separators become spaces, capitals small letters.
+_ASCII_WORDS = bytes.maketrans(_SEPARATORS + _UPPER, b" " * len(_SEPARATORS) + _UPPER.lower())
 
 
 @dataclass(frozen=True)
@@ -51,32 +53,31 @@ def fingerprint(body: str) -> Fingerprint | None:
     shingles = (
         hashes[:-2] * np.uint64(0x9E3779B1) ^ hashes[1:-1] * np.uint64(0x85EBCA77) ^ hashes[2:]
     )
-    multiplier, offset, _ = _constants()
+    family = _family()
     # One permutation hashing: one 32-bit hash per shingle (multiply-shift), the hash space cut
-    # into PERMUTATIONS equal bins, and the smallest hash in each bin. In sorted order the bin
-    # of a hash never decreases, so each bin's first hash is its minimum.
-    values = np.sort((shingles * multiplier + offset) >> np.uint64(32))
-    bins = (values * np.uint64(PERMUTATIONS)) >> np.uint64(32)
-    first = np.empty(len(bins), dtype=bool)
-    first[0] = True
-    np.not_equal(bins[1:], bins[:-1], out=first[1:])
-    signature = np.full(PERMUTATIONS, EMPTY_BIN, dtype="<u4")
-    signature[bins[first].astype(np.intp)] = values[first]
-    signature_bytes = signature.tobytes()
-    return Fingerprint(signature_bytes, band_keys(signature_bytes))
+    # into PERMUTATIONS equal bins, and the smallest hash in each bin: in sorted order, the
+    # first hash at or above the bin's lower bound, if it is still below the next bin's.
+    values = np.sort((shingles * family.multiplier + family.offset) >> np.uint64(32))
+    first = np.searchsorted(values, family.bin_starts)
+    smallest = values[np.minimum(first, len(values) - 1)]
+    found = (first < len(values)) & (smallest < family.bin_ends)
+    signature = np.where(found, smallest, EMPTY_BIN).astype("<u4")
+    return Fingerprint(signature.tobytes(), _band_keys(signature, family))
 
 
 def band_keys(signature: bytes) -> tuple[int, ...]:
     """The LSH key of each band of a signature: equal keys mean equal bands."""
     import numpy as np
 
-    _, _, band_mix = _constants()
-    banded = np.frombuffer(signature, dtype="<u4", count=BANDS * BAND_ROWS)
-    bands = banded.astype(np.uint64).reshape(BANDS, BAND_ROWS)
-    keys = np.bitwise_xor.reduce(bands * band_mix, axis=1)
-    keys ^= np.arange(BANDS, dtype=np.uint64) << np.uint64(56)
-    keys &= np.uint64((1 << 63) - 1)
-    return tuple(int(key) for key in keys)
+    return _band_keys(np.frombuffer(signature, dtype="<u4"), _family())
+
+
+def _band_keys(signature: np.ndarray, family: _Family) -> tuple[int, ...]:
+    import numpy as np
+
+    bands = signature[: BANDS * BAND_ROWS].astype(np.uint64).reshape(BANDS, BAND_ROWS)
+    keys = np.bitwise_xor.reduce(bands * family.band_mix, axis=1) ^ family.band_tags
+    return tuple((keys & family.key_mask).tolist())
 
 
 def similarity(first: bytes, second: bytes) -> float:
@@ -91,17 +92,38 @@ def similarity(first: bytes, second: bytes) -> float:
 def _words(body: str) -> list[bytes]:
     """Lower-case words as UTF-8; punctuation and underscores separate words."""
     if body.isascii():  # the common case, several times faster than the regular expression
-        return body.encode("ascii").lower().translate(_ASCII_PUNCTUATION).split()
+        return body.encode("ascii").translate(_ASCII_WORDS).split()
     return [word.encode("utf-8") for word in _WORD.findall(body.casefold())]
 
 
-@lru_cache(maxsize=1)
-def _constants() -> tuple[np.uint64, np.uint64, np.ndarray]:
+@dataclass(frozen=True)
+class _Family:
     """The hash family, derived from fixed labels so every machine and version agrees."""
+
+    multiplier: np.uint64
+    offset: np.uint64
+    bin_starts: np.ndarray  # the smallest 32-bit hash of each bin
+    bin_ends: np.ndarray  # the smallest of the next bin
+    band_mix: np.ndarray  # a multiplier per row of a band
+    band_tags: np.ndarray  # the band's number in the top byte: bands never share a key
+    key_mask: np.uint64  # keys are positive 63-bit integers (SQLite's INTEGER)
+
+
+@lru_cache(maxsize=1)
+def _family() -> _Family:
     import numpy as np
 
     def number(label: str) -> int:
         return int.from_bytes(hashlib.blake2b(label.encode(), digest_size=8).digest(), "little")
 
-    band_mix = np.array([number(f"m{j}") | 1 for j in range(BAND_ROWS)], dtype=np.uint64)
-    return np.uint64(number("a") | 1), np.uint64(number("b")), band_mix
+    # A hash h falls in bin (h * PERMUTATIONS) >> 32, so bin k starts at ceil(k * 2**32 / P).
+    starts = [-(-k * 2**32 // PERMUTATIONS) for k in range(PERMUTATIONS + 1)]
+    return _Family(
+        multiplier=np.uint64(number("a") | 1),
+        offset=np.uint64(number("b")),
+        bin_starts=np.array(starts[:-1], dtype=np.uint64),
+        bin_ends=np.array(starts[1:], dtype=np.uint64),
+        band_mix=np.array([number(f"m{j}") | 1 for j in range(BAND_ROWS)], dtype=np.uint64),
+        band_tags=np.arange(BANDS, dtype=np.uint64) << np.uint64(56),
+        key_mask=np.uint64((1 << 63) - 1),
+    )
