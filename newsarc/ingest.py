@@ -254,7 +254,9 @@ class _Pool:
         # tells to stop, and an exit that waits for them: it is held until the work is queued.
         with _ctrl_c_held():
             if self.executor is None:
-                self.executor = ProcessPoolExecutor(WORKERS, initializer=_start_worker)
+                self.executor = ProcessPoolExecutor(
+                    WORKERS, initializer=_start_worker, initargs=(os.getpid(),)
+                )
             return self.executor.map(parse_job, jobs, options, chunksize=32)
 
     def close(self) -> None:
@@ -278,11 +280,14 @@ def _ctrl_c_held() -> Iterator[None]:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
+    """Set up a worker of `parent` (its pid, taken before the worker existed: a parent killed
+    while the worker starts is noticed too)."""
     # Ctrl-C goes to the whole process group; the main process alone decides what to keep.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Lower priority: the main process, which stores what the workers parse, is the bottleneck.
     os.nice(5)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
 def _exit_with_parent(parent: int) -> None:

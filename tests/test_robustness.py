@@ -1,5 +1,6 @@
 """What an archive must survive: killed ingests, a second process, read-only files, odd inputs."""
 
+import contextlib
 import json
 import os
 import signal
@@ -52,15 +53,45 @@ def write_articles(folder: Path, count: int) -> Path:
     return folder
 
 
+STARTED: list[subprocess.Popen[str]] = []
+
+
 def newsarc(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+    """newsarc in a process group of its own: its workers and no other process share it."""
+    process = subprocess.Popen(
         [sys.executable, "-m", "newsarc", *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, **(env or {})},
+        start_new_session=True,
     )
+    STARTED.append(process)
+    return process
+
+
+@pytest.fixture(autouse=True)
+def no_process_left() -> Iterator[None]:
+    """A test that fails midway must not leave an ingest or its workers running."""
+    yield
+    while STARTED:
+        process = STARTED.pop()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+
+
+def group_ends(leader: int, within: float) -> bool:
+    """Whether every process of `leader`'s group is gone within `within` seconds."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(leader, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def check_archive(path: Path) -> int:
@@ -115,6 +146,7 @@ def test_interrupted_ingest_leaves_a_whole_archive_and_resumes(
     time.sleep(fraction * duration * 0.9)
     process.send_signal(sent)
     stdout, _ = process.communicate(timeout=60)
+    assert group_ends(process.pid, within=5), "a worker outlived its ingest"
     if process.returncode != 0:  # it may have finished before the signal came
         expected = 130 if sent == signal.SIGINT else -signal.SIGKILL
         assert process.returncode == expected
