@@ -1,5 +1,6 @@
 """Property-based tests: arbitrary text never breaks the parsers or the search command."""
 
+import codecs
 import re
 from datetime import date
 
@@ -10,7 +11,8 @@ from hypothesis import strategies as st
 
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
-from newsarc.normalize import clean_text, normalize
+from newsarc.ingest import BINARY_CONTROLS, decode
+from newsarc.normalize import CONTROL, CONTROL_CHARACTERS, _has_controls, clean_text, normalize
 from newsarc.query import to_fts
 
 # Text as scrapers deliver it: any characters, with news-like punctuation and line breaks
@@ -120,3 +122,34 @@ def test_search_never_shows_a_traceback(
     assert "Traceback" not in result.stderr
     if result.exit_code:
         assert result.stderr.startswith(("Error: ", "Usage: "))
+
+
+BINARY_CONTROL_CHARACTERS = BINARY_CONTROLS.decode("ascii")
+# Accented letters whose Windows-1252 bytes are never valid UTF-8: decode reads them back alike.
+CONTROLLED = st.text(
+    alphabet=st.sampled_from([*CONTROL_CHARACTERS, "a", " ", "\n", "\t", "é", "ü"])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CONTROLLED)
+def test_control_characters_are_found_in_any_text(text: str) -> None:
+    """clean_text counts bytes for ASCII text and uses the expression for the rest."""
+    assert _has_controls(text) == (CONTROL.search(text) is not None)
+    assert CONTROL.search(clean_text(text)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(CONTROLLED, st.sampled_from(["utf-8", "cp1252", "latin-1"]))
+def test_binary_files_are_told_by_their_control_characters(text: str, encoding: str) -> None:
+    """decode counts control bytes; the count must be that of the decoded characters."""
+    data = text.encode(encoding, "ignore")
+    assume(data and b"\x00" not in data and not data.startswith(codecs.BOM_UTF8))
+    decoded = data.decode(encoding)
+    binary = sum(c in BINARY_CONTROL_CHARACTERS for c in decoded) > len(decoded) // 100
+    try:
+        decode(data)
+    except NotAnArticle:
+        assert binary
+    else:
+        assert not binary
