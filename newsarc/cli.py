@@ -13,7 +13,7 @@ import click
 
 from newsarc import __version__
 from newsarc.errors import NewsarcError, NotFound, QueryError
-from newsarc.fast import silence_closed_stdout
+from newsarc.fast import DEFAULT_ARCHIVE, DEFAULT_LIMIT, silence_closed_stdout
 from newsarc.models import MAX_FILE_BYTES
 from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import lock_timeout
@@ -78,7 +78,7 @@ def db_option(command: F) -> F:
         "--db",
         "db_path",
         envvar="NEWSARC_DB",
-        default="newsarc.db",
+        default=DEFAULT_ARCHIVE,
         show_default=True,
         type=click.Path(dir_okay=False),
         help="Archive file (or set NEWSARC_DB).",
@@ -348,7 +348,7 @@ def reindex(
     default="relevance",
     show_default=True,
 )
-@click.option("--limit", default=20, show_default=True, type=ROW_COUNT)
+@click.option("--limit", default=DEFAULT_LIMIT, show_default=True, type=ROW_COUNT)
 @click.option("--offset", default=0, show_default=True, type=ROW_OFFSET)
 @click.option("--count", "count_only", is_flag=True, help="Print only the number of matches.")
 @click.option(
@@ -578,9 +578,10 @@ def _article_number(text: str) -> int:
         raise NotFound(
             f"{text!r} is not an article id: ids are whole numbers, as search shows them."
         )
-    if int(digits) > LARGEST_INTEGER:
-        raise NotFound(f"No article with id {digits}: ids go up to {LARGEST_INTEGER}.")
-    return int(digits)
+    number = int(digits)
+    if number > LARGEST_INTEGER:
+        raise NotFound(f"No article with id {number}: ids go up to {LARGEST_INTEGER}.")
+    return number
 
 
 @cli.command()

@@ -16,6 +16,9 @@ import sys
 from newsarc.sql import LARGEST_INTEGER
 
 SEARCH_COMMANDS = ("search", "query")
+# Defaults of the command line, which both search paths read.
+DEFAULT_ARCHIVE = "newsarc.db"
+DEFAULT_LIMIT = 20
 
 
 def main() -> None:
@@ -31,7 +34,7 @@ def plain_search(args: list[str], env_db: str | None) -> tuple[list[str], str, i
     if not args or args[0] not in SEARCH_COMMANDS:
         return None
     words: list[str] = []
-    options = {"--db": env_db or "newsarc.db", "--limit": "20", "--offset": "0"}
+    options = {"--db": env_db or DEFAULT_ARCHIVE, "--limit": str(DEFAULT_LIMIT), "--offset": "0"}
     rest = iter(args[1:])
     for arg in rest:
         name, equals, value = arg.partition("=")
@@ -57,7 +60,15 @@ def _answer(words: list[str], path: str, limit: int, offset: int) -> bool:
     """Print the hits, as the full command line would; False when it has to answer instead."""
     from newsarc.errors import QueryError
     from newsarc.query import to_fts
-    from newsarc.sql import MIGRATION_SET, RANK, SCHEMA_STEPS, SORTS, Query, read_only_uri
+    from newsarc.sql import (
+        APPLIED_STEPS,
+        MIGRATION_SET,
+        RANK,
+        SCHEMA_STEPS,
+        SORTS,
+        Query,
+        read_only_uri,
+    )
 
     text = " ".join(words)
     try:
@@ -69,10 +80,7 @@ def _answer(words: list[str], path: str, limit: int, offset: int) -> bool:
     try:
         db = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            steps = db.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
-                (MIGRATION_SET,),
-            )
+            steps = db.execute(APPLIED_STEPS, (MIGRATION_SET,))
             if tuple(name for (name,) in steps) != SCHEMA_STEPS:
                 return False
             sql = query.sql(

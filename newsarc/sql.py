@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from newsarc.models import Filters
 
 MIGRATION_SET = "newsarc"
+# The schema steps an archive has been through, oldest first.
+APPLIED_STEPS = "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id"
 LARGEST_INTEGER = 2**63 - 1  # the largest value SQLite takes, as a LIMIT or an id
 # The names of the migrations in newsarc.migrations, so that opening an up-to-date archive
 # needs no sqlite-utils import (a test keeps the two in step).

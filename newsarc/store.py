@@ -25,6 +25,7 @@ from newsarc.models import (
     StoredArticle,
 )
 from newsarc.sql import (
+    APPLIED_STEPS,
     ARTICLES,
     CLUSTER_ID,
     FTS_COLUMNS,
@@ -70,6 +71,7 @@ EXPORT_JSON = """json_object(
     'ingested_at', a.ingested_at, 'cluster_id', {cluster_id}, 'cluster_size', {cluster_size}{extra})"""
 EXPORT_ORIGINAL = ", 'original', a.original, 'encoding', a.encoding"
 CANDIDATES_PER_KEY = 4
+SOURCE_STATE = "article_id, size, mtime_ns, content_hash"  # the columns of a SourceState
 # New LSH keys go to a small table first, merged in key order into the large one once the small
 # one holds RECENT_MIN_KEYS keys or a RECENT_SHARE of the large one's, whichever is more: a
 # window's keys inserted at random places in one large table would rewrite most of its pages
@@ -240,10 +242,7 @@ class Archive:
             if tables:
                 raise ArchiveError(f"{self.path} is an SQLite file, but not a newsarc archive.")
             return []
-        rows = self.db.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
-            (MIGRATION_SET,),
-        )
+        rows = self.db.execute(APPLIED_STEPS, (MIGRATION_SET,))
         return [name for (name,) in rows]
 
     def _migrate(self) -> None:
@@ -266,12 +265,15 @@ class Archive:
     # -- writing -------------------------------------------------------------------------------
 
     def source_state(self, path: str) -> SourceState | None:
-        return self.source_states([path]).get(path)
+        row = self.db.execute(
+            f"SELECT {SOURCE_STATE} FROM sources WHERE path = ?", (path,)
+        ).fetchone()
+        return SourceState(*row) if row else None
 
     def source_states(self, paths: list[str]) -> dict[str, SourceState]:
         """What the archive remembers of each of these inputs (those it knows)."""
         rows = self.db.execute(
-            "SELECT path, article_id, size, mtime_ns, content_hash FROM sources"
+            f"SELECT path, {SOURCE_STATE} FROM sources"
             " WHERE path IN (SELECT value FROM json_each(?))",
             (json.dumps(paths),),
         )
