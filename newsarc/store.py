@@ -7,9 +7,11 @@ sqlite-utils; sqlite-utils runs the migrations when an archive is created or upg
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -403,31 +405,31 @@ class Archive:
             "INSERT OR REPLACE INTO fingerprints (article_id, cluster_id, minhash) VALUES (?, ?, ?)",
             ((article_id, article_id, signature) for article_id, signature, _ in rows),
         )
-        keys = sorted({key for _, _, article_keys in rows for key in article_keys})
-        holders: dict[int, list[int]] = {}
-        stored = self.db.execute(
-            "SELECT k.value, (SELECT group_concat(article_id) FROM (SELECT article_id"
-            " FROM lsh_keys WHERE key = k.value UNION ALL SELECT article_id FROM lsh_recent"
-            " WHERE key = k.value ORDER BY article_id LIMIT :per_key)) FROM json_each(:keys) k",
-            {"keys": json.dumps(keys), "per_key": CANDIDATES_PER_KEY},
-        )
-        for key, ids in stored:
-            if ids:
-                holders[key] = [int(i) for i in ids.split(",")]
+        # Most keys are held by one article alone: only those stored already or repeated in
+        # this window can pair articles, and only the articles holding them are looked at.
+        window_keys = Counter(itertools.chain.from_iterable(keys for _, _, keys in rows))
+        holders: dict[int, list[int]] = {
+            key: [int(i) for i in ids.split(",")]
+            for key, ids in self.db.execute(
+                "SELECT key, ids FROM (SELECT k.value AS key, (SELECT group_concat(article_id)"
+                " FROM (SELECT article_id FROM lsh_keys WHERE key = k.value UNION ALL"
+                " SELECT article_id FROM lsh_recent WHERE key = k.value ORDER BY article_id"
+                " LIMIT :per_key)) AS ids FROM json_each(:keys) k) WHERE ids IS NOT NULL",
+                {"keys": json.dumps(sorted(window_keys)), "per_key": CANDIDATES_PER_KEY},
+            )
+        }
+        shared = {key for key, count in window_keys.items() if count > 1}.union(holders)
         pairs = [(key, i) for i, _, article_keys in rows for key in article_keys]
-        self.db.execute(
-            "INSERT OR IGNORE INTO lsh_recent (key, article_id)"
-            " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
-            (json.dumps(pairs),),
+        self.db.executemany(
+            "INSERT OR IGNORE INTO lsh_recent (key, article_id) VALUES (?, ?)", pairs
         )
         self._merge_recent_keys(added=len(pairs))
         found: dict[int, set[int]] = {}
         for article_id, _, article_keys in sorted(rows):
-            for key in article_keys:
-                earlier = holders.get(key)
-                if earlier is None:  # the common case: a key no other article has
-                    holders[key] = [article_id]
-                    continue
+            if shared.isdisjoint(article_keys):
+                continue
+            for key in shared.intersection(article_keys):
+                earlier = holders.setdefault(key, [])
                 others = [i for i in earlier if i != article_id]
                 if others:
                     found.setdefault(article_id, set()).update(others)
