@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlite_utils import Database
@@ -99,17 +100,11 @@ def m004_lsh_ten_bands(db: Database) -> None:
     from newsarc.similarity import band_keys
 
     db.execute("DELETE FROM lsh_keys")
-    last = 0
-    while signatures := db.execute(
-        "SELECT article_id, minhash FROM fingerprints WHERE article_id > ?"
-        " ORDER BY article_id LIMIT 10000",
-        [last],
-    ).fetchall():
+    for signatures in _fingerprint_pages(db, "f.article_id, f.minhash", "fingerprints f"):
         db.conn.executemany(
             "INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES (?, ?)",
             ((key, article_id) for article_id, minhash in signatures for key in band_keys(minhash)),
         )
-        last = signatures[-1][0]
 
 
 @migrations()
@@ -119,3 +114,48 @@ def m005_lsh_recent(db: Database) -> None:
         "CREATE TABLE lsh_recent (key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
         " PRIMARY KEY (key, article_id)) WITHOUT ROWID"
     )
+
+
+@migrations()
+def m006_word_hashes(db: Database) -> None:
+    """Signatures remade from the bodies: words are now hashed all at once, which gives other
+    values. LSH keys follow the signatures; clusters are kept as they are."""
+    from newsarc.similarity import fingerprint
+
+    for table in ("lsh_keys", "lsh_recent"):
+        db.execute(f"DELETE FROM {table}")
+    # Keys gathered unsorted, then inserted in key order: far fewer pages written than
+    # inserting each where it belongs.
+    db.execute("CREATE TEMP TABLE remade_keys (key INTEGER, article_id INTEGER)")
+    source = "fingerprints f JOIN articles a ON a.id = f.article_id"
+    for bodies in _fingerprint_pages(db, "f.article_id, a.body", source):
+        prints = [(article_id, fingerprint(body)) for article_id, body in bodies]
+        db.conn.executemany(
+            "UPDATE fingerprints SET minhash = ? WHERE article_id = ?",
+            [(print_.signature, article_id) for article_id, print_ in prints if print_],
+        )
+        db.conn.executemany(
+            "DELETE FROM fingerprints WHERE article_id = ?",
+            [(article_id,) for article_id, print_ in prints if print_ is None],
+        )
+        db.conn.executemany(
+            "INSERT INTO remade_keys (key, article_id) VALUES (?, ?)",
+            [(key, article_id) for article_id, print_ in prints if print_ for key in print_.keys],
+        )
+    db.execute(
+        "INSERT OR IGNORE INTO lsh_keys (key, article_id)"
+        " SELECT key, article_id FROM remade_keys ORDER BY key, article_id"
+    )
+    db.execute("DROP TABLE remade_keys")
+
+
+def _fingerprint_pages(db: Database, columns: str, source: str) -> Iterator[list[Any]]:
+    """Rows of `source` (where `f` is fingerprints) 10,000 at a time, in article id order;
+    `columns` starts with f.article_id."""
+    last = 0
+    while rows := db.execute(
+        f"SELECT {columns} FROM {source} WHERE f.article_id > ? ORDER BY f.article_id LIMIT 10000",
+        [last],
+    ).fetchall():
+        yield rows
+        last = rows[-1][0]

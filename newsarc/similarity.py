@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,6 +26,8 @@ SHINGLE_WORDS = 3
 # Shorter bodies share too many shingles by chance (captions, one-line briefs): no fingerprint.
 MIN_WORDS = 30
 EMPTY_BIN = 0xFFFFFFFF  # a bin no shingle fell into (short bodies)
+WORD_BASE = 0x100000001B3  # odd, so it has an inverse mod 2**64
+CHUNK = 1 << 16  # bytes of text whose words are hashed together
 _WORD = re.compile(r"[^\W_]+")
 # ASCII punctuation and the separators str.split() knows but bytes.split() does not: spaces.
 _SEPARATORS = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\x1c\x1d\x1e\x1f"
@@ -45,15 +46,13 @@ def fingerprint(body: str) -> Fingerprint | None:
     """The fingerprint of a body, or None when it is too short to compare."""
     import numpy as np  # here, not at import time: numpy costs ~45 ms of CLI start-up
 
-    words = _words(body)
-    if len(words) < MIN_WORDS:
+    family = _family()
+    hashes = _word_hashes(_word_bytes(body), family)
+    if len(hashes) < MIN_WORDS:
         return None
-    # CRC-32 straight from C for each word: faster than any cache of it in Python.
-    hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     shingles = (
         hashes[:-2] * np.uint64(0x9E3779B1) ^ hashes[1:-1] * np.uint64(0x85EBCA77) ^ hashes[2:]
     )
-    family = _family()
     # One permutation hashing: one 32-bit hash per shingle (multiply-shift), the hash space cut
     # into PERMUTATIONS equal bins, and the smallest hash in each bin: in sorted order, the
     # first hash at or above the bin's lower bound, if it is still below the next bin's.
@@ -89,11 +88,48 @@ def similarity(first: bytes, second: bytes) -> float:
     return float(np.count_nonzero(a == b)) / PERMUTATIONS
 
 
-def _words(body: str) -> list[bytes]:
-    """Lower-case words as UTF-8; punctuation and underscores separate words."""
+def _word_bytes(body: str) -> bytes:
+    """Lower-case words as UTF-8 between white space; punctuation and underscores separate."""
     if body.isascii():  # the common case, several times faster than the regular expression
-        return body.encode("ascii").translate(_ASCII_WORDS).split()
-    return [word.encode("utf-8") for word in _WORD.findall(body.casefold())]
+        return body.encode("ascii").translate(_ASCII_WORDS)
+    return " ".join(_WORD.findall(body.casefold())).encode("utf-8")
+
+
+def _word_hashes(text: bytes, family: _Family) -> np.ndarray:
+    """A 64-bit hash of each word of `text`, in order, taken CHUNK bytes at a time (cut at a
+    space) so that the family's tables of powers stay small."""
+    import numpy as np
+
+    pieces = []
+    start = 0
+    while len(text) - start > CHUNK:
+        end = text.rfind(b" ", start + 1, start + CHUNK)
+        if end == -1:  # a "word" longer than a chunk is cut
+            end = start + CHUNK
+        pieces.append(_chunk_word_hashes(text[start:end], family))
+        start = end
+    pieces.append(_chunk_word_hashes(text[start:], family))
+    return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+
+
+def _chunk_word_hashes(chunk: bytes, family: _Family) -> np.ndarray:
+    """All words of a chunk hashed at once, far faster than a call per word: with prefix sums
+    of byte * BASE**position, a word's sum times BASE**-start is sum(byte * BASE**offset), a
+    polynomial hash of its bytes alone (mod 2**64), then mixed so every bit counts."""
+    import numpy as np
+
+    data = np.frombuffer(chunk, dtype=np.uint8)
+    in_word = np.zeros(len(data) + 2, dtype=bool)
+    in_word[1:-1] = data > ord(" ")  # white space and control characters separate words
+    edges = np.flatnonzero(in_word[1:] != in_word[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+    np.cumsum(data * family.powers[: len(data)], out=prefix[1:])
+    hashes: np.ndarray = (prefix[ends] - prefix[starts]) * family.inverse_powers[starts]
+    hashes ^= hashes >> np.uint64(31)
+    hashes *= family.word_mix
+    hashes ^= hashes >> np.uint64(29)
+    return hashes
 
 
 @dataclass(frozen=True)
@@ -107,6 +143,9 @@ class _Family:
     band_mix: np.ndarray  # a multiplier per row of a band
     band_tags: np.ndarray  # the band's number in the top byte: bands never share a key
     key_mask: np.uint64  # keys are positive 63-bit integers (SQLite's INTEGER)
+    powers: np.ndarray  # WORD_BASE ** i mod 2**64, for i < CHUNK
+    inverse_powers: np.ndarray  # WORD_BASE ** -i mod 2**64, for i < CHUNK
+    word_mix: np.uint64
 
 
 @lru_cache(maxsize=1)
@@ -126,4 +165,15 @@ def _family() -> _Family:
         band_mix=np.array([number(f"m{j}") | 1 for j in range(BAND_ROWS)], dtype=np.uint64),
         band_tags=np.arange(BANDS, dtype=np.uint64) << np.uint64(56),
         key_mask=np.uint64((1 << 63) - 1),
+        powers=_powers(WORD_BASE),
+        inverse_powers=_powers(pow(WORD_BASE, -1, 2**64)),
+        word_mix=np.uint64(number("w") | 1),
     )
+
+
+def _powers(base: int) -> np.ndarray:
+    import numpy as np
+
+    powers = np.full(CHUNK, base, dtype=np.uint64)
+    powers[0] = 1
+    return np.cumprod(powers)  # wraps around mod 2**64, as wanted

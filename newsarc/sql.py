@@ -25,6 +25,7 @@ SCHEMA_STEPS = (
     "m003_clusters",
     "m004_lsh_ten_bands",
     "m005_lsh_recent",
+    "m006_word_hashes",
 )
 
 

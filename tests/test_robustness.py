@@ -16,7 +16,7 @@ from conftest import DATA, ROOT, SAMPLES, Run
 
 from newsarc import ingest as ingest_module
 from newsarc.ingest import Options, reindex
-from newsarc.similarity import BANDS
+from newsarc.similarity import BANDS, fingerprint
 from newsarc.store import Archive
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -441,8 +441,8 @@ def test_reading_from_a_read_only_medium(
 
 
 def test_archive_with_clusters_of_the_third_schema_keeps_them(tmp_path: Path, run: Run) -> None:
-    """Its LSH keys were made with 20 bands of 3 rows: the upgrade remakes them, so a new copy
-    of the story still finds its cluster."""
+    """Its signatures were made with another word hash and its LSH keys with 20 bands of 3
+    rows: the upgrade remakes both, so a new copy of the story still finds its cluster."""
     archive = tmp_path / "third.db"
     archive.write_bytes((FIXTURES / "archive-schema-3.db").read_bytes())
     clusters = run("dupes", "--db", str(archive), "--json")
@@ -452,6 +452,17 @@ def test_archive_with_clusters_of_the_third_schema_keeps_them(tmp_path: Path, ru
         "SELECT count(*) FROM lsh_keys GROUP BY article_id ORDER BY 1 LIMIT 1"
     ).fetchone()
     assert keys_per_article == (BANDS,)
+    for body, signature in db.execute(
+        "SELECT a.body, f.minhash FROM fingerprints f JOIN articles a ON a.id = f.article_id"
+    ):
+        remade = fingerprint(body)
+        assert remade is not None and remade.signature == signature
+        stored_keys = db.execute(
+            "SELECT key FROM lsh_keys WHERE article_id = (SELECT article_id FROM fingerprints"
+            " WHERE minhash = ?)",
+            (signature,),
+        )
+        assert sorted(key for (key,) in stored_keys) == sorted(remade.keys)
     copy = (DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8")
     (tmp_path / "reprint.txt").write_text(copy.replace("Moscow", "the Kremlin"), encoding="utf-8")
     run("ingest", "--db", str(archive), str(tmp_path / "reprint.txt"))
