@@ -132,7 +132,14 @@ dayfirst_option = click.option(
 def _open(db_path: str, *, write: bool = False, create: bool = False) -> Any:
     from newsarc.store import Archive
 
-    return Archive.open(db_path, write=write, create=create)
+    def say_upgrading() -> None:
+        click.echo(
+            f"Upgrading {db_path} for this version of newsarc (once; a large archive can take "
+            "a minute or two)...",
+            err=True,
+        )
+
+    return Archive.open(db_path, write=write, create=create, on_upgrade=say_upgrading)
 
 
 def _open_with_articles(db_path: str) -> Any:

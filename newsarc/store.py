@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -126,10 +126,18 @@ class Archive:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str, *, write: bool = False, create: bool = False) -> Archive:
+    def open(
+        cls,
+        path: str,
+        *,
+        write: bool = False,
+        create: bool = False,
+        on_upgrade: Callable[[], None] | None = None,
+    ) -> Archive:
         """Open an archive. For reading (the default) the file is opened read-only and never
         modified; for writing it is brought to the current schema, and with `create` made
-        when missing."""
+        when missing. An archive of an older schema is upgraded first (once, which can take a
+        while for a large one): `on_upgrade` is called before that starts."""
         write = write or create
         if os.path.isdir(path):
             raise ArchiveError(f"{path} is a folder, not an archive file.")
@@ -155,7 +163,8 @@ class Archive:
             if pending and not write:
                 archive.close()
                 try:
-                    cls.open(path, write=True).close()  # upgrade once, then read as asked
+                    # Upgrade once, then read as asked.
+                    cls.open(path, write=True, on_upgrade=on_upgrade).close()
                 except ArchiveError:
                     raise ArchiveError(
                         f"{path} was made by an older version of newsarc and must be upgraded, "
@@ -163,6 +172,8 @@ class Archive:
                     ) from None
                 return cls.open(path)
             if pending:
+                if on_upgrade:
+                    on_upgrade()
                 archive._migrate()
         except BaseException as error:
             archive.close()

@@ -287,12 +287,15 @@ def test_reading_never_modifies_a_read_only_archive(
 def test_archive_of_the_first_released_schema_opens_with_its_data(tmp_path: Path, run: Run) -> None:
     archive = tmp_path / "first.db"
     archive.write_bytes((FIXTURES / "archive-schema-1.db").read_bytes())
-    records = json.loads(run("export", "--db", str(archive)).stdout)
+    upgrade = run("export", "--db", str(archive))
+    assert upgrade.stderr.startswith(f"Upgrading {archive} for this version of newsarc")
+    records = json.loads(upgrade.stdout)
     assert [r["headline"] for r in records][:1] == [
         "Russia and Turkey agree on cease-fire in Syria's Idlib province"
     ]
     assert len(records) == 6
-    assert run("search", "--db", str(archive), "idlib", "--count").stdout == "3\n"
+    search = run("search", "--db", str(archive), "idlib", "--count")
+    assert (search.stdout, search.stderr) == ("3\n", "")  # upgraded once only
     again = json.loads(run("ingest", "--db", str(archive), "--json", str(DATA)).stdout)
     assert (again["new"], again["unchanged"] + again["duplicate"]) == (0, 6)
 
