@@ -29,8 +29,8 @@ EMPTY_BIN = 0xFFFFFFFF  # a bin no shingle fell into (short bodies)
 WORD_BASE = 0x100000001B3  # odd, so it has an inverse mod 2**64
 CHUNK = 1 << 16  # bytes of text whose words are hashed together
 _WORD = re.compile(r"[^\W_]+")
-# ASCII punctuation and the separators str.split() knows but bytes.split() does not: spaces.
-_SEPARATORS = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\x1c\x1d\x1e\x1f"
+# ASCII punctuation, which separates words like white space and control characters do.
+_SEPARATORS = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _UPPER = bytes(range(ord("A"), ord("Z") + 1))
 # One pass over the bytes: separators become spaces, capitals small letters.
 _ASCII_WORDS = bytes.maketrans(_SEPARATORS + _UPPER, b" " * len(_SEPARATORS) + _UPPER.lower())
