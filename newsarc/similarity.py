@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 BANDS = 10
 BAND_ROWS = 2
 PERMUTATIONS = 60  # signature values: more than the bands use, for a closer estimate
-SHINGLE_WORDS = 3
 # Shorter bodies share too many shingles by chance (captions, one-line briefs): no fingerprint.
 MIN_WORDS = 30
 EMPTY_BIN = 0xFFFFFFFF  # a bin no shingle fell into (short bodies)

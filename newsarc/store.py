@@ -397,11 +397,12 @@ class Archive:
     def forget_fingerprint(self, article_id: int, keys: tuple[int, ...]) -> None:
         self.db.execute("DELETE FROM fingerprints WHERE article_id = ?", (article_id,))
         for table in LSH_TABLES:
-            self.db.executemany(
+            deleted = self.db.executemany(
                 f"DELETE FROM {table} WHERE key = ? AND article_id = ?",
                 ((k, article_id) for k in keys),
-            )
-        self._lsh_rows.clear()
+            ).rowcount
+            if table in self._lsh_rows:  # kept exact: counting a large table again is slow
+                self._lsh_rows[table] -= deleted
 
     def add_fingerprints(
         self, rows: list[tuple[int, bytes, tuple[int, ...]]]
