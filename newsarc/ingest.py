@@ -25,7 +25,7 @@ from newsarc.clusters import link
 from newsarc.errors import NotAnArticle
 from newsarc.models import MAX_FILE_BYTES, Article, IngestReport, InputResult, ReindexReport
 from newsarc.normalize import clean_text, normalize_cleaned
-from newsarc.similarity import Fingerprint, band_keys, fingerprint
+from newsarc.similarity import Fingerprint, band_keys, fingerprints
 from newsarc.store import Archive, Provenance, SourceState
 
 STDIN = "-"
@@ -36,6 +36,8 @@ DEFAULT_GLOB = "*.txt"
 WINDOW = 2048
 # Fewer files than this to parse in a window are parsed in this process: workers cost a start.
 PARALLEL_FROM = 256
+# Inputs parsed together, by a worker or this process: their bodies are fingerprinted at once.
+BATCH = 32
 WORKERS = min(os.cpu_count() or 1, 4)
 # The encoding recorded for an article restored from an exported record without its original:
 # its stored original is the record itself, which reindex leaves alone.
@@ -224,8 +226,21 @@ class Job:
 Outcome = list[Parsed] | InputResult
 
 
+def parse_batch(jobs: list[Job], options: Options) -> list[Outcome]:
+    """Read and normalize inputs, then fingerprint their articles together (numpy calls on
+    one body cost more than their work)."""
+    outcomes = [parse_job(job, options) for job in jobs]
+    if options.clusters:
+        articles = [one for outcome in outcomes if isinstance(outcome, list) for one in outcome]
+        prints = fingerprints([parsed.article.body for parsed in articles])
+        for parsed, print_ in zip(articles, prints, strict=True):
+            parsed.fingerprint = print_
+    return outcomes
+
+
 def parse_job(job: Job, options: Options) -> Outcome:
-    """Read and normalize one input; a failure comes back as a failed InputResult."""
+    """Read and normalize one input (no fingerprint yet); a failure comes back as a failed
+    InputResult."""
     try:
         if job.data is not None:
             return [_parse_bytes(job.data, job.source, None, options)]
@@ -249,9 +264,10 @@ class _Pool:
         self.executor: ProcessPoolExecutor | None = None
 
     def parse(self, jobs: list[Job]) -> Iterator[Outcome]:
+        batches = [jobs[start : start + BATCH] for start in range(0, len(jobs), BATCH)]
         options = itertools.repeat(self.options)
         if len(jobs) < PARALLEL_FROM or WORKERS < 2:
-            return map(parse_job, jobs, options)
+            return itertools.chain.from_iterable(map(parse_batch, batches, options))
         # A Ctrl-C while the workers start or take the window could leave workers that nobody
         # tells to stop, and an exit that waits for them: it is held until the work is queued.
         with _ctrl_c_held():
@@ -259,7 +275,8 @@ class _Pool:
                 self.executor = ProcessPoolExecutor(
                     WORKERS, initializer=_start_worker, initargs=(os.getpid(),)
                 )
-            return self.executor.map(parse_job, jobs, options, chunksize=32)
+            parsed = self.executor.map(parse_batch, batches, options)
+            return itertools.chain.from_iterable(parsed)
 
     def close(self) -> None:
         if self.executor is not None:
@@ -411,7 +428,7 @@ def _parse_bytes(data: bytes, source: str, key: str | None, options: Options) ->
         outlet=options.outlet,
         ingested_at=_now(),
     )
-    return Parsed(source, key, article, provenance, fingerprint=_fingerprint(article, options))
+    return Parsed(source, key, article, provenance)
 
 
 def _parse_jsonl(data: bytes, path: str, key: str, options: Options) -> Iterator[Parsed]:
@@ -453,7 +470,6 @@ def _parse_jsonl(data: bytes, path: str, key: str, options: Options) -> Iterator
             article,
             provenance,
             article_id=record.get("id"),
-            fingerprint=_fingerprint(article, options),
         )
 
 
@@ -503,10 +519,6 @@ def clusters_enabled(archive: Archive, wanted: bool | None = None) -> bool:
         with archive.transaction():
             archive.set_setting("clusters", "on" if wanted else "off")
     return archive.settings().get("clusters", "on") == "on"
-
-
-def _fingerprint(article: Article, options: Options) -> Fingerprint | None:
-    return fingerprint(article.body) if options.clusters else None
 
 
 def cluster(archive: Archive, fresh: list[tuple[int, Fingerprint, bool]]) -> None:
@@ -574,9 +586,16 @@ def reindex(
         archive.forget_all_fingerprints()
         if clusters_enabled(archive):
             for start in range(0, len(ids), WINDOW):
-                bodies = archive.bodies(ids[start : start + WINDOW])
-                fresh_prints = [(i, fingerprint(body), False) for i, body in bodies]
-                cluster(archive, [(i, p, c) for i, p, c in fresh_prints if p is not None])
+                ids_and_bodies = archive.bodies(ids[start : start + WINDOW])
+                prints = fingerprints([body for _, body in ids_and_bodies])
+                cluster(
+                    archive,
+                    [
+                        (article_id, print_, False)
+                        for (article_id, _), print_ in zip(ids_and_bodies, prints, strict=True)
+                        if print_ is not None
+                    ],
+                )
         report.clusters = archive.cluster_total()
     return report
 

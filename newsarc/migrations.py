@@ -120,7 +120,7 @@ def m005_lsh_recent(db: Database) -> None:
 def m006_word_hashes(db: Database) -> None:
     """Signatures remade from the bodies: words are now hashed all at once, which gives other
     values. LSH keys follow the signatures; clusters are kept as they are."""
-    from newsarc.similarity import fingerprint
+    from newsarc.similarity import fingerprints
 
     for table in ("lsh_keys", "lsh_recent"):
         db.execute(f"DELETE FROM {table}")
@@ -129,7 +129,9 @@ def m006_word_hashes(db: Database) -> None:
     db.execute("CREATE TEMP TABLE remade_keys (key INTEGER, article_id INTEGER)")
     source = "fingerprints f JOIN articles a ON a.id = f.article_id"
     for bodies in _fingerprint_pages(db, "f.article_id, a.body", source):
-        prints = [(article_id, fingerprint(body)) for article_id, body in bodies]
+        prints = list(
+            zip([i for i, _ in bodies], fingerprints([body for _, body in bodies]), strict=True)
+        )
         db.conn.executemany(
             "UPDATE fingerprints SET minhash = ? WHERE article_id = ?",
             [(print_.signature, article_id) for article_id, print_ in prints if print_],

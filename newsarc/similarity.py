@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,6 +28,9 @@ MIN_WORDS = 30
 EMPTY_BIN = 0xFFFFFFFF  # a bin no shingle fell into (short bodies)
 WORD_BASE = 0x100000001B3  # odd, so it has an inverse mod 2**64
 CHUNK = 1 << 16  # bytes of text whose words are hashed together
+# Bodies fingerprinted together: as much text as keeps numpy's arrays in the CPU's cache
+# (1,000 benchmark bodies: 31 us each one at a time, 18 us in groups of 32 KiB, 36 us of 64 KiB).
+GROUP_BYTES = 1 << 15
 _WORD = re.compile(r"[^\W_]+")
 # ASCII punctuation, which separates words like white space and control characters do.
 _SEPARATORS = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -43,39 +47,82 @@ class Fingerprint:
 
 def fingerprint(body: str) -> Fingerprint | None:
     """The fingerprint of a body, or None when it is too short to compare."""
+    return fingerprints([body])[0]
+
+
+def fingerprints(bodies: Sequence[str]) -> list[Fingerprint | None]:
+    """The fingerprints of many bodies, computed a group at a time: numpy calls on one short
+    body cost more than their work, so bodies are hashed together, GROUP_BYTES of text at once."""
+    family = _family()
+    texts = [_word_bytes(body) for body in bodies]
+    result: list[Fingerprint | None] = []
+    group: list[bytes] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > GROUP_BYTES:
+            result.extend(_group_fingerprints(group, family))
+            group, size = [], 0
+        group.append(text)
+        size += len(text) + 1
+    if group:
+        result.extend(_group_fingerprints(group, family))
+    return result
+
+
+def _group_fingerprints(texts: list[bytes], family: _Family) -> list[Fingerprint | None]:
+    """Fingerprints of the word texts of a few bodies, hashed as one text."""
     import numpy as np  # here, not at import time: numpy costs ~45 ms of CLI start-up
 
-    family = _family()
-    hashes = _word_hashes(_word_bytes(body), family)
-    if len(hashes) < MIN_WORDS:
-        return None
+    sizes = np.array([len(text) + 1 for text in texts], dtype=np.int64)
+    hashes, starts = _word_hashes(b" ".join(texts), family)
+    # Which body each word belongs to, by where it starts in the joined text.
+    owner = np.searchsorted(np.cumsum(sizes), starts, side="right")
+    enough = np.bincount(owner, minlength=len(texts)) >= MIN_WORDS
+    if not enough.any():
+        return [None] * len(texts)
+    # Shingles of three words of one body; none spans two.
+    inside = owner[:-2] == owner[2:]
     shingles = (
-        hashes[:-2] * np.uint64(0x9E3779B1) ^ hashes[1:-1] * np.uint64(0x85EBCA77) ^ hashes[2:]
+        hashes[:-2][inside] * np.uint64(0x9E3779B1)
+        ^ hashes[1:-1][inside] * np.uint64(0x85EBCA77)
+        ^ hashes[2:][inside]
     )
     # One permutation hashing: one 32-bit hash per shingle (multiply-shift), the hash space cut
     # into PERMUTATIONS equal bins, and the smallest hash in each bin: in sorted order, the
-    # first hash at or above the bin's lower bound, if it is still below the next bin's.
-    values = np.sort((shingles * family.multiplier + family.offset) >> np.uint64(32))
-    first = np.searchsorted(values, family.bin_starts)
+    # first hash at or above the bin's lower bound, if it is still below the next bin's. The
+    # body's number above the 32 bits keeps each body's hashes, and bins, apart.
+    values = (shingles * family.multiplier + family.offset) >> np.uint64(32)
+    values |= owner[:-2][inside].astype(np.uint64) << np.uint64(32)
+    values.sort()
+    body = np.arange(len(texts), dtype=np.uint64)[:, None] << np.uint64(32)
+    first = np.searchsorted(values, (body | family.bin_starts).ravel())
     smallest = values[np.minimum(first, len(values) - 1)]
-    found = (first < len(values)) & (smallest < family.bin_ends)
-    signature = np.where(found, smallest, EMPTY_BIN).astype("<u4")
-    return Fingerprint(signature.tobytes(), _band_keys(signature, family))
+    found = (first < len(values)) & (smallest < (body + family.bin_ends).ravel())
+    signatures = np.where(found, smallest & np.uint64(0xFFFFFFFF), EMPTY_BIN).astype("<u4")
+    signatures = signatures.reshape(len(texts), PERMUTATIONS)
+    keys = _band_keys(signatures, family)
+    return [
+        Fingerprint(signature.tobytes(), tuple(body_keys)) if long_enough else None
+        for signature, body_keys, long_enough in zip(signatures, keys, enough.tolist(), strict=True)
+    ]
 
 
 def band_keys(signature: bytes) -> tuple[int, ...]:
     """The LSH key of each band of a signature: equal keys mean equal bands."""
     import numpy as np
 
-    return _band_keys(np.frombuffer(signature, dtype="<u4"), _family())
+    (keys,) = _band_keys(np.frombuffer(signature, dtype="<u4")[None, :], _family())
+    return tuple(keys)
 
 
-def _band_keys(signature: np.ndarray, family: _Family) -> tuple[int, ...]:
+def _band_keys(signatures: np.ndarray, family: _Family) -> list[list[int]]:
+    """The band keys of each row of signatures."""
     import numpy as np
 
-    bands = signature[: BANDS * BAND_ROWS].astype(np.uint64).reshape(BANDS, BAND_ROWS)
-    keys = np.bitwise_xor.reduce(bands * family.band_mix, axis=1) ^ family.band_tags
-    return tuple((keys & family.key_mask).tolist())
+    rows = len(signatures)
+    bands = signatures[:, : BANDS * BAND_ROWS].astype(np.uint64).reshape(rows, BANDS, BAND_ROWS)
+    keys = np.bitwise_xor.reduce(bands * family.band_mix, axis=2) ^ family.band_tags
+    return (keys & family.key_mask).tolist()  # type: ignore[no-any-return]
 
 
 def similarity(first: bytes, second: bytes) -> float:
@@ -94,9 +141,9 @@ def _word_bytes(body: str) -> bytes:
     return " ".join(_WORD.findall(body.casefold())).encode("utf-8")
 
 
-def _word_hashes(text: bytes, family: _Family) -> np.ndarray:
-    """A 64-bit hash of each word of `text`, in order, taken CHUNK bytes at a time (cut at a
-    space) so that the family's tables of powers stay small."""
+def _word_hashes(text: bytes, family: _Family) -> tuple[np.ndarray, np.ndarray]:
+    """A 64-bit hash of each word of `text`, in order, and where each word starts; taken
+    CHUNK bytes at a time (cut at a space) so that the family's tables of powers stay small."""
     import numpy as np
 
     pieces = []
@@ -105,16 +152,20 @@ def _word_hashes(text: bytes, family: _Family) -> np.ndarray:
         end = text.rfind(b" ", start + 1, start + CHUNK)
         if end == -1:  # a "word" longer than a chunk is cut
             end = start + CHUNK
-        pieces.append(_chunk_word_hashes(text[start:end], family))
+        pieces.append(_chunk_word_hashes(text[start:end], start, family))
         start = end
-    pieces.append(_chunk_word_hashes(text[start:], family))
-    return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+    pieces.append(_chunk_word_hashes(text[start:], start, family))
+    if len(pieces) == 1:
+        return pieces[0]
+    hashes, starts = zip(*pieces, strict=True)
+    return np.concatenate(hashes), np.concatenate(starts)
 
 
-def _chunk_word_hashes(chunk: bytes, family: _Family) -> np.ndarray:
+def _chunk_word_hashes(chunk: bytes, offset: int, family: _Family) -> tuple[np.ndarray, np.ndarray]:
     """All words of a chunk hashed at once, far faster than a call per word: with prefix sums
     of byte * BASE**position, a word's sum times BASE**-start is sum(byte * BASE**offset), a
-    polynomial hash of its bytes alone (mod 2**64), then mixed so every bit counts."""
+    polynomial hash of its bytes alone (mod 2**64), then mixed so every bit counts. Word starts
+    are returned counted from `offset`."""
     import numpy as np
 
     data = np.frombuffer(chunk, dtype=np.uint8)
@@ -128,7 +179,7 @@ def _chunk_word_hashes(chunk: bytes, family: _Family) -> np.ndarray:
     hashes ^= hashes >> np.uint64(31)
     hashes *= family.word_mix
     hashes ^= hashes >> np.uint64(29)
-    return hashes
+    return hashes, starts + offset
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,15 @@ from newsarc import store
 from newsarc.clusters import link, word_diff
 from newsarc.models import ClusterMember
 from newsarc.normalize import normalize
-from newsarc.similarity import BANDS, MIN_WORDS, fingerprint, similarity
+from newsarc.similarity import (
+    BANDS,
+    CHUNK,
+    GROUP_BYTES,
+    MIN_WORDS,
+    fingerprint,
+    fingerprints,
+    similarity,
+)
 from newsarc.store import LSH_TABLES
 
 SEED = normalize((DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8"))
@@ -84,6 +92,28 @@ def test_fingerprints_match_those_stored_by_earlier_versions() -> None:
     assert known is not None
     assert known.signature[:16].hex() == "a6e1160131ab2105c8a69c0b57ef510e"
     assert known.keys[:2] == (5826151549504205375, 6233689643171352303)
+
+
+def test_bodies_fingerprinted_together_get_the_fingerprints_they_get_alone() -> None:
+    """Ingest fingerprints many bodies at once: no body's words may leak into another's."""
+    long_body = " ".join([SEED.body] * 40)  # past GROUP_BYTES and CHUNK: a group of its own
+    bodies = [
+        SEED.body,
+        "Too short to compare.",
+        OTHER.body,
+        "",
+        long_body,
+        THIRD.body,
+        "Ünïcödé wörds, " * 20,  # the non-ASCII path
+        " ".join(["word"] * MIN_WORDS),  # exactly long enough
+        *[VARIANTS[name] for name in VARIANTS],
+    ]
+    assert len(long_body.encode()) > CHUNK > GROUP_BYTES
+    together = fingerprints(bodies)
+    assert together == [fingerprint(body) for body in bodies]
+    assert [print_ is None for print_ in together[:4]] == [False, True, False, True]
+    assert together[-1] is not None
+    assert fingerprints([]) == []
 
 
 @pytest.mark.parametrize(
