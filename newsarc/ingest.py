@@ -525,9 +525,13 @@ def cluster(archive: Archive, fresh: list[tuple[int, Fingerprint, bool]]) -> Non
     """Join new and changed articles (id, fingerprint, changed) to their near-duplicate clusters."""
     if not fresh:
         return
-    for article_id, _, changed in fresh:
-        if changed and (old := archive.signature(article_id)) is not None:
-            archive.forget_fingerprint(article_id, band_keys(old))
+    changed = {
+        article_id: band_keys(old)
+        for article_id, _, was_stored in fresh
+        if was_stored and (old := archive.signature(article_id)) is not None
+    }
+    if changed:
+        archive.forget_fingerprints(changed)
     candidates = archive.add_fingerprints(
         [(i, print_.signature, print_.keys) for i, print_, _ in fresh]
     )

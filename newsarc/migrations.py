@@ -151,6 +151,19 @@ def m006_word_hashes(db: Database) -> None:
     db.execute("DROP TABLE remade_keys")
 
 
+@migrations()
+def m007_lsh_recent_by_article(db: Database) -> None:
+    """Recent LSH keys one row per article, its keys packed together, instead of one row per
+    key: new articles' keys are appended, and looked up in memory while an ingest runs. The
+    recent keys there are merged into lsh_keys first."""
+    db.execute(
+        "INSERT OR IGNORE INTO lsh_keys (key, article_id)"
+        " SELECT key, article_id FROM lsh_recent ORDER BY key, article_id"
+    )
+    db.execute("DROP TABLE lsh_recent")
+    db.execute("CREATE TABLE lsh_recent (article_id INTEGER PRIMARY KEY, keys BLOB NOT NULL)")
+
+
 def _fingerprint_pages(db: Database, columns: str, source: str) -> Iterator[list[Any]]:
     """Rows of `source` (where `f` is fingerprints) 10,000 at a time, in article id order;
     `columns` starts with f.article_id."""

@@ -26,6 +26,7 @@ SCHEMA_STEPS = (
     "m004_lsh_ten_bands",
     "m005_lsh_recent",
     "m006_word_hashes",
+    "m007_lsh_recent_by_article",
 )
 
 

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsarc.errors import ArchiveError, NotFound, QueryError
+from newsarc.lsh import RecentKeys, pack_keys
 from newsarc.models import (
     ArchiveStats,
     Article,
@@ -74,11 +75,10 @@ EXPORT_JSON = """json_object(
 EXPORT_ORIGINAL = ", 'original', a.original, 'encoding', a.encoding"
 CANDIDATES_PER_KEY = 4
 SOURCE_STATE = "article_id, size, mtime_ns, content_hash"  # the columns of a SourceState
-# New LSH keys go to a small table first, merged in key order into the large one once the small
-# one holds RECENT_MIN_KEYS keys or a RECENT_SHARE of the large one's, whichever is more: a
-# window's keys inserted at random places in one large table would rewrite most of its pages
-# every window, making a long ingest slower than linear.
-LSH_TABLES = ("lsh_keys", "lsh_recent")
+# New LSH keys go to lsh_recent first (one row per article, looked up in memory), merged in key
+# order into lsh_keys once they number RECENT_MIN_KEYS or a RECENT_SHARE of lsh_keys' rows,
+# whichever is more: a window's keys inserted at random places in one large table would rewrite
+# most of its pages every window, making a long ingest slower than linear.
 RECENT_MIN_KEYS = 250_000
 RECENT_SHARE = 0.25
 EXPORT_RANGE = 2000  # ids an export handles at once
@@ -121,7 +121,8 @@ class Archive:
         self.path = path
         self.db = connection
         self._new_ids: list[int] | None = None  # rows inserted in the running batch
-        self._lsh_rows: dict[str, int] = {}  # LSH table sizes, counted when first needed
+        self._lsh_rows: int | None = None  # rows of lsh_keys, counted when first needed
+        self._recent: RecentKeys | None = None  # lsh_recent's keys, read when first needed
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -346,6 +347,7 @@ class Archive:
             yield
         except BaseException:
             self.db.rollback()
+            self._lsh_rows = self._recent = None  # they may hold what was rolled back
             raise
         self.db.commit()
 
@@ -394,15 +396,19 @@ class Archive:
         ).fetchone()
         return bytes(row[0]) if row else None
 
-    def forget_fingerprint(self, article_id: int, keys: tuple[int, ...]) -> None:
-        self.db.execute("DELETE FROM fingerprints WHERE article_id = ?", (article_id,))
-        for table in LSH_TABLES:
-            deleted = self.db.executemany(
-                f"DELETE FROM {table} WHERE key = ? AND article_id = ?",
-                ((k, article_id) for k in keys),
-            ).rowcount
-            if table in self._lsh_rows:  # kept exact: counting a large table again is slow
-                self._lsh_rows[table] -= deleted
+    def forget_fingerprints(self, articles: dict[int, tuple[int, ...]]) -> None:
+        """Remove the fingerprints and LSH keys of articles (id: its keys) whose text changed."""
+        self.db.executemany(
+            "DELETE FROM fingerprints WHERE article_id = ?", ((i,) for i in articles)
+        )
+        deleted = self.db.executemany(
+            "DELETE FROM lsh_keys WHERE key = ? AND article_id = ?",
+            ((key, i) for i, keys in articles.items() for key in keys),
+        ).rowcount
+        if self._lsh_rows is not None:  # kept exact: counting a large table again is slow
+            self._lsh_rows -= deleted
+        self.db.executemany("DELETE FROM lsh_recent WHERE article_id = ?", ((i,) for i in articles))
+        self._recent_keys().remove(articles)
 
     def add_fingerprints(
         self, rows: list[tuple[int, bytes, tuple[int, ...]]]
@@ -423,22 +429,25 @@ class Archive:
         # Most keys are held by one article alone: only those stored already or repeated in
         # this window can pair articles, and only the articles holding them are looked at.
         window_keys = Counter(itertools.chain.from_iterable(keys for _, _, keys in rows))
-        holders: dict[int, list[int]] = {
-            key: [int(i) for i in ids.split(",")]
-            for key, ids in self.db.execute(
-                "SELECT key, ids FROM (SELECT k.value AS key, (SELECT group_concat(article_id)"
-                " FROM (SELECT article_id FROM lsh_keys WHERE key = k.value UNION ALL"
-                " SELECT article_id FROM lsh_recent WHERE key = k.value ORDER BY article_id"
-                " LIMIT :per_key)) AS ids FROM json_each(:keys) k) WHERE ids IS NOT NULL",
-                {"keys": json.dumps(sorted(window_keys)), "per_key": CANDIDATES_PER_KEY},
-            )
-        }
+        probed = sorted(window_keys)
+        holders = self._recent_keys().holders(probed, CANDIDATES_PER_KEY)
+        for key, ids in self.db.execute(
+            "SELECT key, ids FROM (SELECT k.value AS key, (SELECT group_concat(article_id)"
+            " FROM (SELECT article_id FROM lsh_keys WHERE key = k.value ORDER BY article_id"
+            " LIMIT :per_key)) AS ids FROM json_each(:keys) k) WHERE ids IS NOT NULL",
+            {"keys": json.dumps(probed), "per_key": CANDIDATES_PER_KEY},
+        ):
+            stored = [int(i) for i in ids.split(",")]
+            holders[key] = sorted({*stored, *holders.get(key, ())})[:CANDIDATES_PER_KEY]
         shared = {key for key, count in window_keys.items() if count > 1}.union(holders)
-        pairs = [(key, i) for i, _, article_keys in rows for key in article_keys]
+        packed = [(article_id, pack_keys(keys)) for article_id, _, keys in rows]
         self.db.executemany(
-            "INSERT OR IGNORE INTO lsh_recent (key, article_id) VALUES (?, ?)", pairs
+            "INSERT INTO lsh_recent (article_id, keys) VALUES (?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET keys = excluded.keys",
+            packed,
         )
-        self._merge_recent_keys(added=len(pairs))
+        self._recent_keys().add(packed)
+        self._merge_recent_keys()
         found: dict[int, set[int]] = {}
         for article_id, _, article_keys in sorted(rows):
             if shared.isdisjoint(article_keys):
@@ -452,23 +461,24 @@ class Archive:
                     earlier.append(article_id)
         return found
 
-    def _merge_recent_keys(self, added: int) -> None:
-        recent = self._lsh_rows.get("lsh_recent")
-        self._lsh_rows["lsh_recent"] = recent = (
-            self._count("lsh_recent") if recent is None else recent + added
-        )
+    def _recent_keys(self) -> RecentKeys:
+        if self._recent is None:
+            self._recent = RecentKeys()
+            self._recent.add(self.db.execute("SELECT article_id, keys FROM lsh_recent"))
+        return self._recent
+
+    def _merge_recent_keys(self) -> None:
+        recent = len(self._recent_keys())
         if recent < RECENT_MIN_KEYS:
             return
-        stored = self._lsh_rows.get("lsh_keys")
-        if stored is None:
-            self._lsh_rows["lsh_keys"] = stored = self._count("lsh_keys")
-        if recent >= stored * RECENT_SHARE:
-            self.db.execute("INSERT OR IGNORE INTO lsh_keys SELECT key, article_id FROM lsh_recent")
+        if self._lsh_rows is None:
+            self._lsh_rows = int(self.db.execute("SELECT count(*) FROM lsh_keys").fetchone()[0])
+        if recent >= self._lsh_rows * RECENT_SHARE:
+            self._lsh_rows += self.db.executemany(
+                "INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES (?, ?)",
+                self._recent_keys().pairs(),
+            ).rowcount
             self.db.execute("DELETE FROM lsh_recent")
-            self._lsh_rows = {"lsh_keys": stored + recent, "lsh_recent": 0}
-
-    def _count(self, table: str) -> int:
-        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def cluster_members(self, ids: set[int]) -> dict[int, ClusterMember]:
         rows = self.db.execute(
@@ -501,10 +511,9 @@ class Archive:
         )
 
     def forget_all_fingerprints(self) -> None:
-        self.db.execute("DELETE FROM fingerprints")
-        for table in LSH_TABLES:
+        for table in ("fingerprints", "lsh_keys", "lsh_recent"):
             self.db.execute(f"DELETE FROM {table}")
-        self._lsh_rows.clear()
+        self._lsh_rows, self._recent = 0, RecentKeys()
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -20,7 +20,6 @@ from newsarc.similarity import (
     fingerprints,
     similarity,
 )
-from newsarc.store import LSH_TABLES
 
 SEED = normalize((DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8"))
 PARAGRAPHS = SEED.body.split("\n\n")
@@ -214,9 +213,36 @@ def test_clustering_is_incremental(
     clusters = clusters_by_name(run)
     assert clusters["original"] == clusters["trimmed"] == clusters["edited"] == (1, 3)
     assert clusters["other"][1] == 1
+    # Recent keys are stored one row per article.
+    assert lsh_rows(db_path) == ((4 * BANDS, 0) if merged else (0, 4))
+
+
+def lsh_rows(db_path: Path) -> tuple[int, int]:
     db = sqlite3.connect(db_path)
-    stored, recent = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in LSH_TABLES)
-    assert (stored, recent) == ((4 * BANDS, 0) if merged else (0, 4 * BANDS))
+    counts = [
+        db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("lsh_keys", "lsh_recent")
+    ]
+    return counts[0], counts[1]
+
+
+@pytest.mark.parametrize("merged", [False, True], ids=["recent keys", "merged keys"])
+def test_a_changed_article_is_fingerprinted_again(
+    run: Run, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch, merged: bool
+) -> None:
+    if merged:
+        monkeypatch.setattr(store, "RECENT_MIN_KEYS", 1)
+        monkeypatch.setattr(store, "RECENT_SHARE", 0.0)
+    other = story(OTHER.headline, OTHER.body.split("\n\n"))
+    folder = write(tmp_path / "in", {"original": VARIANTS["original"], "other": other})
+    run("ingest", str(folder))
+    assert clusters_by_name(run)["other"] == (2, 1)
+    # The second file is rewritten as a copy of the first: its old keys go, its new ones pair it.
+    (folder / "2-other.txt").write_text(VARIANTS["trimmed"], encoding="utf-8")
+    assert "1 updated" in run("ingest", str(folder)).stdout
+    assert clusters_by_name(run)["other"] == (1, 2)
+    run("ingest", str(write(tmp_path / "later", {"edited": VARIANTS["edited"]})))
+    assert clusters_by_name(run)["edited"] == (1, 3)
+    assert lsh_rows(db_path) == ((3 * BANDS, 0) if merged else (0, 3))
 
 
 @pytest.fixture

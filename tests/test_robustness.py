@@ -16,6 +16,7 @@ from conftest import DATA, ROOT, SAMPLES, Run
 
 from newsarc import ingest as ingest_module
 from newsarc.ingest import Options, reindex
+from newsarc.lsh import PACKED_KEYS
 from newsarc.similarity import BANDS, fingerprint
 from newsarc.store import Archive
 
@@ -471,3 +472,48 @@ def test_archive_with_clusters_of_the_third_schema_keeps_them(tmp_path: Path, ru
     run("ingest", "--db", str(archive), str(tmp_path / "reprint.txt"))
     clusters = run("dupes", "--db", str(archive), "--json")
     assert [c["size"] for c in json.loads(clusters.stdout)] == [7]
+
+
+def test_recent_keys_of_the_sixth_schema_join_the_large_table(tmp_path: Path, run: Run) -> None:
+    """That schema kept recent LSH keys one row per key; the upgrade merges them into lsh_keys
+    and new copies still find their cluster."""
+    archive = tmp_path / "sixth.db"
+    reprint = (DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8")
+    (tmp_path / "first.txt").write_text(reprint, encoding="utf-8")
+    run("ingest", "--db", str(archive), str(DATA), str(tmp_path / "first.txt"))
+    with sqlite3.connect(archive) as db:
+        pairs = {
+            (key, article_id)
+            for article_id, packed in db.execute("SELECT article_id, keys FROM lsh_recent")
+            for key in PACKED_KEYS.unpack(packed)
+        }
+        assert len(pairs) == BANDS * len(os.listdir(DATA))
+        db.execute("DROP TABLE lsh_recent")
+        db.execute(
+            "CREATE TABLE lsh_recent (key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+            " PRIMARY KEY (key, article_id)) WITHOUT ROWID"
+        )
+        db.executemany("INSERT INTO lsh_recent VALUES (?, ?)", sorted(pairs))
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_lsh_recent_by_article'")
+    assert run("stats", "--db", str(archive)).exit_code == 0
+    with sqlite3.connect(archive) as db:
+        assert set(db.execute("SELECT key, article_id FROM lsh_keys")) == pairs
+        assert db.execute("SELECT count(*) FROM lsh_recent").fetchone() == (0,)
+    (tmp_path / "reprint.txt").write_text(reprint.replace("Moscow", "the Kremlin"), "utf-8")
+    run("ingest", "--db", str(archive), str(tmp_path / "reprint.txt"))
+    clusters = run("dupes", "--db", str(archive), "--json")
+    assert [c["size"] for c in json.loads(clusters.stdout)] == [2]
+
+
+def test_lsh_keys_of_a_rolled_back_window_are_not_found_later(tmp_path: Path) -> None:
+    body = (DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8")
+    print_ = fingerprint(body)
+    assert print_ is not None
+    row = (print_.signature, print_.keys)
+    with Archive.open(str(tmp_path / "a.db"), create=True) as archive:
+        with contextlib.suppress(KeyboardInterrupt), archive.transaction():
+            assert archive.add_fingerprints([(1, *row)]) == {}
+            raise KeyboardInterrupt
+        with archive.transaction():
+            assert archive.add_fingerprints([(2, *row)]) == {}
+            assert archive.add_fingerprints([(3, *row)]) == {3: {2}}

@@ -1,0 +1,106 @@
+"""The LSH keys of recently fingerprinted articles, looked up in memory while an archive is written.
+
+The archive keeps most keys in `lsh_keys`, one row per (key, article) in key order, and the keys
+of articles fingerprinted since they were last merged there in `lsh_recent`, one row per article
+with its keys packed: appending that row costs a tenth of inserting ten rows at random places of
+an index. Those recent keys are looked up here instead, in sorted runs of (key, article id)
+pairs merged like a binary counter, so adding a window's keys copies each pair only a few times.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from newsarc.similarity import BANDS
+
+if TYPE_CHECKING:
+    import numpy as np
+
+PACKED_KEYS = struct.Struct(f"<{BANDS}q")  # an article's keys as stored in lsh_recent
+RUN_LIMIT = 1 << 20  # pairs; larger runs are not merged, so a merge copies at most 32 MiB
+PAIRS_AT_ONCE = 1 << 16  # pairs turned into Python integers at a time by `pairs`
+
+
+def pack_keys(keys: tuple[int, ...]) -> bytes:
+    return PACKED_KEYS.pack(*keys)
+
+
+class RecentKeys:
+    """LSH keys -> the articles holding them, for the articles of lsh_recent."""
+
+    def __init__(self) -> None:
+        # (keys, article ids), each run sorted by key; runs shrink towards the end.
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def __len__(self) -> int:
+        return sum(len(keys) for keys, _ in self._runs)
+
+    def add(self, rows: Iterable[tuple[int, bytes]]) -> None:
+        """Index articles' keys, given as lsh_recent stores them: (article id, packed keys)."""
+        import numpy as np
+
+        ids, packed = [], []
+        for article_id, article_keys in rows:
+            ids.append(article_id)
+            packed.append(article_keys)
+        if not ids:
+            return
+        keys = np.frombuffer(b"".join(packed), dtype="<i8").astype(np.int64)
+        article_ids = np.repeat(np.array(ids, dtype=np.int64), BANDS)
+        order = np.argsort(keys, kind="stable")
+        run = keys[order], article_ids[order]
+        while self._runs and len(self._runs[-1][0]) <= len(run[0]) < RUN_LIMIT:
+            run = _merged(self._runs.pop(), run)
+        self._runs.append(run)
+
+    def holders(self, keys: list[int], limit: int) -> dict[int, list[int]]:
+        """For each of `keys` (sorted) held by an article here, the `limit` oldest holders."""
+        import numpy as np
+
+        wanted = np.array(keys, dtype=np.int64)
+        found: dict[int, list[int]] = {}
+        for run_keys, run_ids in self._runs:
+            first = np.searchsorted(run_keys, wanted, side="left")
+            last = np.searchsorted(run_keys, wanted, side="right")
+            for index in np.flatnonzero(last > first).tolist():
+                ids = run_ids[first[index] : last[index]].tolist()
+                found.setdefault(keys[index], []).extend(ids)
+        return {key: sorted(set(ids))[:limit] for key, ids in found.items()}
+
+    def remove(self, article_ids: Iterable[int]) -> None:
+        """Forget the keys of these articles (their fingerprints changed)."""
+        import numpy as np
+
+        dropped = np.array(sorted(set(article_ids)), dtype=np.int64)
+        kept = []
+        for keys, ids in self._runs:
+            keep = ~np.isin(ids, dropped)
+            kept.append((keys[keep], ids[keep]))
+        self._runs = [run for run in kept if len(run[0])]
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Every (key, article id) pair in key order; the index is empty afterwards."""
+        import numpy as np
+
+        if not self._runs:
+            return
+        keys = np.concatenate([keys for keys, _ in self._runs])
+        ids = np.concatenate([ids for _, ids in self._runs])
+        self._runs = []
+        order = np.argsort(keys, kind="stable")
+        for start in range(0, len(order), PAIRS_AT_ONCE):
+            chunk = order[start : start + PAIRS_AT_ONCE]
+            yield from zip(keys[chunk].tolist(), ids[chunk].tolist(), strict=True)
+
+
+def _merged(
+    first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted runs as one (a stable sort of two sorted runs is a linear merge)."""
+    import numpy as np
+
+    keys = np.concatenate([first[0], second[0]])
+    order = np.argsort(keys, kind="stable")
+    return keys[order], np.concatenate([first[1], second[1]])[order]

@@ -1,0 +1,55 @@
+"""The in-memory index of recent LSH keys, against a plain dictionary of the same pairs."""
+
+from collections import defaultdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsarc.lsh import RecentKeys, pack_keys
+from newsarc.similarity import BANDS
+
+LIMIT = 4
+# Few distinct keys, so that articles share them; ids in any order, as updates bring old ids.
+KEYS = st.lists(st.integers(0, 40), min_size=BANDS, max_size=BANDS).map(tuple)
+WINDOWS = st.lists(
+    st.lists(st.tuples(st.integers(1, 10_000), KEYS), max_size=30, unique_by=lambda row: row[0]),
+    max_size=12,
+)
+
+
+def holders_of(pairs: dict[int, set[int]], keys: list[int]) -> dict[int, list[int]]:
+    return {key: sorted(pairs[key])[:LIMIT] for key in keys if pairs.get(key)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(windows=WINDOWS, removed=st.sets(st.integers(1, 10_000), max_size=20))
+def test_recent_keys_answer_like_a_dictionary(
+    windows: list[list[tuple[int, tuple[int, ...]]]], removed: set[int]
+) -> None:
+    index = RecentKeys()
+    expected: dict[int, set[int]] = defaultdict(set)
+    for window in windows:
+        index.add((article_id, pack_keys(keys)) for article_id, keys in window)
+        for article_id, keys in window:
+            for key in keys:
+                expected[key].add(article_id)
+        probe = sorted({key for _, keys in window for key in keys} | {41, 42})
+        assert index.holders(probe, LIMIT) == holders_of(expected, probe)
+    index.remove(removed)
+    for key in expected:
+        expected[key] -= removed
+    everything = sorted(expected)
+    assert index.holders(everything, LIMIT) == holders_of(expected, everything)
+    pairs = list(index.pairs())
+    assert [key for key, _ in pairs] == sorted(key for key, _ in pairs)
+    assert set(pairs) == {(key, i) for key, ids in expected.items() for i in ids}
+    assert len(index) == 0 and index.holders(everything, LIMIT) == {}
+
+
+def test_runs_stay_few_as_windows_arrive() -> None:
+    index = RecentKeys()
+    for window in range(100):
+        index.add((window * 10 + i, pack_keys(tuple(range(i, i + BANDS)))) for i in range(10))
+    assert len(index) == 100 * 10 * BANDS
+    assert len(index._runs) <= 7  # a binary counter of 100 windows
+    assert index.holders([0, 5], LIMIT) == {0: [0, 10, 20, 30], 5: [0, 1, 2, 3]}
