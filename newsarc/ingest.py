@@ -76,6 +76,7 @@ class Input:
 
     path: str
     problem: str | None = None
+    absolute: str | None = None  # the absolute path, when the folder walk knows it
 
 
 @dataclass
@@ -130,6 +131,8 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
 
 def printable(path: str) -> str:
     """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become \\x.."""
+    if path.isascii():
+        return path
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
@@ -160,8 +163,12 @@ def discover(paths: Iterable[str], pattern: str) -> Iterator[Input]:
             yield Input(path, NOT_A_FILE)
 
 
-def _walk(folder: str, pattern: str) -> Iterator[Input]:
-    """Files below `folder` whose names match, in name order; links to folders are not followed."""
+def _walk(folder: str, pattern: str, absolute: str | None = None) -> Iterator[Input]:
+    """Files below `folder` whose names match, in name order; links to folders are not followed.
+
+    `absolute` is the folder's absolute path, made once here rather than once per file.
+    """
+    absolute = absolute or os.path.abspath(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
@@ -170,10 +177,10 @@ def _walk(folder: str, pattern: str) -> Iterator[Input]:
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path, pattern)
+                yield from _walk(entry.path, pattern, os.path.join(absolute, entry.name))
             elif fnmatch.fnmatch(entry.name, pattern):
-                is_file = entry.is_file()
-                yield Input(entry.path) if is_file else Input(entry.path, NOT_A_FILE)
+                problem = None if entry.is_file() else NOT_A_FILE
+                yield Input(entry.path, problem, os.path.join(absolute, entry.name))
         except OSError as error:
             yield Input(entry.path, error.strerror or str(error))
 
@@ -218,7 +225,6 @@ class Job:
     source: str  # as the user named it
     path: str | None  # None for standard input
     key: str | None  # what the archive remembers it by
-    info: os.stat_result | None = None
     data: bytes | None = None  # standard input, read by the main process
     state: SourceState | None = None
 
@@ -244,8 +250,8 @@ def parse_job(job: Job, options: Options) -> Outcome:
     try:
         if job.data is not None:
             return [_parse_bytes(job.data, job.source, None, options)]
-        assert job.path is not None and job.key is not None and job.info is not None
-        parsed = list(_parse_file(job.path, job.key, job.info, options))
+        assert job.path is not None and job.key is not None
+        parsed = list(_parse_file(job.path, job.key, options))
         for one in parsed:
             if one.key == job.key:
                 one.source, one.state, one.state_checked = job.source, job.state, True
@@ -342,18 +348,21 @@ def _triage(
             else:
                 jobs.append(Job(STDIN_NAME, None, None, data=read_stdin()))
         else:
-            try:
-                info = os.stat(item.path)
-            except OSError as error:
-                settled.append(InputResult(name, "failed", reason=error.strerror))
-                continue
-            jobs.append(Job(name, item.path, printable(os.path.abspath(item.path)), info))
+            key = printable(item.absolute or os.path.abspath(item.path))
+            jobs.append(Job(name, item.path, key))
     known = archive.source_states([job.key for job in jobs if job.key])
     changed = []
     for job in jobs:
         job.state = state = known.get(job.key) if job.key else None
-        now = job.info
-        if state and now and (state.size, state.mtime_ns) == (now.st_size, now.st_mtime_ns):
+        if state is None or job.path is None:
+            changed.append(job)  # new to the archive: the worker reads its size and time
+            continue
+        try:
+            now = os.stat(job.path)
+        except OSError as error:
+            settled.append(InputResult(job.source, "failed", reason=error.strerror))
+            continue
+        if (state.size, state.mtime_ns) == (now.st_size, now.st_mtime_ns):
             settled.append(InputResult(job.source, "unchanged", state.article_id))
         else:
             changed.append(job)
@@ -397,13 +406,14 @@ def _store_window(
             on_result(result)
 
 
-def _parse_file(path: str, key: str, info: os.stat_result, options: Options) -> Iterable[Parsed]:
-    if info.st_size > options.max_bytes:
-        raise NotAnArticle(
-            f"file too large ({info.st_size:,} bytes; the limit is {options.max_bytes:,}, "
-            "change it with --max-size)"
-        )
+def _parse_file(path: str, key: str, options: Options) -> Iterable[Parsed]:
     with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if info.st_size > options.max_bytes:
+            raise NotAnArticle(
+                f"file too large ({info.st_size:,} bytes; the limit is {options.max_bytes:,}, "
+                "change it with --max-size)"
+            )
         data = handle.read()
     if path.endswith(".jsonl"):
         return _parse_jsonl(data, path, key, options)

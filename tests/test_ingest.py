@@ -85,6 +85,18 @@ def test_same_files_again_are_unchanged(run: Run, inbox: Path) -> None:
     assert (second["new"], second["unchanged"], second["exit_code"]) == (0, 6, 0)
 
 
+def test_a_folder_named_another_way_holds_the_same_inputs(
+    run: Run, inbox: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inputs are remembered by absolute path, however the folder or file was named."""
+    monkeypatch.chdir(inbox)
+    assert report(run, ".")["new"] == 6
+    assert report(run, f"../{inbox.name}/./")["unchanged"] == 6
+    assert report(run, str(inbox / "title-first-broadband.txt"))["unchanged"] == 1
+    paths = {path for (path,) in rows(db_path, "SELECT path FROM sources")}
+    assert paths == {str(file) for file in inbox.glob("*.txt")}
+
+
 def test_same_text_in_another_file_is_a_duplicate(run: Run, inbox: Path, db_path: Path) -> None:
     run("ingest", str(inbox))
     copy = inbox / "copy" / "seed-again.txt"
