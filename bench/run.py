@@ -180,6 +180,18 @@ def report(count: int, ingest: dict[str, Timing], searches: list, export: Timing
             f"| export --jsonl | {export.median:.2f} s ({count / export.median:,.0f} rows/s), "
             f"peak {export.peak_kib / 1024:.0f} MiB | | | | | ≥ 100,000 rows/s |"
         )
+    # Every run, so that a reader can see the spread behind each median on a noisy machine.
+    runs = "; ".join(
+        f"{name} {' '.join(f'{s:.2f}' for s in timing.seconds)}"
+        for name, timing in (
+            ("with clusters", n),
+            ("--no-clusters", u),
+            ("peer", p),
+            ("limit", lim),
+        )
+    )
+    costs = " ".join(f"{a / b:.2f}" for a, b in zip(n.seconds, u.seconds, strict=True))
+    lines += ["", f"Ingest runs in order, seconds: {runs}. Clusters cost, round by round: {costs}."]
     return "\n".join(lines)
 
 
