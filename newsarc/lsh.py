@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 PACKED_KEYS = struct.Struct(f"<{BANDS}q")  # an article's keys as stored in lsh_recent
-RUN_LIMIT = 1 << 20  # pairs; larger runs are not merged, so a merge copies at most 32 MiB
-PAIRS_AT_ONCE = 1 << 16  # pairs turned into Python integers at a time by `pairs`
+RUN_LIMIT = 1 << 19  # pairs; larger runs are not merged, so a merge copies at most 16 MiB
+PAIRS_AT_ONCE = 1 << 16  # pairs taken from each run at a time by `pairs`
 
 
 def pack_keys(keys: tuple[int, ...]) -> bytes:
@@ -62,11 +62,11 @@ class RecentKeys:
         wanted = np.array(keys, dtype=np.int64)
         found: dict[int, list[int]] = {}
         for run_keys, run_ids in self._runs:
-            first = np.searchsorted(run_keys, wanted, side="left")
-            last = np.searchsorted(run_keys, wanted, side="right")
-            for index in np.flatnonzero(last > first).tolist():
-                ids = run_ids[first[index] : last[index]].tolist()
-                found.setdefault(keys[index], []).extend(ids)
+            first = np.searchsorted(run_keys, wanted)
+            hits = np.flatnonzero(run_keys[np.minimum(first, len(run_keys) - 1)] == wanted)
+            last = np.searchsorted(run_keys, wanted[hits], side="right")
+            for index, end in zip(hits.tolist(), last.tolist(), strict=True):
+                found.setdefault(keys[index], []).extend(run_ids[first[index] : end].tolist())
         return {key: sorted(set(ids))[:limit] for key, ids in found.items()}
 
     def remove(self, article_ids: Iterable[int]) -> None:
@@ -81,18 +81,30 @@ class RecentKeys:
         self._runs = [run for run in kept if len(run[0])]
 
     def pairs(self) -> Iterator[tuple[int, int]]:
-        """Every (key, article id) pair in key order; the index is empty afterwards."""
+        """Every (key, article id) pair in key order; the index is empty afterwards.
+
+        The runs are merged a slice at a time, never copied whole: a million-article archive
+        holds millions of recent pairs, and a copy of them all would double their memory.
+        """
         import numpy as np
 
-        if not self._runs:
-            return
-        keys = np.concatenate([keys for keys, _ in self._runs])
-        ids = np.concatenate([ids for _, ids in self._runs])
-        self._runs = []
-        order = np.argsort(keys, kind="stable")
-        for start in range(0, len(order), PAIRS_AT_ONCE):
-            chunk = order[start : start + PAIRS_AT_ONCE]
-            yield from zip(keys[chunk].tolist(), ids[chunk].tolist(), strict=True)
+        runs, self._runs = self._runs, []
+        starts = [0] * len(runs)
+        while live := [i for i, (keys, _) in enumerate(runs) if starts[i] < len(keys)]:
+            # Every pair up to the first key that ends a run's next slice comes before the rest.
+            bound = min(
+                runs[i][0][min(starts[i] + PAIRS_AT_ONCE, len(runs[i][0])) - 1] for i in live
+            )
+            keys_parts, ids_parts = [], []
+            for i in live:
+                keys, ids = runs[i]
+                end = int(np.searchsorted(keys, bound, side="right"))
+                keys_parts.append(keys[starts[i] : end])
+                ids_parts.append(ids[starts[i] : end])
+                starts[i] = end
+            keys, ids = np.concatenate(keys_parts), np.concatenate(ids_parts)
+            order = np.argsort(keys, kind="stable")
+            yield from zip(keys[order].tolist(), ids[order].tolist(), strict=True)
 
 
 def _merged(

@@ -1,10 +1,13 @@
 """The in-memory index of recent LSH keys, against a plain dictionary of the same pairs."""
 
+import random
 from collections import defaultdict
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsarc import lsh
 from newsarc.lsh import RecentKeys, pack_keys
 from newsarc.similarity import BANDS
 
@@ -53,3 +56,19 @@ def test_runs_stay_few_as_windows_arrive() -> None:
     assert len(index) == 100 * 10 * BANDS
     assert len(index._runs) <= 7  # a binary counter of 100 windows
     assert index.holders([0, 5], LIMIT) == {0: [0, 10, 20, 30], 5: [0, 1, 2, 3]}
+
+
+def test_pairs_come_in_key_order_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lsh, "PAIRS_AT_ONCE", 7)
+    monkeypatch.setattr(lsh, "RUN_LIMIT", 64)  # many runs, some left unmerged
+    rng = random.Random(5)
+    index = RecentKeys()
+    expected = set()
+    for window in range(40):
+        rows = [(window * 3 + i, tuple(rng.sample(range(500), BANDS))) for i in range(3)]
+        index.add((article_id, pack_keys(keys)) for article_id, keys in rows)
+        expected |= {(key, article_id) for article_id, keys in rows for key in keys}
+    assert len(index._runs) > 3
+    pairs = list(index.pairs())
+    assert pairs == sorted(pairs, key=lambda pair: pair[0])
+    assert sorted(pairs) == sorted(expected) and len(index) == 0
