@@ -79,9 +79,11 @@ SOURCE_STATE = "article_id, size, mtime_ns, content_hash"  # the columns of a So
 # New LSH keys go to lsh_recent first (one row per article, looked up in memory), merged in key
 # order into lsh_keys once they number RECENT_MIN_KEYS or a RECENT_SHARE of lsh_keys' rows,
 # whichever is more: a window's keys inserted at random places in one large table would rewrite
-# most of its pages every window, making a long ingest slower than linear.
+# most of its pages every window, making a long ingest slower than linear. RECENT_MAX_KEYS
+# bounds the memory they take (16 bytes a key) however large the archive grows.
 RECENT_MIN_KEYS = 250_000
 RECENT_SHARE = 0.25
+RECENT_MAX_KEYS = 2_000_000
 EXPORT_RANGE = 2000  # ids an export handles at once
 # json.dumps with an option makes a new encoder every call: one made once is twice as fast.
 _json_text = json.JSONEncoder(ensure_ascii=False).encode
@@ -472,7 +474,7 @@ class Archive:
             return
         if self._lsh_rows is None:
             self._lsh_rows = int(self.db.execute("SELECT count(*) FROM lsh_keys").fetchone()[0])
-        if recent >= self._lsh_rows * RECENT_SHARE:
+        if recent >= min(self._lsh_rows * RECENT_SHARE, RECENT_MAX_KEYS):
             self._lsh_rows += self.db.executemany(
                 "INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES (?, ?)",
                 self._recent_keys().pairs(),

@@ -189,13 +189,25 @@ def test_copies_cluster_and_unrelated_stories_stay_apart(run: Run, tmp_path: Pat
         assert clusters[loner][1] == 1, loner
 
 
-@pytest.mark.parametrize("merged", [False, True], ids=["recent keys", "merged keys"])
+@pytest.mark.parametrize(
+    ("share", "most"),
+    [(None, None), (0.0, None), (1e9, 1)],
+    ids=["recent keys", "merged keys", "merged at the most recent keys"],
+)
 def test_clustering_is_incremental(
-    run: Run, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch, merged: bool
+    run: Run,
+    tmp_path: Path,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    share: float | None,
+    most: int | None,
 ) -> None:
+    merged = share is not None
     if merged:  # new LSH keys move to the large table at once
         monkeypatch.setattr(store, "RECENT_MIN_KEYS", 1)
-        monkeypatch.setattr(store, "RECENT_SHARE", 0.0)
+        monkeypatch.setattr(store, "RECENT_SHARE", share)
+    if most is not None:
+        monkeypatch.setattr(store, "RECENT_MAX_KEYS", most)
     run("ingest", str(write(tmp_path / "monday", {"original": VARIANTS["original"]})))
     run(
         "ingest",
