@@ -164,6 +164,17 @@ def m007_lsh_recent_by_article(db: Database) -> None:
     db.execute("CREATE TABLE lsh_recent (article_id INTEGER PRIMARY KEY, keys BLOB NOT NULL)")
 
 
+@migrations()
+def m008_fts_automerge(db: Database) -> None:
+    """Let the full-text index gather 8 segments of a level before merging them (default 4).
+
+    Each window of an ingest adds a segment; merging less often rewrites each term's list fewer
+    times as the index grows: a million articles ingested in 210-223 s instead of 234-245 s,
+    with searches as fast and the archive as large.
+    """
+    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8)")
+
+
 def _fingerprint_pages(db: Database, columns: str, source: str) -> Iterator[list[Any]]:
     """Rows of `source` (where `f` is fingerprints) 10,000 at a time, in article id order;
     `columns` starts with f.article_id."""

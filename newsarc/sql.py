@@ -27,6 +27,7 @@ SCHEMA_STEPS = (
     "m005_lsh_recent",
     "m006_word_hashes",
     "m007_lsh_recent_by_article",
+    "m008_fts_automerge",
 )
 
 
