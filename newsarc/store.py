@@ -128,6 +128,7 @@ class Archive:
         self._new_ids: list[int] | None = None  # rows inserted in the running batch
         self._lsh_rows: int | None = None  # rows of lsh_keys, counted when first needed
         self._recent: RecentKeys | None = None  # lsh_recent's keys, read when first needed
+        self._data_version: int | None = None  # changes when another connection commits
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -344,6 +345,10 @@ class Archive:
     def transaction(self) -> Iterator[None]:
         """All or nothing; takes the write lock at once (another writer waits its turn)."""
         self.db.execute("BEGIN IMMEDIATE")
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:  # another process wrote: what is kept may be stale
+            self._lsh_rows = self._recent = None
+            self._data_version = version
         try:
             yield
         except BaseException:

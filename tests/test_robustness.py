@@ -15,6 +15,7 @@ import pytest
 from conftest import DATA, ROOT, SAMPLES, Run
 
 from newsarc import ingest as ingest_module
+from newsarc import store as store_module
 from newsarc.ingest import Options, reindex
 from newsarc.lsh import PACKED_KEYS
 from newsarc.similarity import BANDS, fingerprint
@@ -517,3 +518,28 @@ def test_lsh_keys_of_a_rolled_back_window_are_not_found_later(tmp_path: Path) ->
         with archive.transaction():
             assert archive.add_fingerprints([(2, *row)]) == {}
             assert archive.add_fingerprints([(3, *row)]) == {3: {2}}
+
+
+def test_lsh_keys_another_process_stored_meanwhile_are_found_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two ingests may take turns writing one archive, window by window: each must see the
+    other's recent keys, and merging them must not drop the other's."""
+    body = (DATA / "putin-erdogan-moscow-talks.txt").read_text(encoding="utf-8")
+    print_ = fingerprint(body)
+    assert print_ is not None
+    row = (print_.signature, print_.keys)
+    path = str(tmp_path / "a.db")
+    Archive.open(path, create=True).close()
+    with Archive.open(path, write=True) as first, Archive.open(path, write=True) as second:
+        with first.transaction():
+            assert first.add_fingerprints([(1, *row)]) == {}
+        with second.transaction():
+            assert second.add_fingerprints([(2, *row)]) == {2: {1}}
+        monkeypatch.setattr(store_module, "RECENT_MIN_KEYS", 1)
+        monkeypatch.setattr(store_module, "RECENT_SHARE", 0.0)
+        with first.transaction():  # also merges every recent key into lsh_keys
+            assert first.add_fingerprints([(3, *row)]) == {3: {1, 2}}
+    with sqlite3.connect(path) as db:
+        stored = db.execute("SELECT count(DISTINCT article_id) FROM lsh_keys").fetchone()
+        assert stored == (3,)
