@@ -47,7 +47,7 @@ class RecentKeys:
             packed.append(article_keys)
         if not ids:
             return
-        keys = np.frombuffer(b"".join(packed), dtype="<i8").astype(np.int64)
+        keys = np.frombuffer(b"".join(packed), dtype="<i8")  # sorting below copies it
         article_ids = np.repeat(np.array(ids, dtype=np.int64), BANDS)
         order = np.argsort(keys, kind="stable")
         run = keys[order], article_ids[order]
