@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from newsarc.clusters import link
 from newsarc.errors import NotAnArticle
 from newsarc.models import MAX_FILE_BYTES, Article, IngestReport, InputResult, ReindexReport
-from newsarc.normalize import clean_text, normalize_cleaned
+from newsarc.normalize import clean_text, normalize_cleaned, word_count
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
 from newsarc.store import Archive, Provenance, SourceState
 
@@ -462,7 +462,7 @@ def _parse_jsonl(data: bytes, path: str, key: str, options: Options) -> Iterator
                 published=record.get("published"),
                 published_raw=record.get("published_raw"),
                 body=record["body"],
-                word_count=int(record.get("word_count") or len(record["body"].split())),
+                word_count=int(record.get("word_count") or word_count(record["body"])),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise NotAnArticle(f"line {number}: not an article record ({error})") from None

@@ -161,6 +161,8 @@ TRAILING_SPACE = re.compile(r" +$", re.M)
 CONTROL_CHARACTERS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
 CONTROL = re.compile(f"[{re.escape(CONTROL_CHARACTERS)}]")
 CONTROL_BYTES = CONTROL_CHARACTERS.encode("ascii")
+# ASCII bytes as 0 where str.split() splits (white space) and 1 elsewhere.
+WORD_BYTES = bytes(0 if chr(byte).isspace() else 1 for byte in range(256))
 
 
 def clean_text(text: str) -> str:
@@ -245,8 +247,20 @@ def normalize_cleaned(text: str, *, dayfirst: bool | None = None) -> Article:
         published=published,
         published_raw=published_raw,
         body=body,
-        word_count=len(body.split()),
+        word_count=word_count(body),
     )
+
+
+def word_count(text: str) -> int:
+    """len(text.split()) without making a string of every word (three times as fast).
+
+    In ASCII text, as one big integer with a byte of 1 for each non-space: a word starts at a
+    byte of 1 whose predecessor (the byte above it, or none) is 0.
+    """
+    if not text.isascii():
+        return len(text.split())
+    marks = int.from_bytes(text.encode("ascii").translate(WORD_BYTES), "big")
+    return (marks & ~(marks >> 8)).bit_count()
 
 
 def _lines(text: str) -> list[_Line]:

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
 from newsarc.ingest import BINARY_CONTROLS, decode
-from newsarc.normalize import CONTROL, CONTROL_CHARACTERS, _has_controls, clean_text, normalize
+from newsarc.normalize import (
+    CONTROL,
+    CONTROL_CHARACTERS,
+    _has_controls,
+    clean_text,
+    normalize,
+    word_count,
+)
 from newsarc.query import to_fts
 
 # Text as scrapers deliver it: any characters, with news-like punctuation and line breaks
@@ -48,6 +55,21 @@ def test_normalize_never_raises_and_invents_nothing(text: str) -> None:
         assert squeezed(paragraph) in source
     assert article.word_count == len(article.body.split())
     assert article.headline.strip() == article.headline and article.headline
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        NEWSY,
+        st.lists(
+            st.sampled_from(
+                ["ab", "c", " ", "\n", "\t", "\r", "\x0b", "\x1c", "\x1f", "\x85", "\u2028", "\xa0"]
+            )
+        ).map("".join),
+    )
+)
+def test_word_count_is_the_number_of_split_words(text: str) -> None:
+    assert word_count(text) == len(text.split())
 
 
 @settings(max_examples=200, deadline=None)
