@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsarc.clusters import link
@@ -26,7 +26,7 @@ from newsarc.errors import NotAnArticle
 from newsarc.models import MAX_FILE_BYTES, Article, IngestReport, InputResult, ReindexReport
 from newsarc.normalize import clean_text, normalize_cleaned, word_count
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
-from newsarc.store import Archive, Provenance, SourceState
+from newsarc.store import ARTICLE_COLUMNS, Archive, Provenance, SourceState
 
 STDIN = "-"
 NOT_A_FILE = "not a regular file (device, FIFO, socket or broken link)"
@@ -56,7 +56,6 @@ WINDOWS_1252_ONLY = bytes(range(0x80, 0xA0))
 # Control characters that do not occur in text files (tab, line feed, form feed and carriage
 # return do); more than one in a hundred characters marks a binary file.
 BINARY_CONTROLS = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
-ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 
 
 @dataclass
@@ -590,7 +589,7 @@ def reindex(
                 continue
             stored = archive.get(article_id)
             changed = [
-                name for name in ARTICLE_FIELDS if getattr(stored, name) != getattr(fresh, name)
+                name for name in ARTICLE_COLUMNS if getattr(stored, name) != getattr(fresh, name)
             ]
             if changed:
                 archive.update(article_id, fresh, None)

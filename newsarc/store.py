@@ -14,7 +14,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from newsarc.errors import ArchiveError, NotFound, QueryError
@@ -51,19 +51,6 @@ RECORD_COLUMNS = (
     "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at", "cluster_id",
     "cluster_size",
 )  # fmt: skip
-# The columns an Article fills, and those its Provenance fills, in the order of their values.
-ARTICLE_COLUMNS = (
-    "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw", "body",
-    "word_count",
-)  # fmt: skip
-PROVENANCE_COLUMNS = (
-    "original",
-    "encoding",
-    "content_hash",
-    "source_path",
-    "outlet",
-    "ingested_at",
-)
 CLUSTER_SIZE = (
     "CASE WHEN f.cluster_id IS NULL THEN 1"
     " ELSE (SELECT count(*) FROM fingerprints g WHERE g.cluster_id = f.cluster_id) END"
@@ -122,6 +109,12 @@ class Provenance:
     source_path: str | None
     outlet: str | None
     ingested_at: str
+
+
+# The columns an Article fills and those its Provenance fills: each field is the column of its
+# name, and _article_values and _provenance_values give the values in field order.
+ARTICLE_COLUMNS = tuple(field.name for field in fields(Article))
+PROVENANCE_COLUMNS = tuple(field.name for field in fields(Provenance))
 
 
 def lock_timeout() -> float:
@@ -580,7 +573,7 @@ def _archive_error(path: str, error: sqlite3.DatabaseError) -> ArchiveError:
 
 
 def _article_values(article: Article) -> tuple[object, ...]:
-    """An article's values for ARTICLE_COLUMNS (positional: binding by name costs more)."""
+    """An article's values in ARTICLE_COLUMNS order (by position: binding by name costs more)."""
     return (
         article.headline,
         article.deck,
@@ -595,7 +588,7 @@ def _article_values(article: Article) -> tuple[object, ...]:
 
 
 def _provenance_values(provenance: Provenance) -> tuple[object, ...]:
-    """Where an article came from, as values for PROVENANCE_COLUMNS."""
+    """Where an article came from, in PROVENANCE_COLUMNS order."""
     return (
         provenance.original,
         provenance.encoding,

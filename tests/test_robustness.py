@@ -317,7 +317,7 @@ def test_failed_reindex_leaves_the_archive_as_it_was(
 
     real = ingest_module.normalize_cleaned
     monkeypatch.setattr(ingest_module, "normalize_cleaned", failing)
-    monkeypatch.setattr(ingest_module, "ARTICLE_FIELDS", ("headline",))
+    monkeypatch.setattr(ingest_module, "ARTICLE_COLUMNS", ("headline",))
     archive = Archive.open(str(db_path), write=True)
     archive.db.execute("UPDATE articles SET headline = 'stale' WHERE id < 4")
     archive.db.commit()
