@@ -5,7 +5,7 @@ a baseline measured in the same run, because shared machines are noisy in absolu
 
     python bench/run.py                    # 10,000 articles
     python bench/run.py --articles 100000  # the size the targets speak of
-    python bench/run.py --articles 1000000 --runs 1 --only ingest
+    python bench/run.py --articles 1000000 --runs 1 --only ingest --scale
 """
 
 from __future__ import annotations
@@ -109,6 +109,16 @@ def bench_ingest(folder: Path, work: Path, runs: int) -> dict[str, Timing]:
     return timings
 
 
+def bench_scale(folder: Path, work: Path, count: int, runs: int) -> Timing:
+    """newsarc ingest of the corpus's first tenth (the whole of a corpus ten times smaller)."""
+    tenth = Timing()
+    folders = sorted((folder / "articles").iterdir())[: count // 10 // corpus.FILES_PER_FOLDER]
+    for _ in range(runs):
+        archive = str(fresh(work / "tenth.db"))
+        measure([NEWSARC, "ingest", "--db", archive, *map(str, folders)], tenth)
+    return tenth
+
+
 def bench_search(work: Path) -> list[tuple[str, Timing, Timing | None, Timing]]:
     db = str(work / "newsarc.db")
     cases = [
@@ -142,7 +152,13 @@ def bench_export(work: Path, runs: int) -> Timing:
     return timing
 
 
-def report(count: int, ingest: dict[str, Timing], searches: list, export: Timing | None) -> str:
+def report(
+    count: int,
+    ingest: dict[str, Timing],
+    searches: list,
+    export: Timing | None,
+    tenth: Timing | None = None,
+) -> str:
     lines = [
         f"{count:,} articles; medians of whole-process runs; ratios are newsarc ÷ peer and newsarc ÷ limit.",
         "",
@@ -160,6 +176,12 @@ def report(count: int, ingest: dict[str, Timing], searches: list, export: Timing
         f"| {u.median / p.median:.2f} | {u.median / lim.median:.2f} "
         f"| clusters cost {n.median / u.median:.2f}× (≤ 1.3) |"
     )
+    if tenth:
+        growth = n.median / tenth.median
+        lines.append(
+            f"| ingest of the first tenth | {tenth.median:.2f} s ({count // 10 / tenth.median:,.0f}/s) "
+            f"| | | | | {count:,} ÷ {count // 10:,}: {growth:.1f}× (≤ 12) |"
+        )
     r = ingest["reingest"]
     lines.append(
         f"| re-ingest unchanged | {r.median:.2f} s | | | | | {r.median / n.median:.0%} of ingest (≤ 10%) |"
@@ -202,16 +224,24 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3, help="runs of each ingest and export")
     parser.add_argument("--only", choices=["ingest", "all"], default="all")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="also ingest the first tenth of the corpus (at least 3 runs): does time grow linearly?",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
+    if args.scale and args.articles % (10 * corpus.FILES_PER_FOLDER):
+        parser.error(f"--scale needs a multiple of {10 * corpus.FILES_PER_FOLDER:,} articles")
     folder = corpus.write(args.out / f"corpus-{args.articles}", args.articles)
     work = args.out / f"work-{args.articles}"
     work.mkdir(parents=True, exist_ok=True)
     print(f"corpus ready: {folder}", file=sys.stderr)
     ingest = bench_ingest(folder, work, args.runs)
+    tenth = bench_scale(folder, work, args.articles, max(args.runs, 3)) if args.scale else None
     searches = bench_search(work) if args.only == "all" else []
     export = bench_export(work, args.runs) if args.only == "all" else None
-    table = report(args.articles, ingest, searches, export)
+    table = report(args.articles, ingest, searches, export, tenth)
     print(table)
     (args.out / f"results-{args.articles}.md").write_text(table + "\n", encoding="utf-8")
     shutil.rmtree(work)
