@@ -11,6 +11,7 @@ a baseline measured in the same run, because shared machines are noisy in absolu
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -91,32 +92,39 @@ def bench_ingest(folder: Path, work: Path, runs: int) -> dict[str, Timing]:
             [NEWSARC, "ingest", "--db", str(work / "newsarc.db"), str(articles)],
             timings["reingest"],
         )
-        peer = Timing()
-        db = str(fresh(work / "peer.db"))
-        measure([SQLITE_UTILS, "insert", db, "articles", str(jsonl), "--nl"], peer)
-        measure([SQLITE_UTILS, "enable-fts", db, "articles", "headline", "deck", "body"], peer)
-        timings["peer"].seconds.append(sum(peer.seconds))
-        timings["peer"].peak_kib = max(timings["peer"].peak_kib, peer.peak_kib)
-        measure(
-            [
-                sys.executable,
-                str(HERE / "limit_loader.py"),
-                str(jsonl),
-                str(fresh(work / "limit.db")),
-            ],
-            timings["limit"],
-        )
+        measure_peer(jsonl, work, timings["peer"])
+        measure_limit(jsonl, work, timings["limit"])
     return timings
 
 
-def bench_scale(folder: Path, work: Path, count: int, runs: int) -> Timing:
-    """newsarc ingest of the corpus's first tenth (the whole of a corpus ten times smaller)."""
-    tenth = Timing()
+def measure_peer(jsonl: Path, work: Path, timing: Timing) -> None:
+    """sqlite-utils: insert the extracted articles, then index them (one time, two processes)."""
+    steps = Timing()
+    db = str(fresh(work / "peer.db"))
+    measure([SQLITE_UTILS, "insert", db, "articles", str(jsonl), "--nl"], steps)
+    measure([SQLITE_UTILS, "enable-fts", db, "articles", "headline", "deck", "body"], steps)
+    timing.seconds.append(sum(steps.seconds))
+    timing.peak_kib = max(timing.peak_kib, steps.peak_kib)
+
+
+def measure_limit(jsonl: Path, work: Path, timing: Timing) -> None:
+    loader = str(HERE / "limit_loader.py")
+    measure([sys.executable, loader, str(jsonl), str(fresh(work / "limit.db"))], timing)
+
+
+def bench_scale(folder: Path, work: Path, count: int, runs: int) -> dict[str, Timing]:
+    """Ingest of the corpus's first tenth by newsarc, the peer and the limit: how each grows."""
+    timings = {name: Timing() for name in ("newsarc", "peer", "limit")}
     folders = sorted((folder / "articles").iterdir())[: count // 10 // corpus.FILES_PER_FOLDER]
+    jsonl = work / "tenth.jsonl"
+    with open(folder / "articles.jsonl", "rb") as whole, open(jsonl, "wb") as tenth:
+        tenth.writelines(itertools.islice(whole, count // 10))
     for _ in range(runs):
         archive = str(fresh(work / "tenth.db"))
-        measure([NEWSARC, "ingest", "--db", archive, *map(str, folders)], tenth)
-    return tenth
+        measure([NEWSARC, "ingest", "--db", archive, *map(str, folders)], timings["newsarc"])
+        measure_peer(jsonl, work, timings["peer"])
+        measure_limit(jsonl, work, timings["limit"])
+    return timings
 
 
 def bench_search(work: Path) -> list[tuple[str, Timing, Timing | None, Timing]]:
@@ -157,7 +165,7 @@ def report(
     ingest: dict[str, Timing],
     searches: list,
     export: Timing | None,
-    tenth: Timing | None = None,
+    tenth: dict[str, Timing] | None = None,
 ) -> str:
     lines = [
         f"{count:,} articles; medians of whole-process runs; ratios are newsarc ÷ peer and newsarc ÷ limit.",
@@ -177,10 +185,14 @@ def report(
         f"| clusters cost {n.median / u.median:.2f}× (≤ 1.3) |"
     )
     if tenth:
-        growth = n.median / tenth.median
+        t = tenth["newsarc"]
+        growth = {name: ingest[name].median / tenth[name].median for name in tenth}
         lines.append(
-            f"| ingest of the first tenth | {tenth.median:.2f} s ({count // 10 / tenth.median:,.0f}/s) "
-            f"| | | | | {count:,} ÷ {count // 10:,}: {growth:.1f}× (≤ 12) |"
+            f"| ingest of the first tenth | {t.median:.2f} s ({count // 10 / t.median:,.0f}/s) "
+            f"| {tenth['peer'].median:.2f} s | {tenth['limit'].median:.2f} s "
+            f"| {t.median / tenth['peer'].median:.2f} | {t.median / tenth['limit'].median:.2f} "
+            f"| whole ÷ tenth: {growth['newsarc']:.1f}× (≤ 12); peer {growth['peer']:.1f}×, "
+            f"limit {growth['limit']:.1f}× |"
         )
     r = ingest["reingest"]
     lines.append(
@@ -227,7 +239,7 @@ def main() -> None:
     parser.add_argument(
         "--scale",
         action="store_true",
-        help="also ingest the first tenth of the corpus (at least 3 runs): does time grow linearly?",
+        help="also time ingest of the corpus's first tenth (at least 3 runs): how does time grow?",
     )
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
