@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import fnmatch
+import gc
 import hashlib
 import itertools
 import json
@@ -39,6 +40,11 @@ PARALLEL_FROM = 256
 # Inputs parsed together, by a worker or this process: their bodies are fingerprinted at once.
 BATCH = 32
 WORKERS = min(os.cpu_count() or 1, 4)
+# Python's cycle collector runs after every 700 new objects (and a full pass after 100 of
+# those): an ingest makes millions that never form cycles (articles, records, results), most
+# of them in the thread that receives the workers' articles. Collecting this much less often
+# takes ~0.4 s of CPU off a 100k ingest (14.64 -> 14.34 s, medians of 5 alternating runs).
+COLLECTOR_THRESHOLDS = (50_000, 20, 20)
 # The encoding recorded for an article restored from an exported record without its original:
 # its stored original is the record itself, which reindex leaves alone.
 RECORD_ENCODING = "json"
@@ -200,6 +206,8 @@ def ingest(
     """
     report = IngestReport()
     pool = _Pool(options)
+    collector = gc.get_threshold()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
     try:
         previous: tuple[list[InputResult], list[Job], Iterator[Outcome]] | None = None
         for items in _windows(discover(paths, options.glob)):
@@ -214,6 +222,7 @@ def ingest(
         report.interrupted = True
     finally:
         pool.close()
+        gc.set_threshold(*collector)
     return report
 
 
@@ -311,6 +320,7 @@ def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Lower priority: the main process, which stores what the workers parse, is the bottleneck.
     os.nice(5)
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 

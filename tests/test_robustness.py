@@ -1,6 +1,7 @@
 """What an archive must survive: killed ingests, a second process, read-only files, odd inputs."""
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -543,3 +544,17 @@ def test_lsh_keys_another_process_stored_meanwhile_are_found_and_kept(
     with sqlite3.connect(path) as db:
         stored = db.execute("SELECT count(DISTINCT article_id) FROM lsh_keys").fetchone()
         assert stored == (3,)
+
+
+def test_ingest_runs_the_cycle_collector_less_often_and_restores_it(tmp_path: Path) -> None:
+    before = gc.get_threshold()
+    seen: set[tuple[int, int, int]] = set()
+    with Archive.open(str(tmp_path / "a.db"), create=True) as archive:
+        ingest_module.ingest(
+            archive,
+            [str(write_articles(tmp_path / "inbox", 3))],
+            Options(),
+            on_input=lambda: seen.add(gc.get_threshold()),
+        )
+    assert seen == {ingest_module.COLLECTOR_THRESHOLDS}
+    assert gc.get_threshold() == before
