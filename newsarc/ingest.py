@@ -16,6 +16,7 @@ import signal
 import stat
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -37,6 +38,11 @@ DEFAULT_GLOB = "*.txt"
 WINDOW = 2048
 # Fewer files than this to parse in a window are parsed in this process: workers cost a start.
 PARALLEL_FROM = 256
+# Windows handed to the workers ahead of the one being stored. With one, the workers ran out of
+# work whenever they finished it before the stored window was committed: a 100k ingest left 4.8
+# core-seconds idle, against 3.1 with two, and took 4% longer (medians of four alternating
+# runs). Each window held costs ~16 MB more memory at the peak.
+WINDOWS_AHEAD = 2
 # Inputs parsed together, by a worker or this process: their bodies are fingerprinted at once.
 BATCH = 32
 WORKERS = min(os.cpu_count() or 1, 4)
@@ -201,23 +207,23 @@ def ingest(
 ) -> IngestReport:
     """Store every article found in `paths`; Ctrl-C keeps what was stored and marks the report.
 
-    Inputs go in windows: while worker processes parse one window, this process stores the one
-    before, each window in one transaction, so an article is never half stored.
+    Inputs go in windows: while worker processes parse the next WINDOWS_AHEAD windows, this
+    process stores the one before, each window in one transaction, so an article is never half
+    stored.
     """
     report = IngestReport()
     pool = _Pool(options)
     collector = gc.get_threshold()
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
     try:
-        previous: tuple[list[InputResult], list[Job], Iterator[Outcome]] | None = None
+        queued: deque[tuple[list[InputResult], list[Job], Iterator[Outcome]]] = deque()
         for items in _windows(discover(paths, options.glob)):
             settled, jobs = _triage(archive, items, read_stdin)
-            current = (settled, jobs, pool.parse(jobs))
-            if previous:
-                _store_window(archive, *previous, report, on_result, on_input)
-            previous = current
-        if previous:
-            _store_window(archive, *previous, report, on_result, on_input)
+            queued.append((settled, jobs, pool.parse(jobs)))
+            if len(queued) > WINDOWS_AHEAD:
+                _store_window(archive, *queued.popleft(), report, on_result, on_input)
+        while queued:
+            _store_window(archive, *queued.popleft(), report, on_result, on_input)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
