@@ -386,7 +386,14 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
 
 
 def _same_text(a: str, b: str) -> bool:
-    return a.casefold().strip(" .") == b.casefold().strip(" .")
+    """Equal but for case and surrounding spaces and dots."""
+    a, b = a.strip(" ."), b.strip(" .")
+    # Case folding makes one to three characters of each, never a space or a dot: texts whose
+    # lengths differ more than threefold cannot be equal, and a paragraph is rarely as short as
+    # the headline it is compared with (9 paragraphs an article: 6.1 -> 3.5 us).
+    if len(a) > 3 * len(b) or len(b) > 3 * len(a):
+        return False
+    return a.casefold() == b.casefold()
 
 
 def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:

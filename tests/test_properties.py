@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from conftest import Run
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from newsarc.dates import parse_published
@@ -16,6 +16,7 @@ from newsarc.normalize import (
     CONTROL,
     CONTROL_CHARACTERS,
     _has_controls,
+    _same_text,
     clean_text,
     normalize,
     word_count,
@@ -70,6 +71,33 @@ def test_normalize_never_raises_and_invents_nothing(text: str) -> None:
 )
 def test_word_count_is_the_number_of_split_words(text: str) -> None:
     assert word_count(text) == len(text.split())
+
+
+# Characters whose case folding is longer than themselves, and the spaces and dots stripped.
+FOLDING = st.text(alphabet=st.sampled_from(list("aBß ẞﬃﬀİŉΐ.  xY")), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.tuples(FOLDING, FOLDING),
+        FOLDING.flatmap(
+            lambda a: st.tuples(
+                st.just(a),
+                st.sampled_from([str.upper, str.casefold, str.swapcase, str.title]).map(
+                    lambda change: " ." + change(a) + ". "
+                ),
+            )
+        ),
+    )
+)
+@example(("STRASSE", "straße"))
+@example(("ﬃ", "FFI"))
+@example((" ﬃ.", "ffi"))
+@example(("ﬃ", "FFIX"))
+def test_same_text_is_equality_of_folded_and_trimmed_text(pair: tuple[str, str]) -> None:
+    a, b = pair
+    assert _same_text(a, b) == (a.casefold().strip(" .") == b.casefold().strip(" ."))
 
 
 @settings(max_examples=200, deadline=None)
