@@ -11,8 +11,9 @@ import itertools
 import json
 import os
 import sqlite3
-from collections import Counter
-from collections.abc import Callable, Iterator
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -85,6 +86,9 @@ RECENT_MIN_KEYS = 250_000
 RECENT_SHARE = 0.25
 RECENT_MAX_KEYS = 2_000_000
 EXPORT_RANGE = 2000  # ids an export handles at once
+# Connections that build an export's chunks at once, while the caller writes: 100k rows into a
+# new file took 1.41-2.41 s with one and 1.07-1.45 s with two (three alternating runs, 2 cores).
+EXPORT_THREADS = 2
 # json.dumps with an option makes a new encoder every call: one made once is twice as fast.
 _json_text = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -238,15 +242,11 @@ class Archive:
 
     @classmethod
     def _connect_for_reading(cls, path: str) -> Archive:
-        db = sqlite3.connect(read_only_uri(path), uri=True, timeout=lock_timeout())
-        try:
-            db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-        except sqlite3.OperationalError:
-            # On a read-only medium SQLite cannot make the WAL index file: read the file as it
-            # is, which is safe because nothing can be writing to it there.
-            db.close()
-            db = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
-        return cls(path, db)
+        return cls(path, _read_only_connection(path))
+
+    def reader(self) -> sqlite3.Connection:
+        """Another read-only connection to this archive, for use by one thread at a time."""
+        return _read_only_connection(self.path, check_same_thread=False)
 
     def _check_schema(self) -> bool:
         """True when migrations are pending; refuses archives of a newer, unknown schema."""
@@ -563,6 +563,22 @@ class Archive:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
 
+def _read_only_connection(path: str, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    db = sqlite3.connect(
+        read_only_uri(path), uri=True, timeout=lock_timeout(), check_same_thread=check_same_thread
+    )
+    try:
+        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        # On a read-only medium SQLite cannot make the WAL index file: read the file as it
+        # is, which is safe because nothing can be writing to it there.
+        db.close()
+        db = sqlite3.connect(
+            read_only_uri(path, immutable=True), uri=True, check_same_thread=check_same_thread
+        )
+    return db
+
+
 def _archive_error(path: str, error: sqlite3.DatabaseError) -> ArchiveError:
     message = str(error)
     if "readonly" in message or "read-only" in message:
@@ -712,7 +728,8 @@ def export_json(
     each chunk is objects joined by `separator` (objects themselves hold no line break).
 
     Without a full-text match SQLite also joins each range of EXPORT_RANGE ids, so Python
-    handles a chunk, not a row, at a time.
+    handles a chunk, not a row, at a time, and EXPORT_THREADS connections build the chunks
+    at once while the caller writes them.
     """
     expression = EXPORT_JSON.format(
         cluster_id=CLUSTER_ID,
@@ -729,11 +746,45 @@ def export_json(
         return
     lines = query.sql(f"{expression} AS line", also="a.id >= :low AND a.id < :high")
     joined = f"SELECT group_concat(line, :separator) FROM ({lines})"
-    for start in range(low, high + 1, EXPORT_RANGE):
-        bounds = {"low": start, "high": start + EXPORT_RANGE, "separator": separator}
-        (chunk,) = _run(archive, joined, query.params | bounds).fetchone()
+    ranges = (
+        query.params | {"low": start, "high": start + EXPORT_RANGE, "separator": separator}
+        for start in range(low, high + 1, EXPORT_RANGE)
+    )
+    for chunk in _in_parallel(archive, joined, ranges):
         if chunk:
             yield chunk
+
+
+def _in_parallel(
+    archive: Archive, sql: str, params: Iterable[dict[str, object]]
+) -> Iterator[str | None]:
+    """The text of the one value `sql` gives for each of `params`, in order, computed by
+    EXPORT_THREADS connections at once (SQLite runs without holding Python's lock), at most
+    as many again ahead of the caller."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    local = threading.local()
+    opened: list[sqlite3.Connection] = []
+
+    def first_value(values: dict[str, object]) -> str | None:
+        if not hasattr(local, "db"):
+            local.db = archive.reader()
+            opened.append(local.db)
+        value: str | None = local.db.execute(sql, values).fetchone()[0]
+        return value
+
+    try:
+        with ThreadPoolExecutor(EXPORT_THREADS) as pool:
+            ahead: deque[Future[str | None]] = deque()
+            for values in params:
+                ahead.append(pool.submit(first_value, values))
+                if len(ahead) > EXPORT_THREADS:
+                    yield ahead.popleft().result()
+            while ahead:
+                yield ahead.popleft().result()
+    finally:
+        for db in opened:
+            db.close()
 
 
 def export_rows(archive: Archive, query: Query) -> Iterator[tuple[object, ...]]:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, Run
 
+from newsarc import store
+
 
 @pytest.fixture
 def archive(ingested: Path, run: Run) -> Run:
@@ -188,6 +190,19 @@ def test_export_json_is_the_contract(archive: Run) -> None:
     assert (seed["agencies"], seed["published"], seed["word_count"]) == (["AFP"], "2020-03-06", 320)
     shown = json.loads(archive("show", "3", "--json").stdout)
     assert seed == shown
+
+
+@pytest.mark.parametrize("form", ["--jsonl", "--json"])
+def test_export_in_many_chunks_keeps_every_record_in_order(
+    archive: Run, monkeypatch: pytest.MonkeyPatch, form: str
+) -> None:
+    whole = archive("export", form).stdout
+    # One id a chunk: the chunks are built by several connections at once, and those of ids
+    # past the end, or filtered out, are empty.
+    monkeypatch.setattr(store, "EXPORT_RANGE", 1)
+    assert archive("export", form).stdout == whole
+    lines = archive("export", "--jsonl", "--agency", "AFP").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [3]
 
 
 def test_export_query_filters_and_formats(archive: Run, tmp_path: Path) -> None:
