@@ -50,27 +50,10 @@ DAY_NAMES = re.compile(
 )
 
 # Upper-case words that are part of a date, not a zone.
-KEEP_UPPER = frozenset(
-    [
-        "AM",
-        "PM",
-        "JAN",
-        "FEB",
-        "MAR",
-        "APR",
-        "MAY",
-        "JUN",
-        "JUL",
-        "AUG",
-        "SEP",
-        "SEPT",
-        "OCT",
-        "NOV",
-        "DEC",
-        "JUNE",
-        "JULY",
-    ]
-)
+KEEP_UPPER = frozenset({
+    "AM", "PM", "JAN", "FEB", "MAR", "MARCH", "APR", "APRIL", "MAY", "JUN", "JUNE", "JUL", "JULY",
+    "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+})  # fmt: skip
 
 MONTH_NUMBERS = {
     name: number

@@ -24,6 +24,8 @@ ROWS = [
     ("numeric-month-first-unambiguous", "03/13/2020", "2020-03-13"),
     ("two-digit-year", "05/03/20", "2020-03-05"),
     ("uppercase-month", "27-MAR-1987", "1987-03-27"),
+    ("uppercase-five-letter-month", "6 MARCH 2020", "2020-03-06"),
+    ("uppercase-april-with-clock", "APRIL 6, 2020, 10:30 AM", "2020-04-06T10:30:00"),
     ("ordinal-day", "Feb 15th, 2026", "2026-02-15"),
     ("pipe-separated", "15 Feb 2026 | 00:00", "2026-02-15"),
     # Time precision, no zone named: no offset invented.
