@@ -70,7 +70,8 @@ COMMON_FORM = re.compile(
     r"^(?:(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]{3,9})\.?,? (?P<year>\d{4})"
     r"|(?P<month2>[A-Za-z]{3,9})\.? (?P<day2>\d{1,2})(?:st|nd|rd|th)?,? (?P<year2>\d{4})"
     r"|(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2}))"
-    r"(?:(?:,? (?:at )?|T)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?"
+    r"(?:(?:,? (?:at )?|T)(?P<hour>\d{1,2}):(?P<minute>\d{2})"
+    r"(?:(?::| (?=\d{2} ?[AaPp]))(?P<second>\d{2}))?(?:\.\d+)?"  # also "00:00 00 AM"
     r"(?: ?(?P<ampm>[AaPp]\.?[Mm]\.?))?)?$"
 )
 
@@ -90,11 +91,8 @@ def parse_published(
     """
     if not text:
         return None
-    cleaned = _clean(text)
-    if not cleaned or RELATIVE_WORDS.search(cleaned):
-        return None
-    cleaned, zones = _resolve_zones(cleaned)
-    parsed = (None if zones else _parse_common(cleaned)) or _parse_both(cleaned, dayfirst, zones)
+    # Most timestamps take a common form as they are, which no cleaning step would change.
+    parsed = _parse_common(text) or _parse_messy(text, dayfirst)
     if parsed is None:
         return None
     first, second = parsed
@@ -115,6 +113,14 @@ def parse_published(
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"{day}T{clock}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _parse_messy(text: str, dayfirst: bool | None) -> tuple[datetime, datetime] | None:
+    cleaned = _clean(text)
+    if not cleaned or RELATIVE_WORDS.search(cleaned):
+        return None
+    cleaned, zones = _resolve_zones(cleaned)
+    return (None if zones else _parse_common(cleaned)) or _parse_both(cleaned, dayfirst, zones)
 
 
 def _clean(text: str) -> str:

@@ -119,3 +119,25 @@ def test_fast_path_agrees_with_dateutil(text: str) -> None:
         return first, [getattr(first, f) == getattr(second, f) for f in fields]
 
     assert seen(_parse_common(text)) == seen(_parse_both(text, None, {}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6 March, 2020 00:00 00 AM",
+        "5 March 2020 10:30 00 PM",
+        "5 March 2020 10:30 00PM",
+        "Jan 10, 2013",
+        "19 January, 2005 00:00 00 AM",
+        "6 MARCH 2020",
+        "APRIL 6, 2020, 10:30 AM",
+        "Feb. 15, 2026 at 10:30 p.m.",
+        "2026-02-15T12:46:09.758131",
+    ],
+)
+def test_common_forms_read_as_the_cleaning_path_reads_them(text: str) -> None:
+    """Timestamps in a common form skip the cleaning steps: the result must not change."""
+    from newsarc.dates import _parse_common, _parse_messy
+
+    assert _parse_common(text) is not None
+    assert _parse_common(text) == _parse_messy(text, None)
