@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsarc.dates import parse_published
@@ -119,22 +120,34 @@ _DASH = r"\s*[-–—:]+\s*"
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _AGENCY_IN_PARENS = rf"\((?P<agency>(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}}))*)\)"
-# The leads of wire copy, most specific first.
-DATELINES = (
+MAX_DATELINE = 90  # characters; a longer match is a sentence, not a dateline
+_DIGIT = re.compile(r"\d")
+# The leads of wire copy, most specific first, each with a test of the line's first
+# MAX_DATELINE characters that every match passes.
+DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     # MOSCOW (AP) —  /  DHAKA, Feb 15, 2026 (BSS) -  /  Moscow (AFP) -  /  SAN JUAN, Puerto Rico (AP) —
-    re.compile(
-        rf"^(?P<place>[^\W\d][\w.'’ -]{{0,40}}?(?:,\s*(?!{_MONTH}\s+\d)[^\W\d][\w.'’ -]{{0,30}}?)?)"
-        rf"(?:,\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}{_DASH}"
+    (
+        re.compile(
+            rf"^(?P<place>[^\W\d][\w.'’ -]{{0,40}}?(?:,\s*(?!{_MONTH}\s+\d)[^\W\d][\w.'’ -]{{0,30}}?)?)"
+            rf"(?:,\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}{_DASH}"
+        ),
+        lambda head: "(" in head,
     ),
     # (BSS)- Severe heat wave ...
-    re.compile(rf"^{_AGENCY_IN_PARENS}{_DASH}"),
+    (re.compile(rf"^{_AGENCY_IN_PARENS}{_DASH}"), lambda head: head.startswith("(")),
     # SALVADOR, Feb 26 -  /  RICHMOND, Va. Feb 26 -  /  Scarborough, Ontario, Feb 26 -
     # (Reuters-21578 style: a place of capitalised words and a date without a year, no agency)
-    re.compile(
-        rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}}),?\s+{_DATELINE_DATE}\s*[-–—]+\s*"
+    (
+        re.compile(
+            rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}}),?\s+{_DATELINE_DATE}\s*[-–—]+\s*"
+        ),
+        _DIGIT.search,
     ),
     # LONDON —  (upper-case place and an en or em dash)
-    re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]+)?)\s*[—–]\s*"),
+    (
+        re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]+)?)\s*[—–]\s*"),
+        lambda head: "—" in head or "–" in head,
+    ),
 )
 
 # Words an unlabelled timestamp line may hold besides numbers.
@@ -355,8 +368,17 @@ def _is_chrome(text: str) -> bool:
     return (
         (len(bare) <= LONGEST_CHROME_LINE and bare.casefold() in CHROME_LINES)
         or PHOTO_CREDIT.match(text) is not None
-        or (len(text) <= MAX_CAPTION and CAPTION.match(text) is not None)
+        or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
     )
+
+
+def _names_a_picture(text: str) -> bool:
+    """Whether a line holds a word every caption credit holds, tested before the CAPTION pattern
+    (which backtracks through the line): "mage", not "image", as the pattern's case-blind "i"
+    also matches U+0130 and U+0131 (dotted capital, dotless small), which fold to other letters.
+    """
+    folded = text.casefold()
+    return "photo" in folded or "mage" in folded or "collected" in folded
 
 
 def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Header) -> bool:
@@ -437,9 +459,14 @@ def _join(lines: list[str]) -> str:
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
-    for pattern in DATELINES:
+    # Each pattern needs a character that most lines lack within reach of a dateline: a line
+    # without it is not tried (the patterns backtrack through every place length first).
+    head = text[:MAX_DATELINE]
+    for pattern, needs in DATELINES:
+        if not needs(head):
+            continue
         match = pattern.match(text)
-        if match and len(match.group(0)) < 90:
+        if match and len(match.group(0)) < MAX_DATELINE:
             return match
     return None
 

@@ -318,6 +318,7 @@ DATELINE_ROWS = [
     ("abbreviated-state", "WASHINGTON, D.C. (AP) —", "Washington, D.C.", ["AP"], None, None),
     ("reuters-21578-no-agency", "SALVADOR, Feb 26 -", "Salvador", [], None, "Feb 26"),
     ("caps-em-dash", "LONDON —", "London", [], None, None),
+    ("caps-en-dash", "PARIS –", "Paris", [], None, None),
 ]
 
 
@@ -470,4 +471,19 @@ def test_hard_wrapped_paragraphs_are_joined_and_kept_apart() -> None:
 
 def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
     text = "Headline\n\nOne.\n\nAdvertisement\n\nTwo.\n\nShare this article\n"
+    assert normalize(text).body == "One.\n\nTwo."
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Barrister Farzana Sharmin Putul. Photo: BSS",
+        "Flood victims wait for relief in Sylhet. File photo",
+        "Rescuers search the rubble | Collected",
+        "Police guard the rally in Dhaka, İMAGE: AFP",
+        "Police guard the rally in Dhaka. ımage",
+    ],
+)
+def test_picture_caption_in_the_body_is_dropped(caption: str) -> None:
+    text = f"Headline\n\nOne.\n\n{caption}\n\nTwo.\n"
     assert normalize(text).body == "One.\n\nTwo."
