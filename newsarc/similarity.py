@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsarc.models import pickled_as_values
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -39,6 +41,7 @@ _UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_WORDS = bytes.maketrans(_SEPARATORS + _UPPER, b" " * len(_SEPARATORS) + _UPPER.lower())
 
 
+@pickled_as_values
 @dataclass(frozen=True)
 class Fingerprint:
     signature: bytes  # PERMUTATIONS little-endian uint32 MinHash values

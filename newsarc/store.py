@@ -28,6 +28,7 @@ from newsarc.models import (
     ClusterSummary,
     SearchHit,
     StoredArticle,
+    pickled_as_values,
 )
 from newsarc.sql import (
     APPLIED_STEPS,
@@ -103,6 +104,7 @@ class SourceState:
     content_hash: str
 
 
+@pickled_as_values
 @dataclass
 class Provenance:
     """Where an article's text came from."""

@@ -258,3 +258,20 @@ def test_archive_is_searchable_with_sqlite_utils(ingested: Path, db_path: Path) 
         {"id": 3},
         {"id": 4},
     ]
+
+
+def test_parsed_articles_cross_to_the_writer_whole() -> None:
+    """Workers hand parsed articles over by pickle, which carries them as field values."""
+    import pickle
+
+    from newsarc.ingest import Job, Options, parse_batch
+    from newsarc.models import StoredArticle
+
+    paths = sorted(str(path) for path in DATA.glob("*.txt"))
+    outcomes = parse_batch([Job(path, path, path) for path in paths], Options())
+    assert any(isinstance(outcome, list) and outcome[0].fingerprint for outcome in outcomes)
+    assert pickle.loads(pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL)) == outcomes
+    stored = StoredArticle(
+        "H", None, None, [], None, None, None, "B", 1, 7, None, None, "c", "t", 7, 1
+    )
+    assert pickle.loads(pickle.dumps(stored)) == stored
