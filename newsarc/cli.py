@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -12,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from newsarc import __version__
+from newsarc.engine import sqlite3
 from newsarc.errors import NewsarcError, NotFound, QueryError
 from newsarc.fast import DEFAULT_ARCHIVE, DEFAULT_LIMIT, silence_closed_stdout
 from newsarc.models import MAX_FILE_BYTES

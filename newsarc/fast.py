@@ -10,9 +10,9 @@ missing, empty or older archive, a query that needs explaining) goes to the full
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 
+from newsarc.engine import sqlite3
 from newsarc.sql import LARGEST_INTEGER
 
 SEARCH_COMMANDS = ("search", "query")

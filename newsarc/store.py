@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import sqlite3
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from newsarc.engine import sqlite3
 from newsarc.errors import ArchiveError, NotFound, QueryError
 from newsarc.lsh import RecentKeys, pack_keys
 from newsarc.models import (

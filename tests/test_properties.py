@@ -123,8 +123,7 @@ def test_dates_never_raise_and_stay_plausible(text: str, dayfirst: bool | None) 
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=80))
 def test_any_query_becomes_valid_fts_or_a_clear_error(text: str) -> None:
-    import sqlite3
-
+    from newsarc.engine import sqlite3
     from newsarc.errors import QueryError
 
     try:
