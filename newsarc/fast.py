@@ -3,7 +3,7 @@
 A search piped to a file or another program prints a line per hit: id, date and headline.
 Importing click and the record classes takes longer than such a search, so this module reads
 the plain form of the command (words, --db, --limit, --offset) itself and runs the store's SQL
-with the standard library alone. Everything else (a terminal, any other option, --help, a
+with sqlite3 alone (newsarc.engine). Everything else (a terminal, any other option, --help, a
 missing, empty or older archive, a query that needs explaining) goes to the full command line.
 """
 

@@ -1,7 +1,7 @@
 """The archive: opening, writing and reading it. Its SQL lives here and, for the statements
 the piped search shares, in newsarc.sql.
 
-Reads use the standard library's sqlite3 alone, so a search does not pay for importing
+Reads use sqlite3 alone (newsarc.engine), so a search does not pay for importing
 sqlite-utils; sqlite-utils runs the migrations when an archive is created or upgraded.
 """
 
