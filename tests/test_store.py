@@ -70,3 +70,27 @@ def test_files_that_are_not_archives_are_refused(
         path.write_bytes(content)
     with pytest.raises(ArchiveError, match=message):
         Archive.open(str(path))
+
+
+def test_newsarc_runs_on_a_recent_sqlite_with_full_text_search() -> None:
+    from newsarc.engine import sqlite3 as engine
+
+    assert engine.sqlite_version_info >= (3, 45)  # the JSON functions exports lean on
+    db = engine.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
+
+
+def test_archive_written_by_newsarc_is_read_and_searched_by_the_systems_sqlite(
+    ingested: Path, db_path: Path
+) -> None:
+    """Other tools (sqlite-utils, Datasette, the sqlite3 shell) use the system's SQLite."""
+    from newsarc.engine import sqlite3 as engine
+
+    search = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'idlib' ORDER BY rowid"
+    with engine.connect(db_path) as db:
+        ours = db.execute(search).fetchall()
+    with sqlite3.connect(db_path) as db:
+        assert db.execute(search).fetchall() == ours
+        db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert len(ours) == 3  # the three sample articles that name Idlib
