@@ -58,7 +58,12 @@ class NewsarcGroup(click.Group):
 
 
 @click.group(cls=NewsarcGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newsarc")
+# The SQLite too: search and export behaviour depends on its release.
+@click.version_option(
+    __version__,
+    prog_name="newsarc",
+    message=f"%(prog)s, version %(version)s (SQLite {sqlite3.sqlite_version})",
+)
 def cli() -> None:
     """A news archive: normalize article files into SQLite, then search, show and export them.
 

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from newsarc import __version__
 from newsarc.cli import cli
+from newsarc.engine import sqlite3
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(cli.commands)
@@ -24,8 +25,11 @@ def test_command_is_in_the_readme(command: str) -> None:
     assert f"newsarc {command}" in README
 
 
+VERSION_LINE = f"newsarc, version {__version__} (SQLite {sqlite3.sqlite_version})\n"
+
+
 def test_version() -> None:
-    assert CliRunner().invoke(cli, ["--version"]).stdout == f"newsarc, version {__version__}\n"
+    assert CliRunner().invoke(cli, ["--version"]).stdout == VERSION_LINE
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
@@ -35,4 +39,4 @@ def test_python_dash_m(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "newsarc", "--version"], capture_output=True, text=True
     )
-    assert result.stdout == f"newsarc, version {__version__}\n"
+    assert result.stdout == VERSION_LINE
