@@ -123,7 +123,8 @@ _AGENCY_IN_PARENS = rf"\((?P<agency>(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}})(?:\s*
 MAX_DATELINE = 90  # characters; a longer match is a sentence, not a dateline
 _DIGIT = re.compile(r"\d")
 # The leads of wire copy, most specific first, each with a test of the line's first
-# MAX_DATELINE characters that every match passes.
+# MAX_DATELINE characters that every match passes: a line that fails it is not tried (the
+# patterns backtrack through every place length first, and most lines lack the character).
 DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     # MOSCOW (AP) —  /  DHAKA, Feb 15, 2026 (BSS) -  /  Moscow (AFP) -  /  SAN JUAN, Puerto Rico (AP) —
     (
@@ -459,8 +460,6 @@ def _join(lines: list[str]) -> str:
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
-    # Each pattern needs a character that most lines lack within reach of a dateline: a line
-    # without it is not tried (the patterns backtrack through every place length first).
     head = text[:MAX_DATELINE]
     for pattern, needs in DATELINES:
         if not needs(head):
