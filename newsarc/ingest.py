@@ -50,6 +50,7 @@ PARALLEL_FROM = 256
 # core-seconds idle, against 3.1 with two, and took 4% longer (medians of four alternating
 # runs). Each window held costs ~16 MB more memory at the peak.
 WINDOWS_AHEAD = 2
+READ_BLOCK = 1 << 16  # bytes read at a time from a file beyond the size it had when opened
 # Inputs parsed together, by a worker or this process: their bodies are fingerprinted at once.
 BATCH = 32
 WORKERS = min(os.cpu_count() or 1, 4)
@@ -430,19 +431,31 @@ def _store_window(
 
 
 def _parse_file(path: str, key: str, options: Options) -> Iterable[Parsed]:
-    with open(path, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if info.st_size > options.max_bytes:
-            raise NotAnArticle(
-                f"file too large ({info.st_size:,} bytes; the limit is {options.max_bytes:,}, "
-                "change it with --max-size)"
-            )
-        data = handle.read()
+    data, info = _read_file(path, options.max_bytes)
     if path.endswith(".jsonl"):
         return _parse_jsonl(data, path, key, options)
     parsed = _parse_bytes(data, path, key, options)
     parsed.size, parsed.mtime_ns = info.st_size, info.st_mtime_ns
     return [parsed]
+
+
+def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """A file's bytes and status in five system calls; open().read() makes ten (a terminal
+    check, seeks, status twice more): 6.7 against 11.7 us a benchmark article."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        info = os.fstat(descriptor)
+        if info.st_size > max_bytes:
+            raise NotAnArticle(
+                f"file too large ({info.st_size:,} bytes; the limit is {max_bytes:,}, "
+                "change it with --max-size)"
+            )
+        data = os.read(descriptor, info.st_size + 1)
+        while more := os.read(descriptor, READ_BLOCK):  # it grew since, or was read short
+            data += more
+        return data, info
+    finally:
+        os.close(descriptor)
 
 
 def _parse_bytes(data: bytes, source: str, key: str | None, options: Options) -> Parsed:

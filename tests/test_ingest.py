@@ -1,16 +1,18 @@
 """`newsarc ingest` and `newsarc reindex` end to end, on temporary archives."""
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import DATA, SAMPLES, Run
 
-from newsarc import normalize
+from newsarc import ingest, normalize
 
 SEED = DATA / "putin-erdogan-moscow-talks.txt"
 
@@ -200,6 +202,22 @@ def test_file_over_the_size_limit_is_refused(run: Run, tmp_path: Path) -> None:
     result = report(run, "--max-size", "1", str(big))
     assert result["failed"] == 1
     assert "file too large" in str(result["failures"])
+
+
+def test_a_file_is_read_whole_past_the_size_it_had_when_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = tmp_path / "growing.txt"
+    text.write_bytes(b"Headline\n\n" + b"word " * 50_000)
+    real_fstat = os.fstat
+    monkeypatch.setattr(
+        os,
+        "fstat",
+        lambda descriptor: SimpleNamespace(st_size=real_fstat(descriptor).st_size // 3),
+    )
+    data, info = ingest._read_file(str(text), 10**6)
+    assert data == text.read_bytes()
+    assert info.st_size == len(data) // 3
 
 
 def test_fifo_in_a_folder_is_skipped(run: Run, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DATA, ROOT, SAMPLES, Run
@@ -390,12 +391,14 @@ def test_unreadable_file_is_reported_whoever_runs_the_tests(
     locked = tmp_path / "locked.txt"
     locked.write_text("Headline\n\nBody.\n", encoding="utf-8")
 
-    def refuse(path: str, *args: object, **kwargs: object) -> object:
+    real_open = os.open
+
+    def refuse(path: str, flags: int, *args: Any, **kwargs: Any) -> int:
         if str(path) == str(locked):
             raise PermissionError(13, "Permission denied", str(path))
-        return open(path, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(ingest_module, "open", refuse, raising=False)
+    monkeypatch.setattr(os, "open", refuse)
     report = json.loads(
         run("ingest", "--json", str(locked), str(DATA / "title-first-broadband.txt")).stdout
     )
