@@ -7,11 +7,10 @@ sqlite-utils; sqlite-utils runs the migrations when an archive is created or upg
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import threading
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -19,7 +18,7 @@ from functools import lru_cache
 
 from newsarc.engine import sqlite3
 from newsarc.errors import ArchiveError, NotFound, QueryError
-from newsarc.lsh import RecentKeys, pack_keys
+from newsarc.lsh import RecentKeys, distinct_keys, pack_keys
 from newsarc.models import (
     ArchiveStats,
     Article,
@@ -444,8 +443,7 @@ class Archive:
         )
         # Most keys are held by one article alone: only those stored already or repeated in
         # this window can pair articles, and only the articles holding them are looked at.
-        window_keys = Counter(itertools.chain.from_iterable(keys for _, _, keys in rows))
-        probed = sorted(window_keys)
+        probed, repeated = distinct_keys(keys for _, _, keys in rows)
         holders = self._recent_keys().holders(probed, CANDIDATES_PER_KEY)
         for key, ids in self.db.execute(
             "SELECT key, ids FROM (SELECT k.value AS key, (SELECT group_concat(article_id)"
@@ -455,7 +453,7 @@ class Archive:
         ):
             stored = [int(i) for i in ids.split(",")]
             holders[key] = sorted({*stored, *holders.get(key, ())})[:CANDIDATES_PER_KEY]
-        shared = {key for key, count in window_keys.items() if count > 1}.union(holders)
+        shared = repeated.union(holders)
         packed = [(article_id, pack_keys(keys)) for article_id, _, keys in rows]
         self.db.executemany(
             "INSERT INTO lsh_recent (article_id, keys) VALUES (?, ?)"

@@ -72,3 +72,22 @@ def test_pairs_come_in_key_order_a_slice_at_a_time(monkeypatch: pytest.MonkeyPat
     pairs = list(index.pairs())
     assert pairs == sorted(pairs, key=lambda pair: pair[0])
     assert sorted(pairs) == sorted(expected) and len(index) == 0
+
+
+@given(st.lists(KEYS, max_size=40))
+def test_distinct_keys_are_sorted_and_repeats_are_the_keys_of_several_articles(
+    key_lists: list[tuple[int, ...]],
+) -> None:
+    counts: dict[int, int] = defaultdict(int)
+    for keys in key_lists:
+        for key in keys:
+            counts[key] += 1
+    assert lsh.distinct_keys(key_lists) == (
+        sorted(counts),
+        {key for key, count in counts.items() if count > 1},
+    )
+
+
+def test_distinct_keys_of_large_keys() -> None:
+    big = (1 << 63) - 1
+    assert lsh.distinct_keys([(big, 5), (big, 1 << 62)]) == ([5, 1 << 62, big], {big})
