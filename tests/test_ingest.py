@@ -220,6 +220,31 @@ def test_a_file_is_read_whole_past_the_size_it_had_when_opened(
     assert info.st_size == len(data) // 3
 
 
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no read-ahead advice here")
+def test_a_batch_of_files_is_asked_of_the_system_before_the_first_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"{number}.txt"
+        path.write_text(f"Headline {number}\n\nBody {number}.\n", encoding="utf-8")
+        paths.append(str(path))
+    events: list[str] = []
+    real_fadvise, real_read = os.posix_fadvise, os.read
+    monkeypatch.setattr(
+        os,
+        "posix_fadvise",
+        lambda fd, offset, length, advice: (
+            events.append(f"advise {advice}") or real_fadvise(fd, offset, length, advice)
+        ),
+    )
+    monkeypatch.setattr(os, "read", lambda fd, size: events.append("read") or real_read(fd, size))
+    jobs = [ingest.Job(path, path, path) for path in [*paths, str(tmp_path / "missing.txt")]]
+    outcomes = ingest.parse_batch(jobs, ingest.Options(clusters=False))
+    assert events[:4] == [f"advise {os.POSIX_FADV_WILLNEED}"] * 3 + ["read"]
+    assert [type(outcome).__name__ for outcome in outcomes] == ["list"] * 3 + ["InputResult"]
+
+
 def test_fifo_in_a_folder_is_skipped(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "odd"
     folder.mkdir()
