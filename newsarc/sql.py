@@ -28,6 +28,7 @@ SCHEMA_STEPS = (
     "m006_word_hashes",
     "m007_lsh_recent_by_article",
     "m008_fts_automerge",
+    "m009_fts_automerge_16",
 )
 
 
