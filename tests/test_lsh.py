@@ -91,3 +91,27 @@ def test_distinct_keys_are_sorted_and_repeats_are_the_keys_of_several_articles(
 def test_distinct_keys_of_large_keys() -> None:
     big = (1 << 63) - 1
     assert lsh.distinct_keys([(big, 5), (big, 1 << 62)]) == ([5, 1 << 62, big], {big})
+
+
+@given(
+    st.lists(st.tuples(st.integers(-5, 5), st.integers(0, 99))),
+    st.lists(st.tuples(st.integers(-5, 5), st.integers(100, 199))),
+)
+def test_merging_two_runs_keeps_key_order_and_the_first_runs_pairs_first(
+    first: list[tuple[int, int]], second: list[tuple[int, int]]
+) -> None:
+    import numpy as np
+
+    def run(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        pairs = sorted(pairs, key=lambda pair: pair[0])
+        return (
+            np.array([key for key, _ in pairs], dtype=np.int64),
+            np.array([i for _, i in pairs], dtype=np.int64),
+        )
+
+    keys, ids = lsh._merged(run(first), run(second))
+    expected = sorted(
+        sorted(first, key=lambda pair: pair[0]) + sorted(second, key=lambda pair: pair[0]),
+        key=lambda pair: pair[0],
+    )
+    assert list(zip(keys.tolist(), ids.tolist(), strict=True)) == expected
