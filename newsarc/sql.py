@@ -29,6 +29,7 @@ SCHEMA_STEPS = (
     "m007_lsh_recent_by_article",
     "m008_fts_automerge",
     "m009_fts_automerge_16",
+    "m010_fts_crisismerge",
 )
 
 

@@ -35,7 +35,7 @@ def test_new_archive_tunes_its_full_text_index_for_large_ingests(tmp_path: Path)
     Archive.open(str(path), create=True).close()
     with sqlite3.connect(path) as db:
         config = dict(db.execute("SELECT k, v FROM articles_fts_config WHERE k != 'version'"))
-    assert config == {"hashsize": 33554432, "automerge": 16}
+    assert config == {"hashsize": 33554432, "automerge": 16, "crisismerge": 32}
 
 
 def test_newer_archive_is_refused_untouched(tmp_path: Path) -> None:
