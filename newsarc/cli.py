@@ -52,6 +52,11 @@ class NewsarcGroup(click.Group):
                     "try again when it is done (NEWSARC_LOCK_TIMEOUT sets the wait)."
                 ) from None
             raise click.ClickException(f"The archive could not be used: {error}") from None
+        except BrokenPipeError:
+            raise
+        except OSError as error:  # an output that cannot be written, a full disk
+            where = f": {error.filename}" if error.filename else ""
+            raise click.ClickException(f"{error.strerror or error}{where}") from None
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(INTERRUPTED)

@@ -205,6 +205,13 @@ def test_export_in_many_chunks_keeps_every_record_in_order(
     assert [json.loads(line)["id"] for line in lines] == [3]
 
 
+@pytest.mark.parametrize("form", ["--jsonl", "--csv"])
+def test_export_to_a_path_that_cannot_be_written(archive: Run, tmp_path: Path, form: str) -> None:
+    result = archive("export", form, "-o", str(tmp_path / "missing" / "out.jsonl"))
+    assert result.exit_code == 1
+    assert "No such file or directory" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_export_query_filters_and_formats(archive: Run, tmp_path: Path) -> None:
     out = tmp_path / "idlib.csv"
     result = archive("export", "idlib", "--since", "2020", "--csv", "-o", str(out))
