@@ -499,17 +499,16 @@ def export(
     from newsarc.sql import Query
 
     query = Query(to_fts(_query_text(words)) if words else None, _filters(**filters))
-    with (
-        _open_with_articles(db_path) as archive,
-        click.open_file(output, "w", encoding="utf-8") as stream,
-    ):
+    with _open_with_articles(db_path) as archive:
         if form == "csv":
-            render.write_csv_rows(store.export_rows(archive, query), stream)
+            with click.open_file(output, "w", encoding="utf-8") as stream:
+                render.write_csv_rows(store.export_rows(archive, query), stream)
         else:
             chunks = store.export_json(
                 archive, query, separator=render.json_separator(form), with_original=with_original
             )
-            render.write_json_lines(chunks, stream, form)
+            with click.open_file(output, "wb") as binary:
+                render.write_json_lines(chunks, binary, form)
 
 
 @cli.command()

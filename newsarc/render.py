@@ -133,29 +133,32 @@ def write_records(records: Iterable[dict[str, object]], stream: IO[str], form: s
                 {k: ";".join(v) if isinstance(v, list) else v for k, v in record.items()}
             )
         return
-    objects = [json.dumps(r, ensure_ascii=False) for r in records]
-    write_json_lines([json_separator(form).join(objects)] if objects else [], stream, form)
+    objects = [json.dumps(r, ensure_ascii=False).encode() for r in records]
+    stream.flush()
+    chunks = [json_separator(form).join(objects)] if objects else []
+    write_json_lines(chunks, stream.buffer, form)  # type: ignore[attr-defined]
 
 
-def write_json_lines(chunks: Iterable[str], stream: IO[str], form: str) -> None:
-    """Stream chunks of JSON objects (joined by json_separator(form)) as JSON Lines or as one
-    JSON array."""
+def write_json_lines(chunks: Iterable[bytes], stream: IO[bytes], form: str) -> None:
+    """Stream chunks of UTF-8 JSON objects (joined by json_separator(form)) as JSON Lines or
+    as one JSON array."""
     if form == "jsonl":
         for chunk in chunks:
-            stream.write(chunk)  # not chunk + "\n": that would copy megabytes a chunk
-            stream.write("\n")
+            stream.write(chunk)  # not chunk + b"\n": that would copy megabytes a chunk
+            stream.write(b"\n")
         return
-    stream.write("[")
-    before = "\n"
+    stream.write(b"[")
+    before = b"\n"
     for chunk in chunks:
-        stream.write(before + chunk)
-        before = ",\n"
-    stream.write("\n]\n" if before != "\n" else "]\n")
+        stream.write(before)
+        stream.write(chunk)
+        before = b",\n"
+    stream.write(b"\n]\n" if before != b"\n" else b"]\n")
 
 
-def json_separator(form: str) -> str:
+def json_separator(form: str) -> bytes:
     """What goes between two objects of one chunk in `form`."""
-    return "\n" if form == "jsonl" else ",\n"
+    return b"\n" if form == "jsonl" else b",\n"
 
 
 def write_csv_rows(rows: Iterable[tuple[object, ...]], stream: IO[str]) -> None:

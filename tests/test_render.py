@@ -51,20 +51,20 @@ def test_no_color_keeps_the_table_without_escape_codes() -> None:
 @pytest.mark.parametrize(
     ("form", "expected"),
     [
-        ("jsonl", '{"a": 1}\n{"a": 2}\n'),
-        ("json", '[\n{"a": 1},\n{"a": 2}\n]\n'),
+        ("jsonl", b'{"a": 1}\n{"a": 2}\n'),
+        ("json", b'[\n{"a": 1},\n{"a": 2}\n]\n'),
     ],
 )
-def test_json_writers(form: str, expected: str) -> None:
-    stream = io.StringIO()
-    render.write_json_lines(['{"a": 1}', '{"a": 2}'], stream, form)
+def test_json_writers(form: str, expected: bytes) -> None:
+    stream = io.BytesIO()
+    render.write_json_lines([b'{"a": 1}', b'{"a": 2}'], stream, form)
     assert stream.getvalue() == expected
 
 
 def test_empty_json_array() -> None:
-    stream = io.StringIO()
+    stream = io.BytesIO()
     render.write_json_lines([], stream, "json")
-    assert stream.getvalue() == "[]\n"
+    assert stream.getvalue() == b"[]\n"
 
 
 def test_machine_snippets_mark_matches() -> None:
