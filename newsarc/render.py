@@ -7,6 +7,7 @@ untrusted: it always goes through rich.text.Text, never through markup.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -134,9 +135,9 @@ def write_records(records: Iterable[dict[str, object]], stream: IO[str], form: s
             )
         return
     objects = [json.dumps(r, ensure_ascii=False).encode() for r in records]
-    stream.flush()
-    chunks = [json_separator(form).join(objects)] if objects else []
-    write_json_lines(chunks, stream.buffer, form)  # type: ignore[attr-defined]
+    document = io.BytesIO()  # a page of search hits: small
+    write_json_lines([json_separator(form).join(objects)] if objects else [], document, form)
+    stream.write(document.getvalue().decode())
 
 
 def write_json_lines(chunks: Iterable[bytes], stream: IO[bytes], form: str) -> None:
