@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -501,14 +502,28 @@ def export(
     query = Query(to_fts(_query_text(words)) if words else None, _filters(**filters))
     with _open_with_articles(db_path) as archive:
         if form == "csv":
-            with click.open_file(output, "w", encoding="utf-8") as stream:
+            with _output(output, "w") as stream:
                 render.write_csv_rows(store.export_rows(archive, query), stream)
         else:
             chunks = store.export_json(
                 archive, query, separator=render.json_separator(form), with_original=with_original
             )
-            with click.open_file(output, "wb") as binary:
+            with _output(output, "wb") as binary:
                 render.write_json_lines(chunks, binary, form)
+
+
+@contextmanager
+def _output(path: str, mode: str) -> Iterator[Any]:
+    """The file (or stdout, for -) to write to; a failure to open or write it names it."""
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with click.open_file(path, mode, encoding=encoding) as stream:
+            yield stream
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        target = "standard output" if path == "-" else path
+        raise click.ClickException(f"Cannot write {target}: {error.strerror or error}") from None
 
 
 @cli.command()
