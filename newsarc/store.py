@@ -81,12 +81,8 @@ SOURCE_STATE = "article_id, size, mtime_ns, content_hash"  # the columns of a So
 # order into lsh_keys once they number RECENT_MIN_KEYS or a RECENT_SHARE of lsh_keys' rows,
 # whichever is more: a window's keys inserted at random places in one large table would rewrite
 # most of its pages every window, making a long ingest slower than linear. RECENT_MAX_KEYS
-# bounds the memory they take (16 bytes a key) however large the archive grows. Keys are random,
-# so a merge rewrites most of lsh_keys' pages: the first million (100k articles, 16 MiB) are
-# held before the first merge, which then only appends (a 100k ingest's main thread took ~1 s
-# less CPU than with four merges of 250,000, three alternating rounds). The price: a later ingest
-# into an archive of under 100k articles reads all their keys (90k articles: ~0.2 s more).
-RECENT_MIN_KEYS = 1_000_000
+# bounds the memory they take (16 bytes a key) however large the archive grows.
+RECENT_MIN_KEYS = 250_000
 RECENT_SHARE = 0.25
 RECENT_MAX_KEYS = 2_000_000
 EXPORT_RANGE = 2000  # ids an export handles at once
