@@ -217,7 +217,7 @@ def _emit(
     "pattern",
     default="*.txt",
     show_default=True,
-    help="File names to read in folders (*.jsonl for exports).",
+    help="File names to read in folders (*.json or *.jsonl for articles as JSON).",
 )
 @click.option("--outlet", help="Record this outlet for every article of the batch.")
 @dayfirst_option

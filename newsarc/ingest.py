@@ -12,6 +12,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import signal
 import stat
 import threading
@@ -35,6 +36,7 @@ from newsarc.models import (
 )
 from newsarc.normalize import clean_text, normalize_cleaned, word_count
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
+from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import ARTICLE_COLUMNS, Archive, Provenance, SourceState
 
 STDIN = "-"
@@ -75,6 +77,7 @@ BOMS = (
 WINDOWS_1252_ONLY = bytes(range(0x80, 0xA0))
 # Control characters that do not occur in text files (tab, line feed, form feed and carriage
 # return do); more than one in a hundred characters marks a binary file.
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 BINARY_CONTROLS = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
 
 
@@ -252,7 +255,9 @@ class Job:
     state: SourceState | None = None
 
 
-Outcome = list[Parsed] | InputResult
+# What one input gave: its articles, and for a file of records each record that failed; or
+# the one reason the input failed as a whole.
+Outcome = list[Parsed | InputResult]
 
 
 def parse_batch(jobs: list[Job], options: Options) -> list[Outcome]:
@@ -261,7 +266,7 @@ def parse_batch(jobs: list[Job], options: Options) -> list[Outcome]:
     _read_ahead(job.path for job in jobs if job.path is not None)
     outcomes = [parse_job(job, options) for job in jobs]
     if options.clusters:
-        articles = [one for outcome in outcomes if isinstance(outcome, list) for one in outcome]
+        articles = [one for outcome in outcomes for one in outcome if isinstance(one, Parsed)]
         prints = fingerprints([parsed.article.body for parsed in articles])
         for parsed, print_ in zip(articles, prints, strict=True):
             parsed.fingerprint = print_
@@ -275,15 +280,15 @@ def parse_job(job: Job, options: Options) -> Outcome:
         if job.data is not None:
             return [_parse_bytes(job.data, job.source, None, options)]
         assert job.path is not None and job.key is not None
-        parsed = list(_parse_file(job.path, job.key, options))
+        parsed = _parse_file(job.path, job.key, options)
         for one in parsed:
-            if one.key == job.key:
+            if isinstance(one, Parsed) and one.key == job.key:
                 one.source, one.state, one.state_checked = job.source, job.state, True
         return parsed
     except NotAnArticle as problem:
-        return InputResult(job.source, "failed", reason=str(problem))
+        return [InputResult(job.source, "failed", reason=str(problem))]
     except OSError as error:
-        return InputResult(job.source, "failed", reason=error.strerror or str(error))
+        return [InputResult(job.source, "failed", reason=error.strerror or str(error))]
 
 
 class _Pool:
@@ -408,17 +413,17 @@ def _store_window(
     fresh: list[tuple[int, Fingerprint, bool]] = []
     with archive.batch():
         for outcome in outcomes:
-            if isinstance(outcome, InputResult):
-                results.append(outcome)
-            else:
-                for parsed in outcome:
-                    result = _save(archive, parsed)
-                    results.append(result)
-                    if parsed.fingerprint and result.status in ("new", "updated"):
-                        assert result.article_id is not None
-                        fresh.append(
-                            (result.article_id, parsed.fingerprint, result.status == "updated")
-                        )
+            for parsed in outcome:
+                if isinstance(parsed, InputResult):
+                    results.append(parsed)
+                    continue
+                result = _save(archive, parsed)
+                results.append(result)
+                if parsed.fingerprint and result.status in ("new", "updated"):
+                    assert result.article_id is not None
+                    fresh.append(
+                        (result.article_id, parsed.fingerprint, result.status == "updated")
+                    )
             if on_input:
                 on_input()
         cluster(archive, fresh)
@@ -431,10 +436,14 @@ def _store_window(
             on_result(result)
 
 
-def _parse_file(path: str, key: str, options: Options) -> Iterable[Parsed]:
+def _parse_file(path: str, key: str, options: Options) -> Outcome:
     data, info = _read_file(path, options.max_bytes)
-    if path.endswith(".jsonl"):
-        return _parse_jsonl(data, path, key, options)
+    if path.lower().endswith((".json", ".jsonl")):
+        if not data:
+            raise NotAnArticle("empty file")
+        if records := list(_parse_records(data, path, key, options)):
+            return records
+        raise NotAnArticle("no articles: only blank lines, or an empty list")
     parsed = _parse_bytes(data, path, key, options)
     parsed.size, parsed.mtime_ns = info.st_size, info.st_mtime_ns
     return [parsed]
@@ -495,46 +504,157 @@ def _parse_bytes(data: bytes, source: str, key: str | None, options: Options) ->
     return Parsed(source, key, article, provenance)
 
 
-def _parse_jsonl(data: bytes, path: str, key: str, options: Options) -> Iterator[Parsed]:
-    """One article a line: records of `newsarc export --jsonl`, or objects with title and body."""
+def _parse_records(
+    data: bytes, path: str, key: str, options: Options
+) -> Iterator[Parsed | InputResult]:
+    """Articles as JSON: one object a line (`.jsonl`), or a list of objects (`.json`).
+
+    Each object is an input of its own, named by its line (`file.jsonl:3`) or its place in the
+    list (`file.json[2]`, as jq names it): a record of `newsarc export`, restored as it was, or
+    an object with `title` and `body`, normalized. One that is neither fails alone.
+    """
     text, _ = decode(data)
+    name = printable(path)
+    if not path.lower().endswith(".jsonl"):
+        for index, (raw, value) in enumerate(_json_list(text)):
+            place = "" if raw is text else f"[{index}]"
+            yield _from_record(value, raw, name + place, key + place, options)
+        return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        source = f"{printable(path)}:{number}"
+        place = f":{number}"
         try:
-            record = json.loads(line)
-            if "headline" not in record:
-                yield _parse_title_and_body(record, source, f"{key}:{number}", options)
-                continue
-            article = Article(
-                headline=record["headline"],
-                deck=record.get("deck"),
-                byline=record.get("byline"),
-                agencies=list(record.get("agencies") or []),
-                dateline=record.get("dateline"),
-                published=record.get("published"),
-                published_raw=record.get("published_raw"),
-                body=record["body"],
-                word_count=int(record.get("word_count") or word_count(record["body"])),
-            )
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise NotAnArticle(f"line {number}: not an article record ({error})") from None
-        provenance = Provenance(
-            original=record.get("original") or line,
-            encoding=record.get("encoding") or RECORD_ENCODING,
-            content_hash=record.get("content_hash") or content_hash(clean_text(line)),
-            source_path=record.get("source_path") or source,
-            outlet=record.get("outlet") or options.outlet,
-            ingested_at=record.get("ingested_at") or _now(),
-        )
-        yield Parsed(
-            source,
-            f"{key}:{number}",
-            article,
-            provenance,
-            article_id=record.get("id"),
-        )
+            value = json.loads(line)
+        except ValueError as error:
+            yield InputResult(name + place, "failed", reason=f"not valid JSON ({error})")
+            continue
+        yield _from_record(value, line, name + place, key + place, options)
+
+
+def _json_list(text: str) -> list[tuple[str, object]]:
+    """The elements of the JSON list in `text`, each with its exact text; a document that is
+    not a list is its one element (its text is `text` itself)."""
+    decoder = json.JSONDecoder()
+    try:
+        index = _after_space(text, 0)
+        if not text.startswith("[", index):
+            return [(text, json.loads(text))]
+        elements = []
+        index = _after_space(text, index + 1)
+        while not text.startswith("]", index):
+            value, end = decoder.raw_decode(text, index)
+            elements.append((text[index:end], value))
+            index = _after_space(text, end)
+            if text.startswith(",", index):
+                index = _after_space(text, index + 1)
+            elif not text.startswith("]", index):
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, index)
+        index = _after_space(text, index + 1)
+        if index < len(text):
+            raise json.JSONDecodeError("Extra data", text, index)
+        return elements
+    except json.JSONDecodeError as error:
+        raise NotAnArticle(f"not valid JSON ({error})") from None
+
+
+def _after_space(text: str, index: int) -> int:
+    """The first index from `index` on that holds no space JSON allows between values."""
+    match = _JSON_SPACE.match(text, index)
+    assert match is not None  # the pattern matches the empty string as well
+    return match.end()
+
+
+def _from_record(
+    record: object, raw: str, source: str, key: str, options: Options
+) -> Parsed | InputResult:
+    """One JSON object as an article, or why it is not one."""
+    problem = _record_problem(record)
+    if problem:
+        return InputResult(source, "failed", reason=problem)
+    assert isinstance(record, dict)
+    if "headline" not in record:
+        try:
+            return _parse_title_and_body(record, source, key, options)
+        except NotAnArticle as error:
+            return InputResult(source, "failed", reason=str(error))
+    article = Article(
+        headline=record["headline"],
+        deck=record.get("deck"),
+        byline=record.get("byline"),
+        agencies=list(record.get("agencies") or []),
+        dateline=record.get("dateline"),
+        published=record.get("published"),
+        published_raw=record.get("published_raw"),
+        body=record["body"],
+        word_count=record.get("word_count") or word_count(record["body"]),
+    )
+    provenance = Provenance(
+        original=record.get("original") or raw,
+        encoding=record.get("encoding") or RECORD_ENCODING,
+        content_hash=record.get("content_hash") or content_hash(clean_text(raw)),
+        source_path=record.get("source_path") or source,
+        outlet=record.get("outlet") or options.outlet,
+        ingested_at=record.get("ingested_at") or _now(),
+    )
+    return Parsed(source, key, article, provenance, article_id=record.get("id"))
+
+
+def _record_problem(record: object) -> str | None:
+    """Why a JSON value cannot be stored as an article (None when it can)."""
+    if not isinstance(record, dict):
+        return "not an article: a JSON object is needed"
+    if not isinstance(record.get("headline", record.get("title")), str) or not isinstance(
+        record.get("body"), str
+    ):
+        return "not an article: an object with headline (or title) and body is needed"
+    present = [name for name in RECORD_FIELDS if record.get(name) is not None]
+    wrong = [name for name in present if not RECORD_FIELDS[name](record[name])]
+    return f"not an article record: wrong value for {', '.join(wrong)}" if wrong else None
+
+
+def _is_text(value: object) -> bool:
+    """A string SQLite can store: JSON escapes can make lone surrogates, which UTF-8 cannot hold."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and 0 <= value <= LARGEST_INTEGER
+
+
+# The fields a JSON article may have (records of `newsarc export`, or objects with title, body
+# and source), each with the test its value must pass when it is not null.
+RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
+    **dict.fromkeys(
+        [
+            "headline",
+            "title",
+            "body",
+            "deck",
+            "byline",
+            "dateline",
+            "published",
+            "published_raw",
+            "original",
+            "encoding",
+            "content_hash",
+            "source_path",
+            "outlet",
+            "ingested_at",
+            "source",
+        ],
+        _is_text,
+    ),
+    "agencies": lambda names: isinstance(names, list) and all(map(_is_text, names)),
+    "id": lambda number: _is_count(number) and number != 0,
+    "word_count": _is_count,
+}
 
 
 def _parse_title_and_body(
@@ -542,7 +662,8 @@ def _parse_title_and_body(
 ) -> Parsed:
     text = f"{record['title']}\n\n{record['body']}"
     parsed = _parse_bytes(text.encode("utf-8"), source, key, options)
-    parsed.provenance.outlet = options.outlet or record.get("source")
+    outlet = record.get("source")  # as the scraped sources name their site
+    parsed.provenance.outlet = options.outlet or (outlet if isinstance(outlet, str) else None)
     return parsed
 
 

@@ -47,6 +47,16 @@ def test_bangladeshi_articles_yield_agency_datelines() -> None:
         assert article.published.startswith(("2024", "2025", "2026"))
 
 
+def test_bangladeshi_json_list_ingests_an_article_an_object(run: Run) -> None:
+    crawl = SHARED_CORPUS / "bd-english" / "english_articles_only.json"
+    report = json.loads(run("ingest", "--json", str(crawl)).stdout)
+    assert (report["inputs"], report["failed"]) == (648, 0)
+    assert report["new"] + report["duplicate"] == 648
+    stats = json.loads(run("stats", "--json").stdout)
+    assert {outlet["name"] for outlet in stats["outlets"]} >= {"Dhaka Tribune", "BSS News"}
+    assert json.loads(run("ingest", "--json", str(crawl)).stdout)["unchanged"] == 648
+
+
 def test_reuters_datelines_leave_the_body() -> None:
     sgml = (SHARED_CORPUS / "reuters21578" / "reut2-000.sgm").read_text(encoding="latin-1")
     stories = []

@@ -182,6 +182,125 @@ def test_glob_selects_other_names(run: Run, tmp_path: Path) -> None:
     assert report(run, "--glob", "*.text", str(folder))["new"] == 1
 
 
+# A crawl saved as one JSON list, the way scrapers of news sites write it: `date` is the time of
+# the crawl, not of the story, and `source` names the site.
+CRAWL = [
+    {
+        "doc_id": "9f1c",
+        "title": "Rice prices ease in Dhaka markets",
+        "body": "DHAKA, Feb 15, 2026 (BSS) - Coarse rice fell by two taka a kilogram in the"
+        " capital's kitchen markets this week as the new harvest reached wholesalers.\n\n"
+        "Traders at Karwan Bazar said supply from the northern districts had doubled.",
+        "url": "https://daily.example/rice",
+        "date": "2026-02-16T09:12:44.120003",
+        "source": "Example Daily",
+    },
+    {"doc_id": "77a0", "title": "Menu", "url": "https://daily.example/menu"},
+    "https://daily.example/archive",
+    {
+        "doc_id": "c3d2",
+        "title": "Ferry services resume on the Padma",
+        "body": "Ferries resumed on the Paturia-Daulatdia route on Sunday after fog lifted.",
+        "source": {"name": "Example Daily"},
+    },
+    {
+        "doc_id": "e5b8",
+        "title": "Ferry services resume on the Padma",
+        "body": "Ferries resumed on the Paturia-Daulatdia route on Sunday after fog lifted.",
+        "source": "River News",
+    },
+]
+
+
+def test_a_json_list_is_read_an_object_at_a_time(run: Run, tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl.json"
+    crawl.write_text(json.dumps(CRAWL, indent=2, ensure_ascii=False), encoding="utf-8")
+    crawl.with_name("later-crawl.json").write_text(json.dumps(CRAWL[:1]), encoding="utf-8")
+    result = report(run, "--glob", "*.json", str(tmp_path))
+    assert {key: result[key] for key in ("inputs", "new", "duplicate", "failed")} == {
+        "inputs": 6,
+        "new": 2,
+        "duplicate": 1,
+        "failed": 3,
+    }
+    assert result["failures"] == [
+        {
+            "source": f"{crawl}[1]",
+            "reason": "not an article: an object with headline (or title) and body is needed",
+        },
+        {"source": f"{crawl}[2]", "reason": "not an article: a JSON object is needed"},
+        {"source": f"{crawl}[3]", "reason": "not an article record: wrong value for source"},
+    ]
+    record = json.loads(run("show", "1", "--json").stdout)
+    assert {key: record[key] for key in ("headline", "agencies", "dateline", "published")} == {
+        "headline": "Rice prices ease in Dhaka markets",
+        "agencies": ["BSS"],
+        "dateline": "Dhaka",
+        "published": "2026-02-15",
+    }
+    assert (record["outlet"], record["source_path"]) == ("Example Daily", f"{crawl}[0]")
+    assert record["body"].startswith("Coarse rice fell")
+    assert json.loads(run("show", "2", "--json").stdout)["outlet"] == "River News"
+    again = report(run, "--glob", "*.json", str(tmp_path))
+    assert (again["unchanged"], again["failed"]) == (3, 3)
+
+
+def test_one_json_object_is_one_article(run: Run, tmp_path: Path) -> None:
+    story = tmp_path / "story.json"
+    story.write_text(json.dumps(CRAWL[0]), encoding="utf-8")
+    assert report(run, str(story))["new"] == 1
+    assert json.loads(run("show", "1", "--json").stdout)["source_path"] == str(story)
+    assert report(run, str(story))["unchanged"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('[{"title": "A", "body": "B"}\n {"title": "C"}]', "Expecting ',' delimiter: line 2"),
+        ('[{"title": "A", "body": "B"}] []', "Extra data: line 1 column 31"),
+        ('{"title": "A", "body": "B"', "Expecting ',' delimiter: line 1 column 27"),
+        ("", "empty file"),
+        (" [\n] ", "no articles: only blank lines, or an empty list"),
+    ],
+    ids=["missing-comma", "extra-data", "unclosed", "empty", "empty-list"],
+)
+def test_a_json_file_that_does_not_parse_fails_whole(
+    run: Run, tmp_path: Path, text: str, reason: str
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text(text, encoding="utf-8")
+    (failure,) = report(run, str(broken))["failures"]  # type: ignore[misc]
+    assert failure["source"] == str(broken) and reason in failure["reason"]
+
+
+def test_a_bad_line_of_json_lines_fails_alone(run: Run, tmp_path: Path) -> None:
+    lines = tmp_path / "wire.jsonl"
+    good = {"title": "Port reopens", "body": "The port reopened on Monday after the storm."}
+    lines.write_text(
+        "\n".join(
+            [
+                json.dumps(good),
+                '{"title": "Cut off", "bo',
+                "",
+                json.dumps(good | {"title": "Lone \ud800 surrogate"}),
+                json.dumps({"headline": "H", "body": "B", "id": 2**70, "agencies": "AFP"}),
+                json.dumps(good | {"title": "Port reopens again"}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = report(run, str(lines))
+    assert (result["new"], result["failed"], result["exit_code"]) == (2, 3, 1)
+    assert [(f["source"], f["reason"]) for f in result["failures"]] == [  # type: ignore[attr-defined]
+        (
+            f"{lines}:2",
+            "not valid JSON (Unterminated string starting at: line 1 column 22 (char 21))",
+        ),
+        (f"{lines}:4", "not an article record: wrong value for title"),
+        (f"{lines}:5", "not an article record: wrong value for agencies, id"),
+    ]
+
+
 def test_outlet_and_date_order_apply_to_the_batch(run: Run, tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text(
@@ -242,7 +361,7 @@ def test_a_batch_of_files_is_asked_of_the_system_before_the_first_is_read(
     jobs = [ingest.Job(path, path, path) for path in [*paths, str(tmp_path / "missing.txt")]]
     outcomes = ingest.parse_batch(jobs, ingest.Options(clusters=False))
     assert events[:4] == [f"advise {os.POSIX_FADV_WILLNEED}"] * 3 + ["read"]
-    assert [type(outcome).__name__ for outcome in outcomes] == ["list"] * 3 + ["InputResult"]
+    assert [type(one).__name__ for (one,) in outcomes] == ["Parsed"] * 3 + ["InputResult"]
 
 
 def test_fifo_in_a_folder_is_skipped(run: Run, tmp_path: Path) -> None:
@@ -312,7 +431,8 @@ def test_parsed_articles_cross_to_the_writer_whole() -> None:
 
     paths = sorted(str(path) for path in DATA.glob("*.txt"))
     outcomes = parse_batch([Job(path, path, path) for path in paths], Options())
-    assert any(isinstance(outcome, list) and outcome[0].fingerprint for outcome in outcomes)
+    assert all(isinstance(one, ingest.Parsed) for (one,) in outcomes)
+    assert any(one.fingerprint for (one,) in outcomes)  # type: ignore[union-attr]
     assert pickle.loads(pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL)) == outcomes
     stored = StoredArticle(
         "H", None, None, [], None, None, None, "B", 1, 7, None, None, "c", "t", 7, 1

@@ -224,12 +224,13 @@ def test_export_query_filters_and_formats(archive: Run, tmp_path: Path) -> None:
     assert [json.loads(line)["id"] for line in lines] == [2]
 
 
+@pytest.mark.parametrize("form", ["jsonl", "json"])
 @pytest.mark.parametrize("with_original", [True, False], ids=["with-original", "contract-only"])
-def test_jsonl_export_ingests_into_an_equal_archive(
-    archive: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_original: bool
+def test_json_export_ingests_into_an_equal_archive(
+    archive: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_original: bool, form: str
 ) -> None:
-    dump = tmp_path / "archive.jsonl"
-    archive("export", "--jsonl", "-o", str(dump), *(["--with-original"] if with_original else []))
+    dump = tmp_path / f"archive.{form}"
+    archive("export", f"--{form}", "-o", str(dump), *(["--with-original"] if with_original else []))
     original = archive("export").stdout
     seed_raw = archive("show", "3", "--raw").stdout
     monkeypatch.setenv("NEWSARC_DB", str(tmp_path / "copy.db"))
