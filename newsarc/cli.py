@@ -260,7 +260,7 @@ def ingest(
       newsarc ingest export.jsonl
     """
     from newsarc import render
-    from newsarc.ingest import Options, clusters_enabled, count_inputs
+    from newsarc.ingest import Options, clusters_enabled, count_inputs, printable
     from newsarc.ingest import ingest as run_ingest
 
     if not paths:
@@ -289,6 +289,9 @@ def ingest(
                 archive, paths, options, read_stdin=sys.stdin.buffer.read, on_result=on_result
             )
     click.echo(render.ingest_json(report) if as_json else render.ingest_summary(report))
+    if not report.total and not report.interrupted:
+        folders = ", ".join(map(printable, paths))
+        click.echo(f"No file named {pattern} in {folders}: --glob reads others.", err=True)
     if report.interrupted:
         sys.exit(INTERRUPTED)
     if report.counts["failed"]:

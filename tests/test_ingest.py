@@ -178,7 +178,9 @@ def test_glob_selects_other_names(run: Run, tmp_path: Path) -> None:
     folder.mkdir()
     shutil.copy(SEED, folder / "story.text")
     shutil.copy(SEED, folder / "notes.md")
-    assert report(run, str(folder))["inputs"] == 0
+    result = run("ingest", str(folder))
+    assert result.stdout.startswith("Ingested 0 inputs")
+    assert result.stderr == f"No file named *.txt in {folder}: --glob reads others.\n"
     assert report(run, "--glob", "*.text", str(folder))["new"] == 1
 
 
