@@ -64,6 +64,7 @@ COLLECTOR_THRESHOLDS = (50_000, 20, 20)
 # The encoding recorded for an article restored from an exported record without its original:
 # its stored original is the record itself, which reindex leaves alone.
 RECORD_ENCODING = "json"
+JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -77,7 +78,6 @@ BOMS = (
 WINDOWS_1252_ONLY = bytes(range(0x80, 0xA0))
 # Control characters that do not occur in text files (tab, line feed, form feed and carriage
 # return do); more than one in a hundred characters marks a binary file.
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 BINARY_CONTROLS = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
 
 
@@ -517,7 +517,7 @@ def _parse_records(
     name = printable(path)
     if not path.lower().endswith(".jsonl"):
         for index, (raw, value) in enumerate(_json_list(text)):
-            place = "" if raw is text else f"[{index}]"
+            place = "" if raw is text else f"[{index}]"  # one object is named by its file
             yield _from_record(value, raw, name + place, key + place, options)
         return
     for number, line in enumerate(text.splitlines(), start=1):
@@ -560,7 +560,7 @@ def _json_list(text: str) -> list[tuple[str, object]]:
 
 def _after_space(text: str, index: int) -> int:
     """The first index from `index` on that holds no space JSON allows between values."""
-    match = _JSON_SPACE.match(text, index)
+    match = JSON_SPACE.match(text, index)
     assert match is not None  # the pattern matches the empty string as well
     return match.end()
 
