@@ -64,6 +64,9 @@ COLLECTOR_THRESHOLDS = (50_000, 20, 20)
 # The encoding recorded for an article restored from an exported record without its original:
 # its stored original is the record itself, which reindex leaves alone.
 RECORD_ENCODING = "json"
+# The encoding recorded for an article read from a JSON object with title and body: its stored
+# original is the object (with every other field it had), whose title and body reindex reads.
+TITLE_BODY_ENCODING = "json-title-body"
 JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 
 BOMS = (
@@ -489,12 +492,19 @@ def _parse_bytes(data: bytes, source: str, key: str | None, options: Options) ->
     if not data:
         raise NotAnArticle("empty file")
     text, encoding = decode(data)
+    return _parse_text(text, text, encoding, source, key, options)
+
+
+def _parse_text(
+    text: str, original: str, encoding: str, source: str, key: str | None, options: Options
+) -> Parsed:
+    """Normalize `text`, read from `original` (stored with `encoding`, which says how)."""
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise NotAnArticle("blank file: only white space")
     article = normalize_cleaned(cleaned, dayfirst=options.dayfirst)
     provenance = Provenance(
-        original=text,
+        original=original,
         encoding=encoding,
         content_hash=content_hash(cleaned),
         source_path=key or source,
@@ -575,7 +585,7 @@ def _from_record(
     assert isinstance(record, dict)
     if "headline" not in record:
         try:
-            return _parse_title_and_body(record, source, key, options)
+            return _parse_title_and_body(record, raw, source, key, options)
         except NotAnArticle as error:
             return InputResult(source, "failed", reason=str(error))
     article = Article(
@@ -658,13 +668,17 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
 
 
 def _parse_title_and_body(
-    record: dict[str, str], source: str, key: str, options: Options
+    record: dict[str, str], raw: str, source: str, key: str, options: Options
 ) -> Parsed:
-    text = f"{record['title']}\n\n{record['body']}"
-    parsed = _parse_bytes(text.encode("utf-8"), source, key, options)
-    outlet = record.get("source")  # as the scraped sources name their site
+    """An object with title and body (and source, its site): the object's text is its original."""
+    parsed = _parse_text(_title_and_body(record), raw, TITLE_BODY_ENCODING, source, key, options)
+    outlet = record.get("source")
     parsed.provenance.outlet = options.outlet or (outlet if isinstance(outlet, str) else None)
     return parsed
+
+
+def _title_and_body(record: dict[str, str]) -> str:
+    return f"{record['title']}\n\n{record['body']}"
 
 
 def _save(archive: Archive, parsed: Parsed) -> InputResult:
@@ -758,6 +772,8 @@ def reindex(
             report.checked += 1
             if encoding == RECORD_ENCODING:
                 continue
+            if encoding == TITLE_BODY_ENCODING:
+                original = _title_and_body(json.loads(original))
             try:
                 fresh = normalize_cleaned(clean_text(original), dayfirst=dayfirst)
             except NotAnArticle as problem:

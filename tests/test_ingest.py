@@ -243,8 +243,11 @@ def test_a_json_list_is_read_an_object_at_a_time(run: Run, tmp_path: Path) -> No
     assert (record["outlet"], record["source_path"]) == ("Example Daily", f"{crawl}[0]")
     assert record["body"].startswith("Coarse rice fell")
     assert json.loads(run("show", "2", "--json").stdout)["outlet"] == "River News"
+    original = run("show", "1", "--raw").stdout  # the object as written, url and all
+    assert original in crawl.read_text(encoding="utf-8") and json.loads(original) == CRAWL[0]
     again = report(run, "--glob", "*.json", str(tmp_path))
     assert (again["unchanged"], again["failed"]) == (3, 3)
+    assert run("reindex").stdout.startswith("Re-read 2 articles: 0 changed, 0 could not")
 
 
 def test_one_json_object_is_one_article(run: Run, tmp_path: Path) -> None:
