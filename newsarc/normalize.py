@@ -159,6 +159,8 @@ DATE_WORD = re.compile(
 MAX_HEADLINE = 300
 MAX_DECK = 300
 TERMINAL_PUNCTUATION = tuple('.!?"”’')
+# The start of a markup document: a saved web page or a database export in HTML, XML or SGML.
+MARKUP = re.compile(r"\s*<(?:!doctype\b|html\b|\?xml\b|!--)", re.IGNORECASE)
 BULLET = re.compile(r"^([-•*·▪]|\d{1,2}[.)])\s")
 # Characters that change in clean_text: invisibles go, odd spaces become plain spaces, a tab
 # becomes four spaces (it may be indentation).
@@ -235,6 +237,8 @@ def normalize(text: str, *, dayfirst: bool | None = None) -> Article:
 
 def normalize_cleaned(text: str, *, dayfirst: bool | None = None) -> Article:
     """`normalize` for text that has been through clean_text already."""
+    if MARKUP.match(text):
+        raise NotAnArticle("a page of markup (HTML, XML or SGML), not article text")
     lines = _lines(text)
     if not lines:
         raise NotAnArticle("empty file: no text")

@@ -271,6 +271,30 @@ def test_not_an_article(sample: str, reason: str) -> None:
         normalize(read_sample(sample))
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">\n<html><head>',
+        "<html><head>\n\t<meta http-equiv='Content-Type' content='text/html; charset=UTF-8'>",
+        "\n  <HTML>\n<HEAD>\n<STYLE TYPE='text/css'><!-- .c0 { text-align: center; } -->",
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>',
+        '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS TOPICS="YES" NEWID="1">',
+        "<!-- saved from url=(0014)about:internet -->\n<html>",
+    ],
+    ids=["xhtml", "html", "html-upper", "xml", "sgml", "saved-page"],
+)
+def test_markup_is_not_an_article(page: str) -> None:
+    with pytest.raises(NotAnArticle, match="markup"):
+        normalize(page + "\nBody text of some length.\n")
+
+
+@pytest.mark.parametrize(
+    "text", ["<< Back to the index\n\nHeadline\n\nBody.", "<Headline> in brackets\n\nBody."]
+)
+def test_text_that_starts_with_an_angle_bracket_is_read(text: str) -> None:
+    assert normalize(text).body.endswith("Body.")
+
+
 def lead(first_paragraph: str) -> str:
     return f"A headline\n\n{first_paragraph} The rest of the lead.\n"
 
