@@ -672,8 +672,7 @@ def _parse_title_and_body(
 ) -> Parsed:
     """An object with title and body (and source, its site): the object's text is its original."""
     parsed = _parse_text(_title_and_body(record), raw, TITLE_BODY_ENCODING, source, key, options)
-    outlet = record.get("source")
-    parsed.provenance.outlet = options.outlet or (outlet if isinstance(outlet, str) else None)
+    parsed.provenance.outlet = options.outlet or record.get("source")  # text: _record_problem
     return parsed
 
 
