@@ -55,6 +55,20 @@ KEEP_UPPER = frozenset({
     "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
 })  # fmt: skip
 
+# German month and day names, which Nexis and Factiva print in their German editions.
+GERMAN_MONTHS = {
+    "januar": "January", "jänner": "January", "februar": "February", "märz": "March",
+    "mai": "May", "juni": "June", "juli": "July", "oktober": "October", "dezember": "December",
+}  # fmt: skip
+GERMAN_MONTH = re.compile(r"\b(" + "|".join(GERMAN_MONTHS) + r")\b", re.I)
+GERMAN_DAY_NAMES = re.compile(
+    r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\b,?", re.I
+)
+# "27. Februar 2012": a German day number ends with a stop.
+DAY_STOP = re.compile(r"\b(\d{1,2})\.(?= [^\W\d_])")
+# "2018 年 10 月 7 日 17:04": year, month and day in Chinese, Japanese or Korean.
+CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+
 MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
@@ -125,10 +139,22 @@ def _parse_messy(text: str, dayfirst: bool | None) -> tuple[datetime, datetime] 
 
 def _clean(text: str) -> str:
     text = JUNK_TAIL.sub("", text.replace("\u00a0", " ").replace("|", " "))
+    if not text.isascii():
+        text = CJK_DATE.sub(_iso_date, text)
+    text = GERMAN_DAY_NAMES.sub(" ", GERMAN_MONTH.sub(_english_month, DAY_STOP.sub(r"\1", text)))
     text = MALFORMED_CLOCK.sub(r"\1:\2:\3 \4", text)
     text = GMT_OFFSET.sub(_explicit_offset, text)
     text = DAY_NAMES.sub(" ", text)
     return " ".join(text.split()).strip(" ,;|-")
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _english_month(match: re.Match[str]) -> str:
+    return GERMAN_MONTHS[match.group(1).casefold()]
 
 
 def _explicit_offset(match: re.Match[str]) -> str:

@@ -450,7 +450,8 @@ TIMESTAMP_LINE_ROWS = [
         "15 Feb 2026 08:15 PM",
     ),
     ("unlabelled", "Sun Feb 15, 2026 12:06 AM", "2026-02-15T00:06:00", "Sun Feb 15, 2026 12:06 AM"),
-    ("unparseable-kept", "Published: 27. Februar 2012", None, "27. Februar 2012"),
+    ("german-month", "Published: 27. Februar 2012", "2012-02-27", "27. Februar 2012"),
+    ("unparseable-kept", "Published: 27 Brumaire an VIII", None, "27 Brumaire an VIII"),
 ]
 
 
