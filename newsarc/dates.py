@@ -79,9 +79,11 @@ MONTH_NUMBERS = {
     )
     for name in names
 }  # fmt: skip
-# "6 March, 2020", "Feb 15th, 2026", "2026-02-15", each optionally followed by a clock.
+# "6 March, 2020", "26-FEB-1987", "Feb 15th, 2026", "2026-02-15", each optionally followed by
+# a clock.
 COMMON_FORM = re.compile(
     r"^(?:(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[A-Za-z]{3,9})\.?,? (?P<year>\d{4})"
+    r"|(?P<hday>\d{1,2})-(?P<hmonth>[A-Za-z]{3})-(?P<hyear>\d{4})"
     r"|(?P<month2>[A-Za-z]{3,9})\.? (?P<day2>\d{1,2})(?:st|nd|rd|th)?,? (?P<year2>\d{4})"
     r"|(?P<iyear>\d{4})-(?P<imonth>\d{2})-(?P<iday>\d{2}))"
     r"(?:(?:,? (?:at )?|T)(?P<hour>\d{1,2}):(?P<minute>\d{2})"
@@ -184,9 +186,9 @@ def _parse_common(text: str) -> tuple[datetime, datetime] | None:
     if match is None:
         return None
     day, month, year = (
-        match["day"] or match["day2"] or match["iday"],
-        match["month"] or match["month2"] or match["imonth"],
-        match["year"] or match["year2"] or match["iyear"],
+        match["day"] or match["day2"] or match["hday"] or match["iday"],
+        match["month"] or match["month2"] or match["hmonth"] or match["imonth"],
+        match["year"] or match["year2"] or match["hyear"] or match["iyear"],
     )
     month_number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.casefold())
     if month_number is None:

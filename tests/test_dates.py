@@ -114,6 +114,8 @@ def test_future_tolerance_allows_zones_ahead() -> None:
         "2020-03-05",
         "12 Dec 2019 12:05 AM",
         "12 Dec 2019 12:05 PM",
+        "26-FEB-1987 15:01:01.79",
+        "5-Mar-1987",
     ],
 )
 def test_fast_path_agrees_with_dateutil(text: str) -> None:
@@ -140,6 +142,7 @@ def test_fast_path_agrees_with_dateutil(text: str) -> None:
         "APRIL 6, 2020, 10:30 AM",
         "Feb. 15, 2026 at 10:30 p.m.",
         "2026-02-15T12:46:09.758131",
+        "26-FEB-1987 15:01:01.79",
     ],
 )
 def test_common_forms_read_as_the_cleaning_path_reads_them(text: str) -> None:
