@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from newsarc import exports
 from newsarc.clusters import link
 from newsarc.errors import NotAnArticle
 from newsarc.models import (
@@ -67,6 +68,8 @@ RECORD_ENCODING = "json"
 # The encoding recorded for an article read from a JSON object with title and body: its stored
 # original is the object (with every other field it had), whose title and body reindex reads.
 TITLE_BODY_ENCODING = "json-title-body"
+# Files whose names say they hold markup: exports of news databases among them.
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml")
 JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 
 BOMS = (
@@ -281,7 +284,7 @@ def parse_job(job: Job, options: Options) -> Outcome:
     InputResult."""
     try:
         if job.data is not None:
-            return [_parse_bytes(job.data, job.source, None, options)]
+            return _parse_data(job.data, job.source, None, False, options)
         assert job.path is not None and job.key is not None
         parsed = _parse_file(job.path, job.key, options)
         for one in parsed:
@@ -441,15 +444,28 @@ def _store_window(
 
 def _parse_file(path: str, key: str, options: Options) -> Outcome:
     data, info = _read_file(path, options.max_bytes)
-    if path.lower().endswith((".json", ".jsonl")):
-        if not data:
-            raise NotAnArticle("empty file")
+    if data and path.lower().endswith((".json", ".jsonl")):
         if records := list(_parse_records(data, path, key, options)):
             return records
         raise NotAnArticle("no articles: only blank lines, or an empty list")
-    parsed = _parse_bytes(data, path, key, options)
-    parsed.size, parsed.mtime_ns = info.st_size, info.st_mtime_ns
-    return [parsed]
+    outcome = _parse_data(data, path, key, path.lower().endswith(MARKUP_SUFFIXES), options)
+    if len(outcome) == 1 and isinstance(article := outcome[0], Parsed) and article.key == key:
+        article.size, article.mtime_ns = info.st_size, info.st_mtime_ns
+    return outcome
+
+
+def _parse_data(
+    data: bytes, source: str, key: str | None, markup_name: bool, options: Options
+) -> Outcome:
+    """One input's bytes: the articles of a news database's export, or one article.
+    `markup_name`: the file's name says HTML or SGML."""
+    if not data:
+        raise NotAnArticle("empty file")
+    text, encoding = decode(data)
+    export = exports.split(text, markup_name)
+    if export:
+        return _parse_export(*export, printable(source), key, options)
+    return [_parse_text(text, text, encoding, source, key, options)]
 
 
 def _read_ahead(paths: Iterable[str]) -> None:
@@ -488,21 +504,47 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
         os.close(descriptor)
 
 
-def _parse_bytes(data: bytes, source: str, key: str | None, options: Options) -> Parsed:
-    if not data:
-        raise NotAnArticle("empty file")
-    text, encoding = decode(data)
-    return _parse_text(text, text, encoding, source, key, options)
+def _parse_export(
+    format: str, pieces: list[str], name: str, key: str | None, options: Options
+) -> Outcome:
+    """The articles of a news database's export, each an input named by its place in the file
+    (`export.html[2]`); the article's own stretch of the file is its original."""
+    if not pieces:
+        raise NotAnArticle(f"no articles in this {exports.FORMAT_NAMES[format]} file")
+    outcome: Outcome = []
+    for index, piece in enumerate(pieces):
+        place = f"[{index}]"
+        try:
+            outcome.append(_parse_piece(format, piece, name + place, key and key + place, options))
+        except NotAnArticle as problem:
+            outcome.append(InputResult(name + place, "failed", reason=str(problem)))
+    return outcome
+
+
+def _parse_piece(format: str, piece: str, source: str, key: str | None, options: Options) -> Parsed:
+    exported = exports.render(format, piece)
+    parsed = _parse_text(
+        exported.text, piece, format, source, key, options, exported.headline_first
+    )
+    parsed.article = exported.completed(parsed.article)
+    parsed.provenance.outlet = options.outlet or exported.outlet
+    return parsed
 
 
 def _parse_text(
-    text: str, original: str, encoding: str, source: str, key: str | None, options: Options
+    text: str,
+    original: str,
+    encoding: str,
+    source: str,
+    key: str | None,
+    options: Options,
+    headline_first: bool = False,
 ) -> Parsed:
     """Normalize `text`, read from `original` (stored with `encoding`, which says how)."""
     cleaned = clean_text(text)
     if not cleaned.strip():
         raise NotAnArticle("blank file: only white space")
-    article = normalize_cleaned(cleaned, dayfirst=options.dayfirst)
+    article = normalize_cleaned(cleaned, dayfirst=options.dayfirst, headline_first=headline_first)
     provenance = Provenance(
         original=original,
         encoding=encoding,
@@ -771,10 +813,8 @@ def reindex(
             report.checked += 1
             if encoding == RECORD_ENCODING:
                 continue
-            if encoding == TITLE_BODY_ENCODING:
-                original = _title_and_body(json.loads(original))
             try:
-                fresh = normalize_cleaned(clean_text(original), dayfirst=dayfirst)
+                fresh = _reread(original, encoding, dayfirst)
             except NotAnArticle as problem:
                 report.failures.append((article_id, str(problem)))
                 continue
@@ -802,6 +842,19 @@ def reindex(
                 )
         report.clusters = archive.cluster_total()
     return report
+
+
+def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
+    """A stored original read again by the current normalizer."""
+    if encoding in exports.FORMATS:
+        exported = exports.render(encoding, original)
+        cleaned = clean_text(exported.text)
+        return exported.completed(
+            normalize_cleaned(cleaned, dayfirst=dayfirst, headline_first=exported.headline_first)
+        )
+    if encoding == TITLE_BODY_ENCODING:
+        original = _title_and_body(json.loads(original))
+    return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
 
 
 def count_inputs(paths: Iterable[str], pattern: str) -> int:

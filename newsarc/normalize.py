@@ -235,15 +235,18 @@ def normalize(text: str, *, dayfirst: bool | None = None) -> Article:
     return normalize_cleaned(clean_text(text), dayfirst=dayfirst)
 
 
-def normalize_cleaned(text: str, *, dayfirst: bool | None = None) -> Article:
-    """`normalize` for text that has been through clean_text already."""
+def normalize_cleaned(
+    text: str, *, dayfirst: bool | None = None, headline_first: bool = False
+) -> Article:
+    """`normalize` for text that has been through clean_text already. `headline_first`: the
+    first line is the headline, known from a database's own field, not to be guessed."""
     if MARKUP.match(text):
         raise NotAnArticle("a page of markup (HTML, XML or SGML), not article text")
     lines = _lines(text)
     if not lines:
         raise NotAnArticle("empty file: no text")
     header = _Header()
-    body_start = _read_header(lines, header)
+    body_start = _read_header(lines, header, headline_first)
     paragraphs = _paragraphs(lines[body_start:], header)
     place: str | None = None
     lead_agencies: list[str] = []
@@ -296,9 +299,11 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _read_header(lines: list[_Line], header: _Header) -> int:
+def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> int:
     """Fill the header from the top lines; return the index of the first body line."""
     index = 0
+    if headline_first:
+        header.headline, index = lines[0].text, 1
     while index < len(lines) and header.headline is None:
         line = lines[index]
         if not _header_line(line.text, header):
@@ -344,12 +349,12 @@ def _header_line(text: str, header: _Header) -> bool:
     credit = CREDIT.match(text)
     if credit:
         header.add_agencies(_agency_names(credit.group("agencies")))
-        header.place = header.place or _place(credit.group("place"))
+        header.place = header.place or place_name(credit.group("place"))
         return True
     desk = DESK_CREDIT.match(text)
     if desk:
         header.byline = header.byline or desk.group("byline")
-        header.place = header.place or _place(desk.group("place"))
+        header.place = header.place or place_name(desk.group("place"))
         return True
     if _is_bare_timestamp(text):
         header.timestamps.append(("", text))
@@ -481,7 +486,7 @@ def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | N
         return paragraph, None, [], None
     groups = match.groupdict()
     agencies = _agency_names(groups["agency"]) if groups.get("agency") else []
-    return paragraph[match.end() :], _place(groups.get("place")), agencies, groups.get("date")
+    return paragraph[match.end() :], place_name(groups.get("place")), agencies, groups.get("date")
 
 
 def _agency_names(text: str) -> list[str]:
@@ -499,7 +504,7 @@ def _agency_names(text: str) -> list[str]:
 PLACE_ABBREVIATIONS = frozenset({"US", "USA", "UK", "UAE", "UN", "EU", "DC", "DRC"})
 
 
-def _place(text: str | None) -> str | None:
+def place_name(text: str | None) -> str | None:
     """'MOSCOW' -> 'Moscow', 'WASHINGTON, D.C.' -> 'Washington, D.C.'; mixed case is kept."""
     text = (text or "").strip(" ,-:")
     if text.endswith(".") and "." not in text[:-1].split(" ")[-1]:

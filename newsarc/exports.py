@@ -1,0 +1,275 @@
+"""Pure: the many-article files news databases export -> one text per article.
+
+Read: Reuters' SGML (the Reuters-21578 collection), Nexis and LexisNexis exports (HTML or text,
+each article opening with ``N of M DOCUMENTS``) and Factiva's saved HTML pages. `split` cuts a
+file into the articles' own stretches of it, which are kept as their originals; `render` turns
+one stretch into the text the normalizer reads (headline, a labelled date, paragraphs), with
+the fields the database states outright (byline, deck, dateline, outlet) beside it.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+
+from newsarc.errors import NotAnArticle
+from newsarc.models import Article
+from newsarc.normalize import place_name
+
+REUTERS = "reuters-sgml"
+NEXIS = "nexis"
+NEXIS_HTML = "nexis-html"
+FACTIVA = "factiva-html"
+FORMAT_NAMES = {
+    REUTERS: "Reuters SGML",
+    NEXIS: "Nexis text",
+    NEXIS_HTML: "Nexis HTML",
+    FACTIVA: "Factiva HTML",
+}
+FORMATS = frozenset(FORMAT_NAMES)
+
+LEADING_MARKUP = re.compile(r"\s*<")
+REUTERS_ARTICLE = re.compile(r"<REUTERS\b[^>]*>.*?</REUTERS>", re.S | re.I)
+# One element's text; Reuters' elements never nest in themselves.
+REUTERS_FIELD = {
+    name: re.compile(rf"<{name}\b[^>]*>(.*?)</{name}>", re.S | re.I)
+    for name in ("DATE", "TITLE", "AUTHOR", "DATELINE", "BODY", "TEXT")
+}
+REUTERS_TEXT_TYPE = re.compile(r"<TEXT\s+TYPE=\"?(\w+)", re.I)
+# The wire's sign-off, and the control character that ends each story.
+REUTERS_SIGN_OFF = re.compile(r"\s*\b(?:reuter|reuters)\s*$", re.I)
+# A Reuters <DATE> ends in teletype debris: "27-MAR-1987 00:02:59.13&#5;&#5;RM".
+REUTERS_DATE_DEBRIS = re.compile(r"[&<].*$", re.S)
+
+NEXIS_MARKER = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS?[ \t\r]*$", re.M)
+# Each article sits between comments that hide the XML tags around it from browsers.
+NEXIS_HTML_ARTICLE = re.compile(r"<DOCFULL>\s*-->(.*?)<!--[^<>]*</DOCFULL>", re.S | re.I)
+# "BYLINE: By Jane Doe", "LÄNGE: 1285 Wörter", "LOAD-DATE: March 15, 2013".
+NEXIS_LABEL = re.compile(r"^([^\W\d_a-z][^\W\da-z]*(?:[- ][^\W\da-z]+)*): ?(.*)$", re.S)
+NEXIS_BYLINE = frozenset({"BYLINE", "AUTOR", "AUTEUR", "AUTHOR"})
+NEXIS_DECK = frozenset({"HIGHLIGHT"})
+NEXIS_DATELINE = frozenset({"DATELINE"})
+NEXIS_NOTICE = re.compile(r"^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved)", re.I)
+
+FACTIVA_ARTICLE = re.compile(r"<div\s+id=\"article-[^\"]*\"[^>]*>", re.I)
+# A headline of a numbered list ("counted") opens with its number: "1) ...".
+FACTIVA_HEADLINE = re.compile(
+    r"<span\b[^>]*\bclass=['\"]\w*Headline\b(?P<counted> counted)?[^>]*>(?P<text>.*?)</span>", re.S
+)
+FACTIVA_AUTHOR = re.compile(r"<div\s+class=\"author\"[^>]*>(.*?)</div>", re.S)
+FACTIVA_DIV = re.compile(r"<div>(.*?)</div>", re.S)
+FACTIVA_PARAGRAPH = re.compile(r"<p\b[^>]*\bclass=\"articleParagraph\b[^>]*>(.*?)</p>", re.S)
+# The field before the date: a length such as "877 words", "1285 Wörter" or "8165 字".
+FACTIVA_LENGTH = re.compile(r"^[\d.,]+\s*\w+$")
+
+# Elements that end a line of text; the others run on within it.
+BLOCK_TAGS = frozenset({
+    "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "footer", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "td",
+    "th", "tr", "ul",
+})  # fmt: skip
+HIDDEN_TAGS = frozenset({"script", "style", "head", "title"})
+
+
+@dataclass
+class Exported:
+    """One exported article: text for the normalizer, and what the database states outright."""
+
+    text: str
+    headline_first: bool  # the text's first line is the headline the database names
+    byline: str | None = None
+    deck: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+
+    def completed(self, article: Article) -> Article:
+        """The normalizer's reading, with the database's own fields taking precedence."""
+        return replace(
+            article,
+            byline=self.byline or article.byline,
+            deck=self.deck or article.deck,
+            dateline=article.dateline or self.dateline,
+        )
+
+
+def split(text: str, html_file: bool) -> tuple[str, list[str]] | None:
+    """(format, each article's stretch of `text`) when `text` is an export of many articles;
+    None for anything else. `html_file`: the file's name says HTML or SGML."""
+    if html_file or LEADING_MARKUP.match(text):
+        if "<REUTERS" in text or "<reuters" in text:
+            return REUTERS, REUTERS_ARTICLE.findall(text)
+        if "<DOCFULL>" in text or "<docfull>" in text:
+            return NEXIS_HTML, NEXIS_HTML_ARTICLE.findall(text)
+        starts = [match.start() for match in FACTIVA_ARTICLE.finditer(text)]
+        if starts and "articleParagraph" in text:
+            return FACTIVA, _stretches(text, starts)
+        return None
+    if " DOCUMENT" not in text:  # most files: a plain search is ~20 times faster than the pattern
+        return None
+    markers = [match.start() for match in NEXIS_MARKER.finditer(text)]
+    if not markers:
+        return None
+    return NEXIS, [stretch.rstrip() for stretch in _stretches(text, markers)]
+
+
+def _stretches(text: str, starts: list[int]) -> list[str]:
+    """`text` cut at each of `starts`; what comes before the first is left out."""
+    return [text[start:end] for start, end in itertools.pairwise([*starts, len(text)])]
+
+
+def render(format: str, piece: str) -> Exported:
+    """One article's stretch of an export (from `split`) as text for the normalizer."""
+    if format == REUTERS:
+        return _reuters(piece)
+    if format == NEXIS_HTML:
+        return _nexis(html_text(piece))
+    if format == NEXIS:
+        return _nexis(piece)
+    if format == FACTIVA:
+        return _factiva(piece)
+    raise ValueError(f"not an export format: {format}")
+
+
+def html_text(markup: str) -> str:
+    """Markup as plain text: a line for each block element, a blank line between paragraphs,
+    character references resolved, scripts and styles left out."""
+    reader = _TextReader()
+    reader.feed(markup)
+    reader.close()
+    return "".join(reader.parts)
+
+
+class _TextReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n" if tag == "br" else "\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _lines(*parts: str | None) -> str:
+    """The given parts that are not empty, as paragraphs."""
+    return "\n\n".join(part for part in parts if part)
+
+
+def _reuters(piece: str) -> Exported:
+    text = _element("TEXT", piece)
+    kind = REUTERS_TEXT_TYPE.search(piece)
+    kind_name = kind.group(1).upper() if kind else ""
+    if kind_name == "UNPROC":  # no fields: the story as it came over the wire
+        title, story = "", html.unescape(text)
+    else:
+        title, story = _flat(html.unescape(_element("TITLE", text))), ""
+        if kind_name != "BRIEF":  # a brief is a headline; its text is a placeholder
+            body = html.unescape(_element("BODY", text))
+            if body.strip():
+                dateline = html.unescape(_element("DATELINE", text)).strip()
+                story = f"{dateline} {body.lstrip()}"
+    story = REUTERS_SIGN_OFF.sub("", story.replace("\x02", "").replace("\x03", "").rstrip())
+    # Wire copy marks a paragraph by indenting its first line; the lines between are wrapped.
+    paragraphs = re.sub(r"\n(?=[ \t])", "\n\n", story.strip("\n"))
+    if not title and not paragraphs:
+        raise NotAnArticle("an empty story: no headline and no text")
+    byline = html.unescape(_element("AUTHOR", text)).strip()
+    date = REUTERS_DATE_DEBRIS.sub("", _element("DATE", piece)).strip()
+    return Exported(
+        text=_lines(title, byline, f"Published: {date}" if date else "", paragraphs),
+        headline_first=bool(title),
+        outlet="Reuters",
+    )
+
+
+def _element(name: str, within: str) -> str:
+    """The text inside the first <name> element (markup and references as they are)."""
+    match = REUTERS_FIELD[name].search(within)
+    return match.group(1) if match else ""
+
+
+def _nexis(text: str) -> Exported:
+    """One article of a Nexis export (text, or HTML made text): its number line, outlet, date
+    (and edition) lines, headline, labelled fields, paragraphs, then labelled fields again."""
+    blocks = [" ".join(block.split()) for block in re.split(r"\r?\n[ \t\r]*\n", text)]
+    blocks = [block for block in blocks if block]
+    if blocks and NEXIS_MARKER.match(blocks[0]):
+        blocks.pop(0)
+    first_label = next(
+        (index for index, block in enumerate(blocks) if NEXIS_LABEL.match(block)), None
+    )
+    if first_label is None or first_label < 2:
+        first_label = min(len(blocks), 3)  # no labels: outlet, date, headline
+    header, rest = blocks[:first_label], blocks[first_label:]
+    outlet = header[0] if len(header) > 1 else None
+    date = header[1] if len(header) > 2 else None
+    headline = header[-1] if header else ""
+    labels: dict[str, str] = {}
+    while rest and (match := NEXIS_LABEL.match(rest[0])):
+        labels.setdefault(match.group(1).upper(), match.group(2).strip())
+        rest.pop(0)
+    while rest and (NEXIS_LABEL.match(rest[-1]) or NEXIS_NOTICE.match(rest[-1])):
+        rest.pop()
+    byline = next((labels[name] for name in NEXIS_BYLINE if name in labels), None)
+    deck = next((labels[name] for name in NEXIS_DECK if name in labels), None)
+    dateline = next((labels[name] for name in NEXIS_DATELINE if name in labels), None)
+    return Exported(
+        text=_lines(headline, f"Published: {date}" if date else "", *rest),
+        headline_first=bool(headline),
+        byline=_without_by(byline),
+        deck=deck,
+        dateline=place_name(dateline.split(",")[0]) if dateline else None,
+        outlet=outlet,
+    )
+
+
+def _factiva(piece: str) -> Exported:
+    """One article of a Factiva page: section, headline, author, then one field a line
+    (length, date, source, source code, edition, page, language, copyright), paragraphs."""
+    headline_match = FACTIVA_HEADLINE.search(piece)
+    headline = _flat(html_text(headline_match["text"])) if headline_match else ""
+    if headline_match and headline_match["counted"]:
+        headline = re.sub(r"^\d+\) ", "", headline)
+    after_headline = piece[headline_match.end() :] if headline_match else piece
+    first_paragraph = FACTIVA_PARAGRAPH.search(after_headline)
+    header = after_headline[: first_paragraph.start() if first_paragraph else None]
+    fields = [_flat(html_text(value)) for value in FACTIVA_DIV.findall(header)]
+    length = next((i for i, value in enumerate(fields) if FACTIVA_LENGTH.match(value)), None)
+    # The length is followed by the date and the source's name.
+    after_length = fields[length + 1 :] if length is not None else []
+    date = after_length[0] if after_length else ""
+    outlet = after_length[1] if len(after_length) > 1 else None
+    author = FACTIVA_AUTHOR.search(header)
+    paragraphs = [_flat(html_text(p)) for p in FACTIVA_PARAGRAPH.findall(after_headline)]
+    return Exported(
+        text=_lines(headline, f"Published: {date}" if date else "", *paragraphs),
+        headline_first=bool(headline),
+        byline=_without_by(_flat(html_text(author.group(1)))) if author else None,
+        outlet=outlet or None,
+    )
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _without_by(byline: str | None) -> str | None:
+    """ "By JANE DOE" and "Von Jane Doe" -> the names."""
+    if not byline:
+        return None
+    return re.sub(r"^(?:by|von)\s+", "", byline, flags=re.I) or None

@@ -1,0 +1,263 @@
+"""News databases' exports of many articles: Reuters SGML, Nexis (HTML and text), Factiva."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, Run
+
+from newsarc import exports
+from newsarc.ingest import decode
+from newsarc.normalize import clean_text, normalize_cleaned
+
+EXPORTS = SAMPLES / "exports"
+
+
+def read(name: str, place: int) -> dict[str, object]:
+    """One article of a sample export as the ingest reads it."""
+    text, _ = decode((EXPORTS / name).read_bytes())
+    found = exports.split(text, html_file=name.endswith((".html", ".sgm")))
+    assert found is not None
+    format, pieces = found
+    exported = exports.render(format, pieces[place])
+    article = exported.completed(
+        normalize_cleaned(clean_text(exported.text), headline_first=exported.headline_first)
+    )
+    return vars(article) | {"outlet": exported.outlet, "format": format}
+
+
+FIELDS = ("headline", "byline", "deck", "dateline", "published", "outlet", "format")
+
+# (id, file, place, the fields above, body start, body end)
+ROWS = [
+    (
+        "reuters-story",
+        "wire.sgm",
+        0,
+        (
+            "COLOMBIA COFFEE GROWERS SEE <FEDECAFE> QUOTA TALKS",
+            "Maria Ortega, Reuters",
+            None,
+            "Bogota",
+            "1987-03-02T09:14:22",
+            "Reuters",
+            "reuters-sgml",
+        ),
+        "Colombian coffee growers expect the national federation",
+        "The federation declined to comment on the talks.",
+    ),
+    (
+        "reuters-brief-is-a-headline",
+        "wire.sgm",
+        1,
+        (
+            "ACME MILLS INC 4TH QTR SHR 41 CTS VS 38 CTS",
+            None,
+            None,
+            None,
+            "1987-03-02T09:20:05",
+            "Reuters",
+            "reuters-sgml",
+        ),
+        "",
+        "",
+    ),
+    (
+        "reuters-unprocessed",
+        "wire.sgm",
+        2,
+        (
+            "HARBOUR TRAFFIC NOTICE - PORT OF LISBON",
+            None,
+            None,
+            None,
+            "1987-03-02T10:02:47",
+            "Reuters",
+            "reuters-sgml",
+        ),
+        "Pilotage services at the northern berths",
+        "the port authority said.",
+    ),
+    (
+        "nexis-html-wire",
+        "nexis.html",
+        0,
+        (
+            "Port workers end strike after pay deal",
+            None,
+            None,
+            "Marseille",
+            "2013-03-14T11:21:00+00:00",
+            "Agence France Presse -- English",
+            "nexis-html",
+        ),
+        "Dock workers in Marseille voted on Thursday to end a nine-day strike after unions & ",
+        '"The port will reopen tonight," a union spokesman told AFP.',
+    ),
+    (
+        "nexis-html-german",
+        "nexis.html",
+        1,
+        (
+            "Neue Fähre für die Nordsee-Inseln",
+            "Jana Becker",
+            "Ab Mai fährt ein Schiff mit Gasantrieb.",
+            None,
+            "2012-02-27T21:50:00+01:00",
+            "Spiegel Online",
+            "nexis-html",
+        ),
+        "Hamburg - Die Reederei stellt im Mai",
+        "Die Überfahrt soll zehn Minuten kürzer werden.",
+    ),
+    (
+        "lexisnexis-text-edition-line",
+        "export.TXT",
+        0,
+        (
+            "Council approves new ferry timetable",
+            "Nora Quinlan",
+            None,
+            "Galway",
+            "2021-04-12",
+            "The Harbour Gazette",
+            "nexis",
+        ),
+        "The city council approved a new ferry timetable on Sunday, adding two evening",
+        "three more crew members for each boat.",
+    ),
+    (
+        "lexisnexis-text-caps-headline",
+        "export.TXT",
+        1,
+        (
+            "SEC RULES ON 12-14 MAY FILINGS",
+            None,
+            None,
+            None,
+            "2021-04-13",
+            "The Harbour Gazette",
+            "nexis",
+        ),
+        "Regulators extended",
+        "by two weeks.",
+    ),
+    (
+        "factiva-counted-headline",
+        "factiva.html",
+        0,
+        (
+            "Library reopens with longer hours",
+            "TOM WALSH",
+            None,
+            None,
+            "2021-04-12",
+            "The Harbour Gazette",
+            "factiva-html",
+        ),
+        "GALWAY -- The central library reopened on Monday after a six-month refit, with evening",
+        "came through the doors in the first hour.",
+    ),
+    (
+        "factiva-german",
+        "factiva.html",
+        1,
+        (
+            "Radweg am Kanal wird verbreitert",
+            "Lena Hartmann",
+            None,
+            None,
+            "2017-01-09",
+            "Der Tagesbote Online",
+            "factiva-html",
+        ),
+        "Der Radweg am Landwehrkanal",
+        "Die Arbeiten dauern bis Juni.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "fields", "starts", "ends"),
+    [row[1:] for row in ROWS],
+    ids=[row[0] for row in ROWS],
+)
+def test_export_article(
+    name: str, place: int, fields: tuple[object, ...], starts: str, ends: str
+) -> None:
+    record = read(name, place)
+    assert tuple(record[field] for field in FIELDS) == fields
+    body = str(record["body"])
+    assert body.startswith(starts) and body.endswith(ends)
+    # No label, notice or markup of the export is left in the body.
+    for debris in ("LENGTH", "LÄNGE", "LOAD-DATE", "Copyright", "Reuter\n", "<", "&#", "Document"):
+        assert debris not in body.replace("<FEDECAFE>", "")
+
+
+def test_paragraphs_are_kept() -> None:
+    assert (
+        str(read("wire.sgm", 0)["body"]).count("\n\n") == 2
+    )  # three indented paragraphs, wrapped lines joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline\n\nA body that mentions 1 of 2 DOCUMENTS in a sentence.",
+        "<html><body><p>A page that is not an export</p></body></html>",
+        "Wire copy about <REUTERS> in angle brackets, as a ticker.",
+    ],
+)
+def test_other_text_is_not_an_export(text: str) -> None:
+    assert exports.split(text, html_file=False) is None
+
+
+def test_ingest_names_each_article_by_its_place(run: Run, db_path: Path) -> None:
+    result = run("ingest", "--json", *(str(EXPORTS / name) for name in sorted(exports_names())))
+    report = json.loads(result.stdout)
+    assert (report["inputs"], report["new"], report["failed"]) == (10, 9, 1)
+    assert report["failures"] == [
+        {
+            "source": f"{EXPORTS / 'wire.sgm'}[3]",
+            "reason": "an empty story: no headline and no text",
+        }
+    ]
+    record = json.loads(run("show", "1", "--json").stdout)
+    assert record["source_path"] == f"{EXPORTS / 'export.TXT'}[0]"
+    assert record["outlet"] == "The Harbour Gazette"
+    with sqlite3.connect(db_path) as db:
+        (original, encoding), *_ = db.execute("SELECT original, encoding FROM articles ORDER BY id")
+    assert original.startswith("                               1 of 2 DOCUMENTS\r\n")
+    assert encoding == "nexis"
+    assert original in (EXPORTS / "export.TXT").read_bytes().decode("utf-8-sig")
+    again = json.loads(run("ingest", "--json", str(EXPORTS / "wire.sgm")).stdout)
+    assert (again["unchanged"], again["new"]) == (3, 0)
+    assert run("reindex").stdout.startswith("Re-read 9 articles: 0 changed, 0 could not")
+    hits = run("search", "ferry").stdout.splitlines()
+    assert [line.split("\t")[2] for line in hits] == ["Council approves new ferry timetable"]
+
+
+def test_outlet_option_wins_over_the_export(run: Run) -> None:
+    run("ingest", "--outlet", "Wire archive", str(EXPORTS / "nexis.html"))
+    assert json.loads(run("show", "2", "--json").stdout)["outlet"] == "Wire archive"
+
+
+def test_an_export_on_standard_input(run: Run) -> None:
+    result = run("ingest", "--json", "-", input=(EXPORTS / "export.TXT").read_bytes())
+    report = json.loads(result.stdout)
+    assert (report["new"], report["failed"]) == (2, 0)
+    assert json.loads(run("show", "2", "--json").stdout)["source_path"] == "<stdin>[1]"
+
+
+def test_an_export_with_no_articles_fails_whole(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.sgm"
+    empty.write_text('<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS NEWID="1">\n', "utf-8")
+    report = json.loads(run("ingest", "--json", str(empty)).stdout)
+    assert report["failures"] == [
+        {"source": str(empty), "reason": "no articles in this Reuters SGML file"}
+    ]
+
+
+def exports_names() -> list[str]:
+    return [path.name for path in EXPORTS.iterdir()]
