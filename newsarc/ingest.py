@@ -53,6 +53,10 @@ PARALLEL_FROM = 256
 # core-seconds idle, against 3.1 with two, and took 4% longer (medians of four alternating
 # runs). Each window held costs ~16 MB more memory at the peak.
 WINDOWS_AHEAD = 2
+# Most article files are 2-8 KB: a window or batch takes fewer files when they are larger, so
+# that a window of exports (hundreds of articles a file) holds about as many articles as one
+# of article files, and memory stays bounded.
+ARTICLE_BYTES = 8 * 1024
 READ_BLOCK = 1 << 16  # bytes read at a time from a file beyond the size it had when opened
 # Inputs parsed together, by a worker or this process: their bodies are fingerprinted at once.
 BATCH = 32
@@ -105,6 +109,7 @@ class Input:
     path: str
     problem: str | None = None
     absolute: str | None = None  # the absolute path, when the folder walk knows it
+    info: os.stat_result | None = None  # the file's status, when the walk has read it
 
 
 @pickled_as_values
@@ -187,7 +192,7 @@ def discover(paths: Iterable[str], pattern: str) -> Iterator[Input]:
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, pattern)
         elif stat.S_ISREG(info.st_mode):
-            yield Input(path)
+            yield Input(path, info=info)
         else:
             yield Input(path, NOT_A_FILE)
 
@@ -208,8 +213,11 @@ def _walk(folder: str, pattern: str, absolute: str | None = None) -> Iterator[In
             if entry.is_dir(follow_symlinks=False):
                 yield from _walk(entry.path, pattern, os.path.join(absolute, entry.name))
             elif fnmatch.fnmatch(entry.name, pattern):
-                problem = None if entry.is_file() else NOT_A_FILE
-                yield Input(entry.path, problem, os.path.join(absolute, entry.name))
+                absolute_path = os.path.join(absolute, entry.name)
+                if entry.is_file():
+                    yield Input(entry.path, None, absolute_path, entry.stat())
+                else:
+                    yield Input(entry.path, NOT_A_FILE, absolute_path)
         except OSError as error:
             yield Input(entry.path, error.strerror or str(error))
 
@@ -259,6 +267,12 @@ class Job:
     key: str | None  # what the archive remembers it by
     data: bytes | None = None  # standard input, read by the main process
     state: SourceState | None = None
+    info: os.stat_result | None = None  # the file's status when it was found
+
+    @property
+    def weight(self) -> int:
+        size = len(self.data) if self.data is not None else self.info.st_size if self.info else 0
+        return _weight(size)
 
 
 # What one input gave: its articles, and for a file of records each record that failed; or
@@ -305,9 +319,9 @@ class _Pool:
         self.executor: ProcessPoolExecutor | None = None
 
     def parse(self, jobs: list[Job]) -> Iterator[Outcome]:
-        batches = [jobs[start : start + BATCH] for start in range(0, len(jobs), BATCH)]
+        batches = _batches(jobs)
         options = itertools.repeat(self.options)
-        if len(jobs) < PARALLEL_FROM or WORKERS < 2:
+        if sum(job.weight for job in jobs) < PARALLEL_FROM or WORKERS < 2:
             return itertools.chain.from_iterable(map(parse_batch, batches, options))
         # A Ctrl-C while the workers start or take the window could leave workers that nobody
         # tells to stop, and an exit that waits for them: it is held until the work is queued.
@@ -359,13 +373,38 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:
-    """Windows that double from PARALLEL_FROM up to WINDOW: the workers start on a small one
-    while the main process has nothing to store yet."""
-    iterator = iter(items)
-    size = PARALLEL_FROM
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
-        size = min(size * 2, WINDOW)
+    """Windows of inputs that double from PARALLEL_FROM up to WINDOW articles (as `_weight`
+    counts them): the workers start on a small one while the main process has nothing to
+    store yet."""
+    window: list[Input] = []
+    weight, limit = 0, PARALLEL_FROM
+    for item in items:
+        window.append(item)
+        weight += _weight(item.info.st_size) if item.info else 1
+        if weight >= limit:
+            yield window
+            window, weight, limit = [], 0, min(limit * 2, WINDOW)
+    if window:
+        yield window
+
+
+def _batches(jobs: list[Job]) -> list[list[Job]]:
+    """Jobs in batches of about BATCH articles, as `_weight` counts them."""
+    batches: list[list[Job]] = [[]]
+    weight = 0
+    for job in jobs:
+        if weight >= BATCH:
+            batches.append([])
+            weight = 0
+        batches[-1].append(job)
+        weight += job.weight
+    return batches if jobs else []
+
+
+def _weight(size: int) -> int:
+    """About how many articles an input of `size` bytes holds: one for most files, hundreds
+    for a news database's export of 1 MB."""
+    return 1 + size // ARTICLE_BYTES
 
 
 def _triage(
@@ -385,7 +424,7 @@ def _triage(
                 jobs.append(Job(STDIN_NAME, None, None, data=read_stdin()))
         else:
             key = printable(item.absolute or os.path.abspath(item.path))
-            jobs.append(Job(name, item.path, key))
+            jobs.append(Job(name, item.path, key, info=item.info))
     known = archive.source_states([job.key for job in jobs if job.key])
     changed = []
     for job in jobs:
@@ -394,7 +433,7 @@ def _triage(
             changed.append(job)  # new to the archive: the worker reads its size and time
             continue
         try:
-            now = os.stat(job.path)
+            now = job.info or os.stat(job.path)
         except OSError as error:
             settled.append(InputResult(job.source, "failed", reason=error.strerror))
             continue

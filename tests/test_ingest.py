@@ -443,3 +443,26 @@ def test_parsed_articles_cross_to_the_writer_whole() -> None:
         "H", None, None, [], None, None, None, "B", 1, 7, None, None, "c", "t", 7, 1
     )
     assert pickle.loads(pickle.dumps(stored)) == stored
+
+
+def file_status(size: int) -> os.stat_result:
+    return os.stat_result((0o100644, 0, 0, 1, 0, 0, size, 0, 0, 0))
+
+
+def test_large_inputs_make_smaller_batches_and_windows() -> None:
+    """A news database's export holds hundreds of articles: windows and batches count them by
+    size, so memory stays bounded and the workers share one folder of exports."""
+    small = [
+        ingest.Job(f"{n}.txt", f"{n}.txt", f"/{n}.txt", info=file_status(3_000)) for n in range(70)
+    ]
+    large = [
+        ingest.Job(f"{n}.sgm", f"{n}.sgm", f"/{n}.sgm", info=file_status(1_300_000))
+        for n in range(3)
+    ]
+    assert [len(batch) for batch in ingest._batches(small)] == [32, 32, 6]
+    assert [len(batch) for batch in ingest._batches(large + small[:40])] == [1, 1, 1, 32, 8]
+    assert ingest._batches([]) == []
+    inputs = [ingest.Input(job.path, info=job.info) for job in large * 10 + small]
+    windows = list(ingest._windows(inputs))
+    assert [len(window) for window in windows] == [2, 4, 7, 13, 74]  # 159 articles a file
+    assert [item for window in windows for item in window] == inputs
