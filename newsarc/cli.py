@@ -217,7 +217,8 @@ def _emit(
     "pattern",
     default="*.txt",
     show_default=True,
-    help="File names to read in folders (*.json or *.jsonl for articles as JSON).",
+    help="File names to read in folders (*.json or *.jsonl for articles as JSON, *.html or "
+    "*.sgm for exports of news databases).",
 )
 @click.option("--outlet", help="Record this outlet for every article of the batch.")
 @dayfirst_option
@@ -250,7 +251,8 @@ def ingest(
 
     With no PATH, reads the inbox folder ./data (or $NEWSARC_INBOX). Files already stored are
     skipped, changed files update their article, and the same text twice is stored once.
-    Exit code 0 when every input was stored, 1 when any failed, 130 when interrupted.
+    Exports of news databases (Reuters SGML, Nexis and LexisNexis, Factiva) give an article an
+    input. Exit code 0 when every input was stored, 1 when any failed, 130 when interrupted.
 
     \b
     Examples:
@@ -258,6 +260,7 @@ def ingest(
       newsarc ingest --glob '*.text' --outlet 'Daily Star' scraped/
       cat story.txt | newsarc ingest -
       newsarc ingest export.jsonl
+      newsarc ingest --glob '*.html' factiva-saves/
     """
     from newsarc import render
     from newsarc.ingest import Options, clusters_enabled, count_inputs, printable
