@@ -9,6 +9,7 @@ from conftest import Run
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from newsarc import exports
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
 from newsarc.ingest import BINARY_CONTROLS, decode
@@ -19,6 +20,7 @@ from newsarc.normalize import (
     _same_text,
     clean_text,
     normalize,
+    normalize_cleaned,
     word_count,
 )
 from newsarc.query import to_fts
@@ -202,3 +204,37 @@ def test_binary_files_are_told_by_their_control_characters(text: str, encoding: 
         assert binary
     else:
         assert not binary
+
+
+# Pieces of the exports newsarc reads, to be shuffled with arbitrary text between them.
+EXPORT_PARTS = st.sampled_from(
+    [
+        "<REUTERS NEWID=\"1\">", "</REUTERS>", "<DATE>", "</DATE>", "<TEXT>", "<TEXT TYPE=\"BRIEF\">",
+        "<TEXT TYPE=\"UNPROC\">", "</TEXT>", "<TITLE>", "</TITLE>", "<BODY>", "</BODY>",
+        "<DATELINE>", "</DATELINE>", "<AUTHOR>", "</AUTHOR>", "&#3;", "&lt;", "&#xZZ;",
+        "<DOCFULL> -->", "<!-- Hide XML section from browser\n</DOCFULL>", "<P>", "</P>", "<BR>",
+        "\n1 of 2 DOCUMENTS\n", "\n\nBYLINE: ", "\n\nLENGTH: 3 words\n\n", "\n\nDATELINE: ",
+        '<div id="article-X" class="article">', '<span class="enHeadline counted">', "</span>",
+        '<div class="author">', "<div>", "</div>", "<div>12 words</div>",
+        '<p class="articleParagraph">', "</p>", "<script>", "<!--", "-->",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(EXPORT_PARTS, NEWSY), max_size=25), st.booleans())
+def test_exports_never_raise_but_not_an_article(parts: list[str], html_file: bool) -> None:
+    text = "".join(parts)
+    found = exports.split(text, html_file)
+    if found is None:
+        return
+    format, pieces = found
+    for piece in pieces:
+        try:
+            exported = exports.render(format, piece)
+            article = normalize_cleaned(
+                clean_text(exported.text), headline_first=exported.headline_first
+            )
+        except NotAnArticle:
+            continue
+        assert exported.completed(article).headline
