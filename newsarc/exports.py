@@ -49,9 +49,7 @@ NEXIS_MARKER = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS?[ \t\r]*$", re.M)
 NEXIS_HTML_ARTICLE = re.compile(r"<DOCFULL>\s*-->(.*?)<!--[^<>]*</DOCFULL>", re.S | re.I)
 # "BYLINE: By Jane Doe", "LÄNGE: 1285 Wörter", "LOAD-DATE: March 15, 2013".
 NEXIS_LABEL = re.compile(r"^([^\W\d_a-z][^\W\da-z]*(?:[- ][^\W\da-z]+)*): ?(.*)$", re.S)
-NEXIS_BYLINE = frozenset({"BYLINE", "AUTOR", "AUTEUR", "AUTHOR"})
-NEXIS_DECK = frozenset({"HIGHLIGHT"})
-NEXIS_DATELINE = frozenset({"DATELINE"})
+NEXIS_BYLINE = ("BYLINE", "AUTOR", "AUTEUR", "AUTHOR")  # English, German and French editions
 NEXIS_NOTICE = re.compile(r"^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved)", re.I)
 
 FACTIVA_ARTICLE = re.compile(r"<div\s+id=\"article-[^\"]*\"[^>]*>", re.I)
@@ -226,13 +224,12 @@ def _nexis(text: str) -> Exported:
     while rest and (NEXIS_LABEL.match(rest[-1]) or NEXIS_NOTICE.match(rest[-1])):
         rest.pop()
     byline = next((labels[name] for name in NEXIS_BYLINE if name in labels), None)
-    deck = next((labels[name] for name in NEXIS_DECK if name in labels), None)
-    dateline = next((labels[name] for name in NEXIS_DATELINE if name in labels), None)
+    dateline = labels.get("DATELINE")
     return Exported(
         text=_lines(headline, f"Published: {date}" if date else "", *rest),
         headline_first=bool(headline),
         byline=_without_by(byline),
-        deck=deck,
+        deck=labels.get("HIGHLIGHT"),
         dateline=place_name(dateline.split(",")[0]) if dateline else None,
         outlet=outlet,
     )
@@ -269,7 +266,7 @@ def _flat(text: str) -> str:
 
 
 def _without_by(byline: str | None) -> str | None:
-    """ "By JANE DOE" and "Von Jane Doe" -> the names."""
+    """The names of a byline: "By JANE DOE" -> "JANE DOE", "Von Jane Doe" -> "Jane Doe"."""
     if not byline:
         return None
     return re.sub(r"^(?:by|von)\s+", "", byline, flags=re.I) or None

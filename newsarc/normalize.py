@@ -171,6 +171,18 @@ CHARACTER_FIXES: dict[int, str | None] = (
     | {ord("\t"): "    "}
 )
 NEEDS_FIXES = re.compile("[" + "".join(map(chr, CHARACTER_FIXES)) + "]")
+# UTF-8 read as Windows-1252 somewhere upstream (mojibake): "Ã©" for "é", "â" and two more
+# characters for a euro sign or a curly quote (Nexis prints the closing quote "â€[TM]"). Only
+# the lead bytes of Latin-1 letters and of general punctuation are repaired, and only where
+# the bytes make valid UTF-8 again.
+# Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no character in Windows-1252: they come through
+# as the C1 controls of the same number.
+MOJIBAKE_BYTES = {
+    (chr(byte) if byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([byte]).decode("cp1252")): byte
+    for byte in range(0x80, 0xC0)
+} | {"Â": 0xC2, "Ã": 0xC3, "â": 0xE2}
+_CONTINUATION = re.escape("".join(MOJIBAKE_BYTES)[:0x40])
+MOJIBAKE = re.compile(f"[ÂÃ][{_CONTINUATION}]|â(?:[{_CONTINUATION}]{{2}}|€\\[TM\\])")
 SPACE_RUN = re.compile(r"(?<=\S) {2,}")  # inside a line: indentation is left alone
 TRAILING_SPACE = re.compile(r" +$", re.M)
 # Control characters clean_text drops: all but tab, line feed and carriage return.
@@ -190,6 +202,8 @@ def clean_text(text: str) -> str:
     # Each step first asks a cheap question: most articles need few of them.
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and MOJIBAKE.search(text):
+        text = MOJIBAKE.sub(_unmangled, text)
     if "\t" in text or (not text.isascii() and NEEDS_FIXES.search(text)):
         text = text.translate(CHARACTER_FIXES)
     if _has_controls(text):
@@ -201,6 +215,14 @@ def clean_text(text: str) -> str:
     if " \n" in text or text.endswith(" "):
         text = TRAILING_SPACE.sub("", text)
     return text.strip("\n")
+
+
+def _unmangled(match: re.Match[str]) -> str:
+    mangled = match.group(0).replace("[TM]", "™")
+    try:
+        return bytes(map(MOJIBAKE_BYTES.__getitem__, mangled)).decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group(0)
 
 
 def _has_controls(text: str) -> bool:

@@ -479,8 +479,26 @@ def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> N
         ("zero\u200bwidth soft\u00adhyphen", "zerowidth softhyphen"),
         ("trailing   \n\n\n", "trailing"),
         ("    indented stays", "    indented stays"),
+        ("costs â‚¬4.5 billion", "costs €4.5 billion"),
+        ("Franceâ€[TM]s power", "France’s power"),
+        ("â€œquotedâ€\x9d", "“quoted”"),
+        ("cafÃ© Ã\xa0 la Â£5", "café à la £5"),
+        ("château naïve Ãx â‚", "château naïve Ãx â‚"),
     ],
-    ids=["line-endings", "bom", "spaces", "nfc", "invisibles", "trailing", "indent"],
+    ids=[
+        "line-endings",
+        "bom",
+        "spaces",
+        "nfc",
+        "invisibles",
+        "trailing",
+        "indent",
+        "mojibake-euro",
+        "mojibake-nexis-apostrophe",
+        "mojibake-quotes-undefined-byte",
+        "mojibake-latin1-letters",
+        "not-mojibake",
+    ],
 )
 def test_clean_text(text: str, expected: str) -> None:
     assert clean_text(text) == expected
