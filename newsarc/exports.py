@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 from newsarc.errors import NotAnArticle
 from newsarc.models import Article
-from newsarc.normalize import place_name
+from newsarc.normalize import agency_of, place_name
 
 REUTERS = "reuters-sgml"
 NEXIS = "nexis"
@@ -84,12 +84,15 @@ class Exported:
     outlet: str | None = None
 
     def completed(self, article: Article) -> Article:
-        """The normalizer's reading, with the database's own fields taking precedence."""
+        """The normalizer's reading, with the database's own fields taking precedence; wire
+        copy whose outlet is an agency (Reuters, Agence France Presse) names it as one."""
+        agency = agency_of(self.outlet)
         return replace(
             article,
             byline=self.byline or article.byline,
             deck=self.deck or article.deck,
             dateline=article.dateline or self.dateline,
+            agencies=article.agencies or ([agency] if agency else []),
         )
 
 

@@ -90,6 +90,8 @@ BYLINE = re.compile(
 _AGENCY_ALTERNATION = "|".join(
     re.escape(spelling) for spelling in sorted(AGENCY_BY_SPELLING, key=len, reverse=True)
 )
+# An outlet whose name is an agency's: "Agence France Presse -- English", "Reuters News".
+AGENCY_OUTLET = re.compile(rf"(?:{_AGENCY_ALTERNATION})\b")
 _PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
 # "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies"
 CREDIT = re.compile(
@@ -520,6 +522,12 @@ def _agency_names(text: str) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+def agency_of(outlet: str | None) -> str | None:
+    """The agency an outlet is, when its name is one: "Agence France Presse -- English" -> "AFP"."""
+    match = AGENCY_OUTLET.match(outlet or "")
+    return AGENCY_BY_SPELLING[match.group(0)] if match else None
 
 
 # Upper-case abbreviations that stay upper-case in a place name.

@@ -27,7 +27,7 @@ def read(name: str, place: int) -> dict[str, object]:
     return vars(article) | {"outlet": exported.outlet, "format": format}
 
 
-FIELDS = ("headline", "byline", "deck", "dateline", "published", "outlet", "format")
+FIELDS = ("headline", "byline", "deck", "dateline", "published", "outlet", "format", "agencies")
 
 # (id, file, place, the fields above, body start, body end)
 ROWS = [
@@ -43,6 +43,7 @@ ROWS = [
             "1987-03-02T09:14:22",
             "Reuters",
             "reuters-sgml",
+            ["Reuters"],
         ),
         "Colombian coffee growers expect the national federation",
         "The federation declined to comment on the talks.",
@@ -59,6 +60,7 @@ ROWS = [
             "1987-03-02T09:20:05",
             "Reuters",
             "reuters-sgml",
+            ["Reuters"],
         ),
         "",
         "",
@@ -75,6 +77,7 @@ ROWS = [
             "1987-03-02T10:02:47",
             "Reuters",
             "reuters-sgml",
+            ["Reuters"],
         ),
         "Pilotage services at the northern berths",
         "the port authority said.",
@@ -91,6 +94,7 @@ ROWS = [
             "2013-03-14T11:21:00+00:00",
             "Agence France Presse -- English",
             "nexis-html",
+            ["AFP"],
         ),
         "Dock workers in Marseille voted on Thursday to end a nine-day strike after unions & ",
         '"The port will reopen tonight," a union spokesman told AFP.',
@@ -107,6 +111,7 @@ ROWS = [
             "2012-02-27T21:50:00+01:00",
             "Spiegel Online",
             "nexis-html",
+            [],
         ),
         "Hamburg - Die Reederei stellt im Mai",
         "Die Überfahrt soll zehn Minuten kürzer werden.",
@@ -123,6 +128,7 @@ ROWS = [
             "2021-04-12",
             "The Harbour Gazette",
             "nexis",
+            [],
         ),
         "The city council approved a new ferry timetable on Sunday, adding two evening",
         "three more crew members for each boat.",
@@ -139,6 +145,7 @@ ROWS = [
             "2021-04-13",
             "The Harbour Gazette",
             "nexis",
+            [],
         ),
         "Regulators extended",
         "by two weeks.",
@@ -155,6 +162,7 @@ ROWS = [
             "2021-04-12",
             "The Harbour Gazette",
             "factiva-html",
+            [],
         ),
         "GALWAY -- The central library reopened on Monday after a six-month refit, with evening",
         "came through the doors in the first hour.",
@@ -171,6 +179,7 @@ ROWS = [
             "2017-01-09",
             "Der Tagesbote Online",
             "factiva-html",
+            [],
         ),
         "Der Radweg am Landwehrkanal",
         "Die Arbeiten dauern bis Juni.",

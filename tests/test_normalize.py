@@ -7,7 +7,7 @@ import pytest
 from newsarc.errors import NotAnArticle
 from newsarc.ingest import decode
 from newsarc.models import Article
-from newsarc.normalize import clean_text, normalize
+from newsarc.normalize import agency_of, clean_text, normalize
 
 SAMPLES = Path(__file__).parent / "samples"
 DATA = Path(__file__).parent.parent / "data"
@@ -530,3 +530,20 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
 def test_picture_caption_in_the_body_is_dropped(caption: str) -> None:
     text = f"Headline\n\nOne.\n\n{caption}\n\nTwo.\n"
     assert normalize(text).body == "One.\n\nTwo."
+
+
+@pytest.mark.parametrize(
+    ("outlet", "agency"),
+    [
+        ("Agence France Presse -- English", "AFP"),
+        ("Reuters News", "Reuters"),
+        ("Associated Press Online", "AP"),
+        ("Xinhua General News Service", "Xinhua"),
+        ("dpa-AFX", "dpa"),
+        ("The Guardian (London)", None),
+        ("APPLE Daily", None),
+        (None, None),
+    ],
+)
+def test_agency_of_an_outlet(outlet: str | None, agency: str | None) -> None:
+    assert agency_of(outlet) == agency
