@@ -49,7 +49,20 @@ NEXIS_MARKER = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS?[ \t\r]*$", re.M)
 NEXIS_HTML_ARTICLE = re.compile(r"<DOCFULL>\s*-->(.*?)<!--[^<>]*</DOCFULL>", re.S | re.I)
 # "BYLINE: By Jane Doe", "LÄNGE: 1285 Wörter", "LOAD-DATE: March 15, 2013".
 NEXIS_LABEL = re.compile(r"^([^\W\d_a-z][^\W\da-z]*(?:[- ][^\W\da-z]+)*): ?(.*)$", re.S)
-NEXIS_BYLINE = ("BYLINE", "AUTOR", "AUTEUR", "AUTHOR")  # English, German and French editions
+NEXIS_HEADER_BLOCKS = 8  # outlet, date, edition and correction lines, headline: labels follow
+# The labels of the fields above and below the story, in English and German editions. Only
+# these are taken as fields: an interview's "SPIEGEL: ..." or a "TOKYO: ..." lead is text.
+NEXIS_HEADER_LABELS = frozenset({
+    "BYLINE", "AUTHOR", "SECTION", "LENGTH", "DATELINE", "HIGHLIGHT", "TYPE", "SOURCE",
+    "AUTOR", "RUBRIK", "LÄNGE", "UNTERTITEL",
+})  # fmt: skip
+NEXIS_TRAILER_LABELS = frozenset({
+    "LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "GRAPHIC", "CORRECTION-DATE", "NOTES", "URL",
+    "DOCUMENT-TYPE", "JOURNAL-CODE", "SUBJECT", "ORGANIZATION", "PERSON", "GEOGRAPHIC",
+    "INDUSTRY", "COMPANY", "TICKER", "CITY", "STATE", "COUNTRY", "DISTRIBUTION", "UPDATE",
+    "SPRACHE", "ZEITUNGS-CODE", "GRAFIK", "BIBLIOGRAPHIE", "DOKUMENTTYP", "PUBLIKATIONSTYP",
+})  # fmt: skip
+NEXIS_BYLINE = ("BYLINE", "AUTOR", "AUTHOR")
 NEXIS_NOTICE = re.compile(r"^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved)", re.I)
 
 FACTIVA_ARTICLE = re.compile(r"<div\s+id=\"article-[^\"]*\"[^>]*>", re.I)
@@ -211,20 +224,27 @@ def _nexis(text: str) -> Exported:
     blocks = [block for block in blocks if block]
     if blocks and NEXIS_MARKER.match(blocks[0]):
         blocks.pop(0)
+    # The labels under the headline; an article without them has its outlet, date and
+    # headline first, and labels only at its end.
     first_label = next(
-        (index for index, block in enumerate(blocks) if NEXIS_LABEL.match(block)), None
+        (
+            index
+            for index, block in enumerate(blocks[:NEXIS_HEADER_BLOCKS])
+            if _nexis_label(block, NEXIS_HEADER_LABELS)
+        ),
+        None,
     )
     if first_label is None or first_label < 2:
-        first_label = min(len(blocks), 3)  # no labels: outlet, date, headline
+        first_label = min(len(blocks), 3)
     header, rest = blocks[:first_label], blocks[first_label:]
     outlet = header[0] if len(header) > 1 else None
     date = header[1] if len(header) > 2 else None
     headline = header[-1] if header else ""
     labels: dict[str, str] = {}
-    while rest and (match := NEXIS_LABEL.match(rest[0])):
-        labels.setdefault(match.group(1).upper(), match.group(2).strip())
+    while rest and (field := _nexis_label(rest[0], NEXIS_HEADER_LABELS)):
+        labels.setdefault(*field)
         rest.pop(0)
-    while rest and (NEXIS_LABEL.match(rest[-1]) or NEXIS_NOTICE.match(rest[-1])):
+    while rest and (_nexis_label(rest[-1], NEXIS_TRAILER_LABELS) or NEXIS_NOTICE.match(rest[-1])):
         rest.pop()
     byline = next((labels[name] for name in NEXIS_BYLINE if name in labels), None)
     dateline = labels.get("DATELINE")
@@ -236,6 +256,14 @@ def _nexis(text: str) -> Exported:
         dateline=place_name(dateline.split(",")[0]) if dateline else None,
         outlet=outlet,
     )
+
+
+def _nexis_label(block: str, names: frozenset[str]) -> tuple[str, str] | None:
+    """(label, value) when `block` is a field labelled with one of `names`."""
+    match = NEXIS_LABEL.match(block)
+    if match is None or match.group(1).upper() not in names:
+        return None
+    return match.group(1).upper(), match.group(2).strip()
 
 
 def _factiva(piece: str) -> Exported:

@@ -270,3 +270,26 @@ def test_an_export_with_no_articles_fails_whole(run: Run, tmp_path: Path) -> Non
 
 def exports_names() -> list[str]:
     return [path.name for path in EXPORTS.iterdir()]
+
+
+def test_nexis_text_that_looks_like_a_label_stays_in_the_body() -> None:
+    """Only the fields Nexis prints are labels: an interview's questions are text, and an
+    article without fields under its headline keeps its outlet, date and headline apart."""
+    text = (
+        "1 of 1 DOCUMENTS\n\nDer Wochenbote\n\n3. Mai 2021 Montag\n\nDas Gespräch\n\n"
+        "Die Ministerin spricht über den Hafen.\n\nWOCHENBOTE: Wann öffnet er wieder?\n\n"
+        "LOAD-DATE: 4. Mai 2021\n\nSPRACHE: GERMAN; DEUTSCH\n"
+    )
+    found = exports.split(text, html_file=False)
+    assert found is not None
+    format, (piece,) = found
+    exported = exports.render(format, piece)
+    article = normalize_cleaned(clean_text(exported.text), headline_first=exported.headline_first)
+    assert (exported.outlet, article.headline, article.published) == (
+        "Der Wochenbote",
+        "Das Gespräch",
+        "2021-05-03",
+    )
+    assert article.body == (
+        "Die Ministerin spricht über den Hafen.\n\nWOCHENBOTE: Wann öffnet er wieder?"
+    )
