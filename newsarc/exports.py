@@ -297,7 +297,8 @@ def _flat(text: str) -> str:
 
 
 def _without_by(byline: str | None) -> str | None:
-    """The names of a byline: "By JANE DOE" -> "JANE DOE", "Von Jane Doe" -> "Jane Doe"."""
+    """The names of a byline: "By JANE DOE" -> "JANE DOE", "Von Jane Doe" -> "Jane Doe", and
+    "From JANE DOE", as The Guardian credits a correspondent abroad."""
     if not byline:
         return None
-    return re.sub(r"^(?:by|von)\s+", "", byline, flags=re.I) or None
+    return re.sub(r"^(?:by|from|von)\s+", "", byline, flags=re.I) or None

@@ -139,7 +139,7 @@ ROWS = [
         1,
         (
             "SEC RULES ON 12-14 MAY FILINGS",
-            None,
+            "TOM REILLY",
             None,
             None,
             "2021-04-13",
