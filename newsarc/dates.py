@@ -55,15 +55,32 @@ KEEP_UPPER = frozenset({
     "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
 })  # fmt: skip
 
-# German month and day names, which Nexis and Factiva print in their German editions.
-GERMAN_MONTHS = {
+# German, French and Spanish month and day names, as news databases print them in those
+# editions ("27. Februar 2012 Montag", "lundi 3 mai 2021", "3 de mayo de 2021").
+FOREIGN_MONTHS = {
     "januar": "January", "jänner": "January", "februar": "February", "märz": "March",
     "mai": "May", "juni": "June", "juli": "July", "oktober": "October", "dezember": "December",
+    "janvier": "January", "février": "February", "mars": "March", "avril": "April",
+    "juin": "June", "juillet": "July", "août": "August", "septembre": "September",
+    "octobre": "October", "novembre": "November", "décembre": "December",
+    "enero": "January", "febrero": "February", "marzo": "March", "abril": "April",
+    "mayo": "May", "junio": "June", "julio": "July", "agosto": "August",
+    "septiembre": "September", "setiembre": "September", "octubre": "October",
+    "noviembre": "November", "diciembre": "December",
 }  # fmt: skip
-GERMAN_MONTH = re.compile(r"\b(" + "|".join(GERMAN_MONTHS) + r")\b", re.I)
-GERMAN_DAY_NAMES = re.compile(
-    r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\b,?", re.I
+FOREIGN_MONTH = re.compile(r"\b(" + "|".join(FOREIGN_MONTHS) + r")\b", re.I)
+FOREIGN_DAY_NAMES = re.compile(
+    r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?",
+    re.I,
 )
+# "3 de mayo de 2021": the Spanish "of" between day, month and year; "1er août 2020 à 14:30":
+# the French first, and "at" before a clock.
+FOREIGN_WORDS = re.compile(
+    r"(?<=\d) de (?=[^\W\d_])|(?<=[^\W\d_]) de (?=\d)|(?<=\d) à (?=\d{1,2}[:h]\d)", re.I
+)
+FRENCH_FIRST = re.compile(r"\b1er\b")
 # "27. Februar 2012": a German day number ends with a stop.
 DAY_STOP = re.compile(r"\b(\d{1,2})\.(?= [^\W\d_])")
 # "2018 年 10 月 7 日 17:04": year, month and day in Chinese, Japanese or Korean.
@@ -143,7 +160,8 @@ def _clean(text: str) -> str:
     text = JUNK_TAIL.sub("", text.replace("\u00a0", " ").replace("|", " "))
     if not text.isascii():
         text = CJK_DATE.sub(_iso_date, text)
-    text = GERMAN_DAY_NAMES.sub(" ", GERMAN_MONTH.sub(_english_month, DAY_STOP.sub(r"\1", text)))
+    text = FOREIGN_WORDS.sub(" ", FRENCH_FIRST.sub("1", DAY_STOP.sub(r"\1", text)))
+    text = FOREIGN_DAY_NAMES.sub(" ", FOREIGN_MONTH.sub(_english_month, text))
     text = MALFORMED_CLOCK.sub(r"\1:\2:\3 \4", text)
     text = GMT_OFFSET.sub(_explicit_offset, text)
     text = DAY_NAMES.sub(" ", text)
@@ -156,7 +174,7 @@ def _iso_date(match: re.Match[str]) -> str:
 
 
 def _english_month(match: re.Match[str]) -> str:
-    return GERMAN_MONTHS[match.group(1).casefold()]
+    return FOREIGN_MONTHS[match.group(1).casefold()]
 
 
 def _explicit_offset(match: re.Match[str]) -> str:
