@@ -457,18 +457,22 @@ def _store_window(
     results = list(settled)
     fresh: list[tuple[int, Fingerprint, bool]] = []
     with archive.batch():
-        for outcome in outcomes:
+        for job, outcome in zip(jobs, outcomes, strict=True):
+            stored: list[tuple[Parsed, InputResult]] = []
             for parsed in outcome:
                 if isinstance(parsed, InputResult):
                     results.append(parsed)
                     continue
                 result = _save(archive, parsed)
                 results.append(result)
+                stored.append((parsed, result))
                 if parsed.fingerprint and result.status in ("new", "updated"):
                     assert result.article_id is not None
                     fresh.append(
                         (result.article_id, parsed.fingerprint, result.status == "updated")
                     )
+            if len(stored) == len(outcome) and any(one.source != job.source for one in outcome):
+                _remember_file(archive, job, stored)
             if on_input:
                 on_input()
         cluster(archive, fresh)
@@ -479,6 +483,24 @@ def _store_window(
         report.add(result)
         if on_result:
             on_result(result)
+
+
+def _remember_file(archive: Archive, job: Job, stored: list[tuple[Parsed, InputResult]]) -> None:
+    """Remember a file of many articles, all stored, by its size and time as it was found, so
+    that an ingest of it unchanged skips it as it skips an article file; it answers for its
+    first article. A file that changed since it was found differs from what is remembered and
+    is read again next time."""
+    if job.key is None or job.info is None:
+        return
+    first, result = stored[0]
+    assert result.article_id is not None
+    archive.remember_source(
+        job.key,
+        result.article_id,
+        job.info.st_size,
+        job.info.st_mtime_ns,
+        first.provenance.content_hash,
+    )
 
 
 def _parse_file(path: str, key: str, options: Options) -> Outcome:

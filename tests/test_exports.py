@@ -1,6 +1,7 @@
 """News databases' exports of many articles: Reuters SGML, Nexis (HTML and text), Factiva."""
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -293,3 +294,17 @@ def test_nexis_text_that_looks_like_a_label_stays_in_the_body() -> None:
     assert article.body == (
         "Die Ministerin spricht über den Hafen.\n\nWOCHENBOTE: Wann öffnet er wieder?"
     )
+
+
+def test_an_unchanged_export_is_skipped_unread(run: Run, tmp_path: Path) -> None:
+    export = tmp_path / "nexis.html"
+    shutil.copy(EXPORTS / "nexis.html", export)
+    first = json.loads(run("ingest", "--json", str(export)).stdout)
+    assert (first["inputs"], first["new"]) == (2, 2)
+    again = json.loads(run("ingest", "--json", str(export)).stdout)
+    assert (again["inputs"], again["unchanged"]) == (1, 1)
+    export.write_text(export.read_text("utf-8").replace("nine-day", "ten-day"), "utf-8")
+    changed = json.loads(run("ingest", "--json", str(export)).stdout)
+    assert (changed["inputs"], changed["updated"], changed["unchanged"]) == (2, 1, 1)
+    assert "ten-day strike" in json.loads(run("show", "1", "--json").stdout)["body"]
+    assert json.loads(run("ingest", "--json", str(export)).stdout)["unchanged"] == 1
