@@ -183,7 +183,7 @@ def metadata_line(article: StoredArticle) -> str:
         article.published or "undated",
         ", ".join(article.agencies),
         article.dateline or "",
-        article.outlet or "",
+        "" if article.outlet in article.agencies else article.outlet or "",  # Reuters, once
         article.byline and f"by {article.byline}",
         f"{article.word_count} words",
         article.source_path or "",
@@ -311,7 +311,7 @@ def clusters_table(clusters: list[ClusterSummary], total: int, console: Console)
             str(cluster.cluster_id),
             str(cluster.size),
             _span(cluster.first, cluster.last),
-            _plain_text(", ".join([*cluster.outlets, *cluster.agencies])),
+            _plain_text(", ".join(dict.fromkeys([*cluster.outlets, *cluster.agencies]))),
             headlines,
         )
     console.print(table)
@@ -342,7 +342,9 @@ def copies_table(copies: list[ClusterCopy], reference: int, console: Console) ->
             str(copy.id),
             (copy.published or "")[:10],
             f"{copy.similarity:.0%}",
-            _plain_text(", ".join(filter(None, [copy.outlet, *copy.agencies, copy.dateline]))),
+            _plain_text(
+                ", ".join(dict.fromkeys(filter(None, [copy.outlet, *copy.agencies, copy.dateline])))
+            ),
             _plain_text(copy.headline, style),
         )
     console.print(table)

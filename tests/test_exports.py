@@ -308,3 +308,10 @@ def test_an_unchanged_export_is_skipped_unread(run: Run, tmp_path: Path) -> None
     assert (changed["inputs"], changed["updated"], changed["unchanged"]) == (2, 1, 1)
     assert "ten-day strike" in json.loads(run("show", "1", "--json").stdout)["body"]
     assert json.loads(run("ingest", "--json", str(export)).stdout)["unchanged"] == 1
+
+
+def test_an_agency_that_is_the_outlet_is_shown_once(run: Run) -> None:
+    run("ingest", str(EXPORTS / "wire.sgm"))
+    meta = run("show", "1").stdout.splitlines()[1]
+    assert meta.startswith("#1 · 1987-03-02T09:14:22 · Reuters · Bogota · by Maria Ortega")
+    assert meta.count("Reuters") == 2  # the agency, and the byline's credit
