@@ -25,6 +25,7 @@ INBOX_DEFAULT = "data"
 INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C
 ALIASES = {"query": "search"}
 FORMATS = ("json", "jsonl", "csv")
+KINDS_SHOWN = 3  # kinds of file name a folder holds, named when --glob matched none
 ROW_COUNT = click.IntRange(min=1, max=LARGEST_INTEGER)
 ROW_OFFSET = click.IntRange(min=0, max=LARGEST_INTEGER)
 
@@ -263,7 +264,7 @@ def ingest(
       newsarc ingest --glob '*.html' factiva-saves/
     """
     from newsarc import render
-    from newsarc.ingest import Options, clusters_enabled, count_inputs, printable
+    from newsarc.ingest import Options, clusters_enabled, count_inputs, name_kinds, printable
     from newsarc.ingest import ingest as run_ingest
 
     if not paths:
@@ -294,7 +295,9 @@ def ingest(
     click.echo(render.ingest_json(report) if as_json else render.ingest_summary(report))
     if not report.total and not report.interrupted:
         folders = ", ".join(map(printable, paths))
-        click.echo(f"No file named {pattern} in {folders}: --glob reads others.", err=True)
+        kinds = ", ".join(f"{count} {kind}" for kind, count in name_kinds(paths)[:KINDS_SHOWN])
+        held = f" (it holds {kinds})" if kinds else ""
+        click.echo(f"No file named {pattern} in {folders}{held}: --glob reads others.", err=True)
     if report.interrupted:
         sys.exit(INTERRUPTED)
     if report.counts["failed"]:

@@ -6,6 +6,7 @@ The core never prints: it reports each input through a callback and returns the 
 from __future__ import annotations
 
 import codecs
+import collections
 import fnmatch
 import gc
 import hashlib
@@ -916,6 +917,13 @@ def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
     if encoding == TITLE_BODY_ENCODING:
         original = _title_and_body(json.loads(original))
     return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
+
+
+def name_kinds(paths: Iterable[str]) -> list[tuple[str, int]]:
+    """The kinds of file name (`*.html`) below `paths` with how many of each, most common
+    first: what --glob could read when the pattern asked for matched nothing."""
+    suffixes = (os.path.splitext(item.path)[1] for item in discover(paths, "*"))
+    return collections.Counter(f"*{suffix}" for suffix in suffixes if suffix).most_common()
 
 
 def count_inputs(paths: Iterable[str], pattern: str) -> int:

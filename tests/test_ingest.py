@@ -180,7 +180,9 @@ def test_glob_selects_other_names(run: Run, tmp_path: Path) -> None:
     shutil.copy(SEED, folder / "notes.md")
     result = run("ingest", str(folder))
     assert result.stdout.startswith("Ingested 0 inputs")
-    assert result.stderr == f"No file named *.txt in {folder}: --glob reads others.\n"
+    assert result.stderr == (
+        f"No file named *.txt in {folder} (it holds 1 *.md, 1 *.text): --glob reads others.\n"
+    )
     assert report(run, "--glob", "*.text", str(folder))["new"] == 1
 
 
