@@ -73,6 +73,8 @@ FACTIVA_HEADLINE = re.compile(
 FACTIVA_AUTHOR = re.compile(r"<div\s+class=\"author\"[^>]*>(.*?)</div>", re.S)
 FACTIVA_DIV = re.compile(r"<div>(.*?)</div>", re.S)
 FACTIVA_PARAGRAPH = re.compile(r"<p\b[^>]*\bclass=\"articleParagraph\b[^>]*>(.*?)</p>", re.S)
+# A byline ending in the wire it came from: "KURT SCHORK, --(Reuter)", "Jane Doe, Reuters".
+WIRE_CREDIT = re.compile(r"(?:,\s*|\s+--\s*|\s*--)\(?(?P<credit>[^(),]+?)\)?\s*$")
 # The field before the date: a length such as "877 words", "1285 Wörter" or "8165 字".
 FACTIVA_LENGTH = re.compile(r"^[\d.,]+\s*\w+$")
 
@@ -97,15 +99,17 @@ class Exported:
     outlet: str | None = None
 
     def completed(self, article: Article) -> Article:
-        """The normalizer's reading, with the database's own fields taking precedence; wire
-        copy whose outlet is an agency (Reuters, Agence France Presse) names it as one."""
-        agency = agency_of(self.outlet)
+        """The normalizer's reading, with the database's own fields taking precedence. Wire
+        copy names its agency: the outlet that is one (Reuters, Agence France Presse), or the
+        byline's credit ("By KURT SCHORK, --(Reuter)", "By Jane Doe, Reuters")."""
+        names, credited = _wire_credit(self.byline)
+        agencies = [name for name in dict.fromkeys([agency_of(self.outlet), credited]) if name]
         return replace(
             article,
-            byline=self.byline or article.byline,
+            byline=names or article.byline,
             deck=self.deck or article.deck,
             dateline=article.dateline or self.dateline,
-            agencies=article.agencies or ([agency] if agency else []),
+            agencies=article.agencies or agencies,
         )
 
 
@@ -202,11 +206,12 @@ def _reuters(piece: str) -> Exported:
     paragraphs = re.sub(r"\n(?=[ \t])", "\n\n", story.strip("\n"))
     if not title and not paragraphs:
         raise NotAnArticle("an empty story: no headline and no text")
-    byline = html.unescape(_element("AUTHOR", text)).strip()
+    byline = _flat(html.unescape(_element("AUTHOR", text)))
     date = REUTERS_DATE_DEBRIS.sub("", _element("DATE", piece)).strip()
     return Exported(
-        text=_lines(title, byline, f"Published: {date}" if date else "", paragraphs),
+        text=_lines(title, f"Published: {date}" if date else "", paragraphs),
         headline_first=bool(title),
+        byline=_without_by(byline),
         outlet="Reuters",
     )
 
@@ -294,6 +299,16 @@ def _factiva(piece: str) -> Exported:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def _wire_credit(byline: str | None) -> tuple[str | None, str | None]:
+    """A byline's names and the agency it credits at its end, if any."""
+    match = WIRE_CREDIT.search(byline or "")
+    if byline is None or match is None or match.start() == 0:
+        return byline, None
+    credit = match["credit"]
+    agency = agency_of("Reuters" if credit.casefold() == "reuter" else credit)
+    return (byline[: match.start()].rstrip(" ,-"), agency) if agency else (byline, None)
 
 
 def _without_by(byline: str | None) -> str | None:

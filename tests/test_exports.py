@@ -38,7 +38,7 @@ ROWS = [
         0,
         (
             "COLOMBIA COFFEE GROWERS SEE <FEDECAFE> QUOTA TALKS",
-            "Maria Ortega, Reuters",
+            "Maria Ortega",
             None,
             "Bogota",
             "1987-03-02T09:14:22",
@@ -313,5 +313,24 @@ def test_an_unchanged_export_is_skipped_unread(run: Run, tmp_path: Path) -> None
 def test_an_agency_that_is_the_outlet_is_shown_once(run: Run) -> None:
     run("ingest", str(EXPORTS / "wire.sgm"))
     meta = run("show", "1").stdout.splitlines()[1]
-    assert meta.startswith("#1 · 1987-03-02T09:14:22 · Reuters · Bogota · by Maria Ortega")
-    assert meta.count("Reuters") == 2  # the agency, and the byline's credit
+    assert meta.startswith("#1 · 1987-03-02T09:14:22 · Reuters · Bogota · by Maria Ortega ·")
+    assert meta.count("Reuters") == 1
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet", "names", "agencies"),
+    [
+        ("KURT SCHORK, --(Reuter)", "The Irish Times", "KURT SCHORK", ["Reuters"]),
+        ("Jane Doe -- AFP", "The Harbour Gazette", "Jane Doe", ["AFP"]),
+        ("Maria Ortega, Reuters", "Reuters", "Maria Ortega", ["Reuters"]),
+        ("Albrecht, Bernhard", "Der Spiegel", "Albrecht, Bernhard", []),
+        ("Reuters", "The Harbour Gazette", "Reuters", []),
+        (None, "Agence France Presse -- English", None, ["AFP"]),
+    ],
+)
+def test_wire_credits_name_the_agency(
+    byline: str | None, outlet: str, names: str | None, agencies: list[str]
+) -> None:
+    exported = exports.Exported("Headline\n\nA story.", True, byline=byline, outlet=outlet)
+    article = exported.completed(normalize_cleaned(exported.text, headline_first=True))
+    assert (article.byline, article.agencies) == (names, agencies)
