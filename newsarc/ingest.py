@@ -381,7 +381,7 @@ def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:
     weight, limit = 0, PARALLEL_FROM
     for item in items:
         window.append(item)
-        weight += _weight(item.info.st_size) if item.info else 1
+        weight += _weight(item.info.st_size if item.info else 0)
         if weight >= limit:
             yield window
             window, weight, limit = [], 0, min(limit * 2, WINDOW)
@@ -506,11 +506,12 @@ def _remember_file(archive: Archive, job: Job, stored: list[tuple[Parsed, InputR
 
 def _parse_file(path: str, key: str, options: Options) -> Outcome:
     data, info = _read_file(path, options.max_bytes)
-    if data and path.lower().endswith((".json", ".jsonl")):
+    name = path.lower()
+    if data and name.endswith((".json", ".jsonl")):
         if records := list(_parse_records(data, path, key, options)):
             return records
         raise NotAnArticle("no articles: only blank lines, or an empty list")
-    outcome = _parse_data(data, path, key, path.lower().endswith(MARKUP_SUFFIXES), options)
+    outcome = _parse_data(data, path, key, name.endswith(MARKUP_SUFFIXES), options)
     if len(outcome) == 1 and isinstance(article := outcome[0], Parsed) and article.key == key:
         article.size, article.mtime_ns = info.st_size, info.st_mtime_ns
     return outcome
@@ -908,12 +909,8 @@ def reindex(
 
 def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
     """A stored original read again by the current normalizer."""
-    if encoding in exports.FORMATS:
-        exported = exports.render(encoding, original)
-        cleaned = clean_text(exported.text)
-        return exported.completed(
-            normalize_cleaned(cleaned, dayfirst=dayfirst, headline_first=exported.headline_first)
-        )
+    if encoding in exports.FORMATS:  # read as ingest reads it, so that nothing changes
+        return _parse_piece(encoding, original, "", None, Options(dayfirst=dayfirst)).article
     if encoding == TITLE_BODY_ENCODING:
         original = _title_and_body(json.loads(original))
     return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
