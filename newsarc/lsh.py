@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 PACKED_KEYS = struct.Struct(f"<{BANDS}q")  # an article's keys as stored in lsh_recent
 RUN_LIMIT = 1 << 19  # pairs; larger runs are not merged, so a merge copies at most 16 MiB
 PAIRS_AT_ONCE = 1 << 13  # pairs taken from each run at a time by `pairs`
+# A KeyFilter is made with this many bits a key it is to hold (0.5% of absent keys pass) and
+# counts as full below the fewest (6%).
+FILTER_BITS_PER_KEY = 12
+FILTER_FEWEST_BITS_PER_KEY = 6
+# Odd multipliers, one for each bit a key sets in a KeyFilter: a key times one, its top 32 bits,
+# is one of the key's hashes.
+_FILTER_MULTIPLIERS = (
+    0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+    0xFF51AFD7ED558CCD,
+)  # fmt: skip
 
 
 def pack_keys(keys: tuple[int, ...]) -> bytes:
@@ -95,6 +105,11 @@ class RecentKeys:
             kept.append((keys[keep], ids[keep]))
         self._runs = [run for run in kept if len(run[0])]
 
+    def key_runs(self) -> Iterator[np.ndarray]:
+        """The keys held, a sorted run at a time."""
+        for keys, _ in self._runs:
+            yield keys
+
     def pairs(self) -> Iterator[tuple[int, int]]:
         """Every (key, article id) pair in key order; the index is empty afterwards.
 
@@ -120,6 +135,50 @@ class RecentKeys:
             keys, ids = np.concatenate(keys_parts), np.concatenate(ids_parts)
             order = np.argsort(keys)
             yield from zip(keys[order].tolist(), ids[order].tolist(), strict=True)
+
+
+class KeyFilter:
+    """A Bloom filter of LSH keys: a key it says is absent was never added, and most absent keys
+    are said to be. Most of a window's keys are held by no stored article, and looking each up
+    in the archive's large key table costs more than the rest of clustering."""
+
+    def __init__(self, capacity: int) -> None:
+        import numpy as np
+
+        self._bits = max(64, -(-capacity * FILTER_BITS_PER_KEY // 64) * 64)
+        self._words = np.zeros(self._bits // 64, dtype=np.uint64)
+        self._added = 0
+
+    @property
+    def full(self) -> bool:
+        return self._added * FILTER_FEWEST_BITS_PER_KEY > self._bits
+
+    def add(self, keys: np.ndarray) -> None:
+        import numpy as np
+
+        for places in self._places(keys):
+            np.bitwise_or.at(self._words, places >> 6, np.uint64(1) << (places & np.uint64(63)))
+        self._added += len(keys)
+
+    def may_hold(self, keys: list[int]) -> list[int]:
+        """The keys that may have been added: all that were, and a few others."""
+        import numpy as np
+
+        wanted = np.array(keys, dtype=np.int64)
+        held = np.ones(len(wanted), dtype=bool)
+        for places in self._places(wanted):
+            bits = self._words[places >> 6] >> (places & np.uint64(63))
+            held &= (bits & np.uint64(1)).astype(bool)
+        return wanted[held].tolist()  # type: ignore[no-any-return]
+
+    def _places(self, keys: np.ndarray) -> Iterator[np.ndarray]:
+        """Each hash's bit for every key: the hash's top 32 bits scaled to the filter's size."""
+        import numpy as np
+
+        keys = keys.astype(np.uint64)
+        for multiplier in _FILTER_MULTIPLIERS:
+            hashes = (keys * np.uint64(multiplier)) >> np.uint64(32)
+            yield (hashes * np.uint64(self._bits)) >> np.uint64(32)
 
 
 def _merged(

@@ -190,9 +190,14 @@ def test_copies_cluster_and_unrelated_stories_stay_apart(run: Run, tmp_path: Pat
 
 
 @pytest.mark.parametrize(
-    ("share", "most"),
-    [(None, None), (0.0, None), (1e9, 1)],
-    ids=["recent keys", "merged keys", "merged at the most recent keys"],
+    ("share", "most", "filtered"),
+    [(None, None, False), (0.0, None, False), (0.0, None, True), (1e9, 1, False)],
+    ids=[
+        "recent keys",
+        "merged keys",
+        "merged keys behind a filter",
+        "merged at the most recent keys",
+    ],
 )
 def test_clustering_is_incremental(
     run: Run,
@@ -201,6 +206,7 @@ def test_clustering_is_incremental(
     monkeypatch: pytest.MonkeyPatch,
     share: float | None,
     most: int | None,
+    filtered: bool,
 ) -> None:
     merged = share is not None
     if merged:  # new LSH keys move to the large table at once
@@ -208,6 +214,8 @@ def test_clustering_is_incremental(
         monkeypatch.setattr(store, "RECENT_SHARE", share)
     if most is not None:
         monkeypatch.setattr(store, "RECENT_MAX_KEYS", most)
+    if filtered:  # the large table's keys are looked up only when its filter passes them
+        monkeypatch.setattr(store, "KEYS_PER_FILTER_ROW", 0.0)
     run("ingest", str(write(tmp_path / "monday", {"original": VARIANTS["original"]})))
     run(
         "ingest",

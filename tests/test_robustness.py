@@ -549,6 +549,28 @@ def test_lsh_keys_another_process_stored_meanwhile_are_found_and_kept(
         assert stored == (3,)
 
 
+def test_keys_merged_after_the_stored_keys_filter_was_made_pass_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The filter of lsh_keys is made once, from the table, and then takes every key merged."""
+    monkeypatch.setattr(store_module, "RECENT_MIN_KEYS", 1)
+    monkeypatch.setattr(store_module, "RECENT_SHARE", 0.0)
+    monkeypatch.setattr(store_module, "KEYS_PER_FILTER_ROW", 0.0)
+    rows = []
+    for name in ("putin-erdogan-moscow-talks.txt", "ap-wire-idlib-ceasefire.txt"):
+        print_ = fingerprint((DATA / name).read_text(encoding="utf-8"))
+        assert print_ is not None
+        rows.append((print_.signature, print_.keys))
+    with Archive.open(str(tmp_path / "a.db"), create=True) as archive:
+        with archive.transaction():
+            assert archive.add_fingerprints([(1, *rows[0])]) == {}
+        with archive.transaction():  # makes the filter from article 1's keys, merges 2's
+            assert archive.add_fingerprints([(2, *rows[1])]) == {}
+        assert archive._stored_keys is not None
+        with archive.transaction():
+            assert archive.add_fingerprints([(3, *rows[1]), (4, *rows[0])]) == {3: {2}, 4: {1}}
+
+
 def test_ingest_runs_the_cycle_collector_less_often_and_restores_it(tmp_path: Path) -> None:
     before = gc.get_threshold()
     seen: set[tuple[int, int, int]] = set()
