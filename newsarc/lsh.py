@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 PACKED_KEYS = struct.Struct(f"<{BANDS}q")  # an article's keys as stored in lsh_recent
 RUN_LIMIT = 1 << 19  # pairs; larger runs are not merged, so a merge copies at most 16 MiB
 PAIRS_AT_ONCE = 1 << 13  # pairs taken from each run at a time by `pairs`
-# A KeyFilter is made with this many bits a key it is to hold (0.5% of absent keys pass) and
-# counts as full below the fewest (6%).
+# A KeyFilter's layer is made with this many bits a key it is to hold (0.5% of absent keys pass)
+# and takes keys while it has at least the fewest (2%).
 FILTER_BITS_PER_KEY = 12
-FILTER_FEWEST_BITS_PER_KEY = 6
+FILTER_FEWEST_BITS_PER_KEY = 8
 # Odd multipliers, one for each bit a key sets in a KeyFilter: a key times one, its top 32 bits,
 # is one of the key's hashes.
 _FILTER_MULTIPLIERS = (
@@ -140,45 +140,61 @@ class RecentKeys:
 class KeyFilter:
     """A Bloom filter of LSH keys: a key it says is absent was never added, and most absent keys
     are said to be. Most of a window's keys are held by no stored article, and looking each up
-    in the archive's large key table costs more than the rest of clustering."""
+    in the archive's large key table costs more than the rest of clustering.
+
+    It grows as keys come (a scalable Bloom filter): keys that would leave its newest layer
+    fewer than FILTER_FEWEST_BITS_PER_KEY bits a key go to a new layer as large as all the ones
+    before, so it never needs the keys it holds again.
+    """
 
     def __init__(self, capacity: int) -> None:
-        import numpy as np
-
-        self._bits = max(64, -(-capacity * FILTER_BITS_PER_KEY // 64) * 64)
-        self._words = np.zeros(self._bits // 64, dtype=np.uint64)
-        self._added = 0
-
-    @property
-    def full(self) -> bool:
-        return self._added * FILTER_FEWEST_BITS_PER_KEY > self._bits
+        self._layers: list[np.ndarray] = []  # bits, 64 to a word
+        self._newest_added = 0  # keys added to the newest layer
+        self._add_layer(capacity)
 
     def add(self, keys: np.ndarray) -> None:
         import numpy as np
 
-        for places in self._places(keys):
-            np.bitwise_or.at(self._words, places >> 6, np.uint64(1) << (places & np.uint64(63)))
-        self._added += len(keys)
+        layer = self._layers[-1]
+        added = self._newest_added + len(keys)
+        if self._newest_added and added * FILTER_FEWEST_BITS_PER_KEY > len(layer) * 64:
+            older = sum(len(one) for one in self._layers) * 64 // FILTER_BITS_PER_KEY
+            self._add_layer(max(older, len(keys)))
+            layer = self._layers[-1]
+        for places in _places(keys, len(layer) * 64):
+            np.bitwise_or.at(layer, places >> 6, np.uint64(1) << (places & np.uint64(63)))
+        self._newest_added += len(keys)
 
     def may_hold(self, keys: list[int]) -> list[int]:
         """The keys that may have been added: all that were, and a few others."""
         import numpy as np
 
         wanted = np.array(keys, dtype=np.int64)
-        held = np.ones(len(wanted), dtype=bool)
-        for places in self._places(wanted):
-            bits = self._words[places >> 6] >> (places & np.uint64(63))
-            held &= (bits & np.uint64(1)).astype(bool)
+        held = np.zeros(len(wanted), dtype=bool)
+        for layer in self._layers:
+            in_layer = np.ones(len(wanted), dtype=bool)
+            for places in _places(wanted, len(layer) * 64):
+                bits = layer[places >> 6] >> (places & np.uint64(63))
+                in_layer &= (bits & np.uint64(1)).astype(bool)
+            held |= in_layer
         return wanted[held].tolist()  # type: ignore[no-any-return]
 
-    def _places(self, keys: np.ndarray) -> Iterator[np.ndarray]:
-        """Each hash's bit for every key: the hash's top 32 bits scaled to the filter's size."""
+    def _add_layer(self, capacity: int) -> None:
         import numpy as np
 
-        keys = keys.astype(np.uint64)
-        for multiplier in _FILTER_MULTIPLIERS:
-            hashes = (keys * np.uint64(multiplier)) >> np.uint64(32)
-            yield (hashes * np.uint64(self._bits)) >> np.uint64(32)
+        words = max(1, -(-capacity * FILTER_BITS_PER_KEY // 64))
+        self._layers.append(np.zeros(words, dtype=np.uint64))
+        self._newest_added = 0
+
+
+def _places(keys: np.ndarray, bits: int) -> Iterator[np.ndarray]:
+    """For each of a key's hashes, its bit among `bits`: the hash's top 32 bits, scaled."""
+    import numpy as np
+
+    keys = keys.astype(np.uint64)
+    for multiplier in _FILTER_MULTIPLIERS:
+        hashes = (keys * np.uint64(multiplier)) >> np.uint64(32)
+        yield (hashes * np.uint64(bits)) >> np.uint64(32)
 
 
 def _merged(

@@ -88,8 +88,8 @@ RECENT_SHARE = 0.25
 RECENT_MAX_KEYS = 2_000_000
 # Keys to look up in lsh_keys pass a KeyFilter of its keys first. The filter is made, reading
 # every row, once a connection has looked up KEYS_PER_FILTER_ROW keys for each row the table
-# holds, and made again when full: reading a row costs 0.4 us, looking a key up 0.5 us in a
-# 100k-article archive and 2 us in one of a million, so a small ingest into a large archive
+# holds, then takes the keys merged: reading a row costs 0.4-0.6 us, looking a key up 0.5 us in
+# a 100k-article archive and 2 us in one of a million, so a small ingest into a large archive
 # never reads the whole table.
 KEYS_PER_FILTER_ROW = 0.5
 FILTER_READ_ROWS = 1 << 16  # lsh_keys' keys read into a new filter at a time
@@ -148,7 +148,7 @@ class Archive:
         self._lsh_rows: int | None = None  # rows of lsh_keys, counted when first needed
         self._recent: RecentKeys | None = None  # lsh_recent's keys, read when first needed
         self._stored_keys: KeyFilter | None = None  # lsh_keys' keys, once worth making
-        self._looked_up = 0  # keys this connection looked up in lsh_keys or its filter
+        self._looked_up = 0  # keys this connection looked up in lsh_keys without a filter
         self._data_version: int | None = None  # changes when another connection commits
 
     # -- opening -------------------------------------------------------------------------------
@@ -456,12 +456,12 @@ class Archive:
         # this window can pair articles, and only the articles holding them are looked at.
         probed, repeated = distinct_keys(keys for _, _, keys in rows)
         holders = self._recent_keys().holders(probed, CANDIDATES_PER_KEY)
-        stored = self._maybe_stored(probed)
+        to_look_up = self._maybe_stored(probed)
         for key, ids in self.db.execute(
             "SELECT key, ids FROM (SELECT k.value AS key, (SELECT group_concat(article_id)"
             " FROM (SELECT article_id FROM lsh_keys WHERE key = k.value ORDER BY article_id"
             " LIMIT :per_key)) AS ids FROM json_each(:keys) k) WHERE ids IS NOT NULL",
-            {"keys": json.dumps(stored), "per_key": CANDIDATES_PER_KEY},
+            {"keys": json.dumps(to_look_up), "per_key": CANDIDATES_PER_KEY},
         ):
             stored = [int(i) for i in ids.split(",")]
             holders[key] = sorted({*stored, *holders.get(key, ())})[:CANDIDATES_PER_KEY]
@@ -504,15 +504,16 @@ class Archive:
         rows = self._lsh_keys_rows()
         if not rows:
             return []
-        self._looked_up += len(keys)
-        if self._stored_keys is None or self._stored_keys.full:
+        if self._stored_keys is None:
+            self._looked_up += len(keys)
             if self._looked_up < rows * KEYS_PER_FILTER_ROW:
                 return keys
             self._stored_keys = self._read_stored_keys(rows)
         return self._stored_keys.may_hold(keys)
 
     def _read_stored_keys(self, rows: int) -> KeyFilter:
-        """A filter of lsh_keys' keys, with room for as many again as lsh_recent can hold."""
+        """A filter of lsh_keys' keys, with room for as many again as lsh_recent can hold before
+        its first new layer."""
         import numpy as np
 
         stored = KeyFilter(rows + RECENT_MAX_KEYS)
