@@ -366,16 +366,21 @@ class Archive:
         self.db.execute("BEGIN IMMEDIATE")
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
         if version != self._data_version:  # another process wrote: what is kept may be stale
-            self._lsh_rows = self._recent = self._stored_keys = None
+            self._forget_keys_kept()
             self._data_version = version
         try:
             yield
         except BaseException:
             self.db.rollback()
-            # They may hold what was rolled back.
-            self._lsh_rows = self._recent = self._stored_keys = None
+            self._forget_keys_kept()  # they may hold what was rolled back
             raise
         self.db.commit()
+
+    def _forget_keys_kept(self) -> None:
+        """Read LSH keys again when next needed. The filter of stored keys waits for as many
+        lookups as at first: two ingests taking turns would otherwise make it anew every window."""
+        self._lsh_rows = self._recent = self._stored_keys = None
+        self._looked_up = 0
 
     @contextmanager
     def batch(self) -> Iterator[None]:

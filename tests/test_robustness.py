@@ -571,6 +571,33 @@ def test_keys_merged_after_the_stored_keys_filter_was_made_pass_it(
             assert archive.add_fingerprints([(3, *rows[1]), (4, *rows[0])]) == {3: {2}, 4: {1}}
 
 
+def test_the_stored_keys_filter_waits_again_after_another_process_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made anew from the whole table after every window another ingest wrote, the filter would
+    cost two ingests taking turns more than it saves."""
+    monkeypatch.setattr(store_module, "RECENT_MIN_KEYS", 1)
+    monkeypatch.setattr(store_module, "RECENT_SHARE", 0.0)
+    rows = []
+    for name in ("putin-erdogan-moscow-talks.txt", "ap-wire-idlib-ceasefire.txt"):
+        print_ = fingerprint((DATA / name).read_text(encoding="utf-8"))
+        assert print_ is not None
+        rows.append((print_.signature, print_.keys))
+    path = str(tmp_path / "a.db")
+    Archive.open(path, create=True).close()
+    with Archive.open(path, write=True) as first, Archive.open(path, write=True) as second:
+        with first.transaction():
+            assert first.add_fingerprints([(1, *rows[0])]) == {}
+        with first.transaction():  # as many keys looked up as the table holds: worth a filter
+            assert first.add_fingerprints([(2, *rows[1])]) == {}
+        assert first._stored_keys is not None
+        with second.transaction():
+            assert second.add_fingerprints([(3, *rows[1])]) == {3: {2}}
+        with first.transaction():  # a third of the table's rows: looked up one by one
+            assert first.add_fingerprints([(4, *rows[0])]) == {4: {1}}
+        assert first._stored_keys is None
+
+
 def test_ingest_runs_the_cycle_collector_less_often_and_restores_it(tmp_path: Path) -> None:
     before = gc.get_threshold()
     seen: set[tuple[int, int, int]] = set()
