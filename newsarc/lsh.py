@@ -26,6 +26,7 @@ PAIRS_AT_ONCE = 1 << 13  # pairs taken from each run at a time by `pairs`
 # and takes keys while it has at least the fewest (2%).
 FILTER_BITS_PER_KEY = 12
 FILTER_FEWEST_BITS_PER_KEY = 8
+FILTER_KEYS_AT_ONCE = 1 << 16  # keys hashed together when added to a KeyFilter
 # Odd multipliers, one for each bit a key sets in a KeyFilter: a key times one, its top 32 bits,
 # is one of the key's hashes.
 _FILTER_MULTIPLIERS = (
@@ -161,8 +162,10 @@ class KeyFilter:
             older = sum(len(one) for one in self._layers) * 64 // FILTER_BITS_PER_KEY
             self._add_layer(max(older, len(keys)))
             layer = self._layers[-1]
-        for places in _places(keys, len(layer) * 64):
-            np.bitwise_or.at(layer, places >> 6, np.uint64(1) << (places & np.uint64(63)))
+        # A slice at a time: the hashes of a merge's million keys took 46 MiB at once.
+        for start in range(0, len(keys), FILTER_KEYS_AT_ONCE):
+            for places in _places(keys[start : start + FILTER_KEYS_AT_ONCE], len(layer) * 64):
+                np.bitwise_or.at(layer, places >> 6, np.uint64(1) << (places & np.uint64(63)))
         self._newest_added += len(keys)
 
     def may_hold(self, keys: list[int]) -> list[int]:

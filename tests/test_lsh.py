@@ -142,3 +142,20 @@ def test_a_key_filter_lets_few_absent_keys_pass_as_it_grows() -> None:
     assert passed[1] < 0.01  # 0.5% expected at its capacity
     assert max(passed) < 0.08  # 2% at most in each full layer
     assert len(stored._layers) == 4  # each new layer as large as the ones before
+
+
+def test_a_key_filter_adds_a_merge_of_many_keys_in_little_memory() -> None:
+    import tracemalloc
+
+    import numpy as np
+
+    stored = lsh.KeyFilter(2_000_000)
+    keys = np.arange(1, 1_000_001, dtype=np.int64) * 0x9E3779B1
+    tracemalloc.start()
+    try:
+        stored.add(keys)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20  # 46 MiB when its hashes were computed all at once
+    assert stored.may_hold(keys[::1000].tolist()) == keys[::1000].tolist()
