@@ -164,7 +164,8 @@ class KeyFilter:
             layer = self._layers[-1]
         # A slice at a time: the hashes of a merge's million keys took 46 MiB at once.
         for start in range(0, len(keys), FILTER_KEYS_AT_ONCE):
-            for places in _places(keys[start : start + FILTER_KEYS_AT_ONCE], len(layer) * 64):
+            for hashes in _hashes(keys[start : start + FILTER_KEYS_AT_ONCE]):
+                places = _places(hashes, len(layer) * 64)
                 np.bitwise_or.at(layer, places >> 6, np.uint64(1) << (places & np.uint64(63)))
         self._newest_added += len(keys)
 
@@ -173,10 +174,12 @@ class KeyFilter:
         import numpy as np
 
         wanted = np.array(keys, dtype=np.int64)
+        key_hashes = list(_hashes(wanted))  # the same for every layer; only their scale differs
         held = np.zeros(len(wanted), dtype=bool)
         for layer in self._layers:
             in_layer = np.ones(len(wanted), dtype=bool)
-            for places in _places(wanted, len(layer) * 64):
+            for hashes in key_hashes:
+                places = _places(hashes, len(layer) * 64)
                 bits = layer[places >> 6] >> (places & np.uint64(63))
                 in_layer &= (bits & np.uint64(1)).astype(bool)
             held |= in_layer
@@ -190,14 +193,20 @@ class KeyFilter:
         self._newest_added = 0
 
 
-def _places(keys: np.ndarray, bits: int) -> Iterator[np.ndarray]:
-    """For each of a key's hashes, its bit among `bits`: the hash's top 32 bits, scaled."""
+def _hashes(keys: np.ndarray) -> Iterator[np.ndarray]:
+    """The keys' 32-bit hashes, one array for each multiplier: the top 32 bits of the product."""
     import numpy as np
 
     keys = keys.astype(np.uint64)
     for multiplier in _FILTER_MULTIPLIERS:
-        hashes = (keys * np.uint64(multiplier)) >> np.uint64(32)
-        yield (hashes * np.uint64(bits)) >> np.uint64(32)
+        yield (keys * np.uint64(multiplier)) >> np.uint64(32)
+
+
+def _places(hashes: np.ndarray, bits: int) -> np.ndarray:
+    """Each 32-bit hash's bit among `bits`, scaled rather than taken modulo `bits`."""
+    import numpy as np
+
+    return (hashes * np.uint64(bits)) >> np.uint64(32)
 
 
 def _merged(

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from newsarc.engine import sqlite3
 from newsarc.errors import ArchiveError, NotFound, QueryError
-from newsarc.lsh import KeyFilter, RecentKeys, distinct_keys, pack_keys
+from newsarc.lsh import FILTER_KEYS_AT_ONCE, KeyFilter, RecentKeys, distinct_keys, pack_keys
 from newsarc.models import (
     ArchiveStats,
     Article,
@@ -92,7 +92,6 @@ RECENT_MAX_KEYS = 2_000_000
 # a 100k-article archive and 2 us in one of a million, so a small ingest into a large archive
 # never reads the whole table.
 KEYS_PER_FILTER_ROW = 0.5
-FILTER_READ_ROWS = 1 << 16  # lsh_keys' keys read into a new filter at a time
 EXPORT_RANGE = 2000  # ids an export handles at once
 # Connections that build an export's chunks at once, while the caller writes: 100k rows into a
 # new file took 1.41-2.41 s with one and 1.07-1.45 s with two (three alternating runs, 2 cores).
@@ -523,7 +522,7 @@ class Archive:
 
         stored = KeyFilter(rows + RECENT_MAX_KEYS)
         keys = (key for (key,) in self.db.execute("SELECT key FROM lsh_keys"))
-        while len(chunk := np.fromiter(itertools.islice(keys, FILTER_READ_ROWS), np.int64)):
+        while len(chunk := np.fromiter(itertools.islice(keys, FILTER_KEYS_AT_ONCE), np.int64)):
             stored.add(chunk)
         return stored
 
