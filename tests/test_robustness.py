@@ -549,6 +549,16 @@ def test_lsh_keys_another_process_stored_meanwhile_are_found_and_kept(
         assert stored == (3,)
 
 
+def two_stories_fingerprints() -> list[tuple[bytes, tuple[int, ...]]]:
+    """(signature, LSH keys) of two sample stories that share no key."""
+    rows = []
+    for name in ("putin-erdogan-moscow-talks.txt", "ap-wire-idlib-ceasefire.txt"):
+        print_ = fingerprint((DATA / name).read_text(encoding="utf-8"))
+        assert print_ is not None
+        rows.append((print_.signature, print_.keys))
+    return rows
+
+
 def test_keys_merged_after_the_stored_keys_filter_was_made_pass_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -556,11 +566,7 @@ def test_keys_merged_after_the_stored_keys_filter_was_made_pass_it(
     monkeypatch.setattr(store_module, "RECENT_MIN_KEYS", 1)
     monkeypatch.setattr(store_module, "RECENT_SHARE", 0.0)
     monkeypatch.setattr(store_module, "KEYS_PER_FILTER_ROW", 0.0)
-    rows = []
-    for name in ("putin-erdogan-moscow-talks.txt", "ap-wire-idlib-ceasefire.txt"):
-        print_ = fingerprint((DATA / name).read_text(encoding="utf-8"))
-        assert print_ is not None
-        rows.append((print_.signature, print_.keys))
+    rows = two_stories_fingerprints()
     with Archive.open(str(tmp_path / "a.db"), create=True) as archive:
         with archive.transaction():
             assert archive.add_fingerprints([(1, *rows[0])]) == {}
@@ -578,11 +584,7 @@ def test_the_stored_keys_filter_waits_again_after_another_process_wrote(
     cost two ingests taking turns more than it saves."""
     monkeypatch.setattr(store_module, "RECENT_MIN_KEYS", 1)
     monkeypatch.setattr(store_module, "RECENT_SHARE", 0.0)
-    rows = []
-    for name in ("putin-erdogan-moscow-talks.txt", "ap-wire-idlib-ceasefire.txt"):
-        print_ = fingerprint((DATA / name).read_text(encoding="utf-8"))
-        assert print_ is not None
-        rows.append((print_.signature, print_.keys))
+    rows = two_stories_fingerprints()
     path = str(tmp_path / "a.db")
     Archive.open(path, create=True).close()
     with Archive.open(path, write=True) as first, Archive.open(path, write=True) as second:
