@@ -437,8 +437,21 @@ def search(
             )
         else:
             render.hits_plain(hits, sys.stdout)
-    if not hits and not form:
-        click.echo(f"No articles match {text!r}.", err=True)
+        if not hits and not form:
+            total = store.count(archive, query, collapse=collapse) if offset else 0
+            unit = "clusters" if collapse else "articles"
+            click.echo(
+                _no_hits(text, filters, offset, f"{total} {unit}" if total else ""), err=True
+            )
+
+
+def _no_hits(text: str, filters: dict[str, str | None], offset: int, matching: str) -> str:
+    """Why a search printed nothing: no match at all, none with the filters given, or none past
+    the offset of the `matching` ones ("3 articles")."""
+    if matching:
+        return f"{text!r} matches {matching}, none past --offset {offset}."
+    named = " ".join(f"--{name} {value!r}" for name, value in filters.items() if value)
+    return f"No articles match {text!r}{' with ' + named if named else ''}."
 
 
 @cli.command()

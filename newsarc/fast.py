@@ -89,7 +89,10 @@ def _answer(words: list[str], path: str, limit: int, offset: int) -> bool:
                 "LIMIT :limit OFFSET :offset",
             )
             hits = db.execute(sql, query.params | {"limit": limit, "offset": offset}).fetchall()
-            if not hits and db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+            # Nothing past the offset, or nothing stored: the full command line says which.
+            if not hits and (
+                offset or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+            ):
                 return False
         finally:
             db.close()

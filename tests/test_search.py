@@ -75,7 +75,32 @@ def test_search(
     result = archive(command, *args)
     assert result.exit_code == 0
     assert ids(result.stdout) == expected
-    assert result.stderr == ("" if expected else f"No articles match {args[0]!r}.\n")
+    assert result.stderr.startswith("" if expected else f"No articles match {args[0]!r}")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["zzyzx"], "No articles match 'zzyzx'."),
+        (
+            ["idlib", "--outlet", "Daily Star"],
+            "No articles match 'idlib' with --outlet 'Daily Star'.",
+        ),
+        (
+            ["idlib", "--agency", "AP", "--since", "2020-03-06"],
+            "No articles match 'idlib' with --agency 'AP' --since '2020-03-06'.",
+        ),
+        (["idlib", "--offset", "3"], "'idlib' matches 3 articles, none past --offset 3."),
+        (
+            ["idlib", "--collapse", "--offset", "5", "--dateline", "Moscow"],
+            "'idlib' matches 2 clusters, none past --offset 5.",
+        ),
+    ],
+    ids=["no-match", "none-with-filter", "none-with-filters", "past-the-end", "past-the-clusters"],
+)
+def test_a_search_that_prints_nothing_says_why(archive: Run, args: list[str], message: str) -> None:
+    result = archive("search", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", message + "\n")
 
 
 @pytest.mark.parametrize(
