@@ -174,9 +174,11 @@ CHARACTER_FIXES: dict[int, str | None] = (
 )
 NEEDS_FIXES = re.compile("[" + "".join(map(chr, CHARACTER_FIXES)) + "]")
 # UTF-8 read as Windows-1252 somewhere upstream (mojibake): "Ã©" for "é", "â" and two more
-# characters for a euro sign or a curly quote (Nexis prints the closing quote "â€[TM]"). Only
-# the lead bytes of Latin-1 letters and of general punctuation are repaired, and only where
-# the bytes make valid UTF-8 again.
+# characters for a euro sign or a curly quote (Nexis prints the closing quote "â€[TM]", and a
+# dash "â€\"": its last byte, a curly double quote in Windows-1252, became a straight one, so
+# an en dash cannot be told from an em dash; both are read as the em dash). Only the lead bytes
+# of Latin-1 letters and of general punctuation are repaired, and only where the bytes make
+# valid UTF-8 again.
 # Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no character in Windows-1252: they come through
 # as the C1 controls of the same number.
 MOJIBAKE_BYTES = {
@@ -184,7 +186,7 @@ MOJIBAKE_BYTES = {
     for byte in range(0x80, 0xC0)
 } | {"Â": 0xC2, "Ã": 0xC3, "â": 0xE2}
 _CONTINUATION = re.escape("".join(MOJIBAKE_BYTES)[:0x40])
-MOJIBAKE = re.compile(f"[ÂÃ][{_CONTINUATION}]|â(?:[{_CONTINUATION}]{{2}}|€\\[TM\\])")
+MOJIBAKE = re.compile(f'[ÂÃ][{_CONTINUATION}]|â(?:[{_CONTINUATION}]{{2}}|€\\[TM\\]|€")')
 SPACE_RUN = re.compile(r"(?<=\S) {2,}")  # inside a line: indentation is left alone
 TRAILING_SPACE = re.compile(r" +$", re.M)
 # Control characters clean_text drops: all but tab, line feed and carriage return.
@@ -220,7 +222,7 @@ def clean_text(text: str) -> str:
 
 
 def _unmangled(match: re.Match[str]) -> str:
-    mangled = match.group(0).replace("[TM]", "™")
+    mangled = match.group(0).replace("[TM]", "™").replace('"', "”")
     try:
         return bytes(map(MOJIBAKE_BYTES.__getitem__, mangled)).decode("utf-8")
     except UnicodeDecodeError:
