@@ -218,8 +218,8 @@ def _emit(
     "pattern",
     default="*.txt",
     show_default=True,
-    help="File names to read in folders (*.json or *.jsonl for articles as JSON, *.html or "
-    "*.sgm for exports of news databases).",
+    help="File names to read in folders, whatever their case (*.json or *.jsonl for articles "
+    "as JSON, *.html or *.sgm for exports of news databases).",
 )
 @click.option("--outlet", help="Record this outlet for every article of the batch.")
 @dayfirst_option

@@ -177,7 +177,11 @@ def content_hash(cleaned: str) -> str:
 
 
 def discover(paths: Iterable[str], pattern: str) -> Iterator[Input]:
-    """Expand files and folders (recursively, names matching `pattern`) into inputs."""
+    """Expand files and folders (recursively, names matching `pattern`) into inputs.
+
+    Names match whatever their case, as on Windows and macOS: collections made there hold
+    `.TXT` and `.Html` beside `.txt`."""
+    matches = re.compile(fnmatch.translate(pattern), re.IGNORECASE).match
     for path in paths:
         if path == STDIN:
             yield Input(STDIN)
@@ -191,14 +195,16 @@ def discover(paths: Iterable[str], pattern: str) -> Iterator[Input]:
             yield Input(path, error.strerror or str(error))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, pattern)
+            yield from _walk(path, matches)
         elif stat.S_ISREG(info.st_mode):
             yield Input(path, info=info)
         else:
             yield Input(path, NOT_A_FILE)
 
 
-def _walk(folder: str, pattern: str, absolute: str | None = None) -> Iterator[Input]:
+def _walk(
+    folder: str, matches: Callable[[str], object], absolute: str | None = None
+) -> Iterator[Input]:
     """Files below `folder` whose names match, in name order; links to folders are not followed.
 
     `absolute` is the folder's absolute path, made once here rather than once per file.
@@ -212,8 +218,8 @@ def _walk(folder: str, pattern: str, absolute: str | None = None) -> Iterator[In
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path, pattern, os.path.join(absolute, entry.name))
-            elif fnmatch.fnmatch(entry.name, pattern):
+                yield from _walk(entry.path, matches, os.path.join(absolute, entry.name))
+            elif matches(entry.name):
                 absolute_path = os.path.join(absolute, entry.name)
                 if entry.is_file():
                     yield Input(entry.path, None, absolute_path, entry.stat())

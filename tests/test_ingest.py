@@ -59,8 +59,9 @@ def test_seed_is_stored_with_its_record_and_original(run: Run, db_path: Path) ->
 def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path: Path) -> None:
     result = run("ingest", str(SAMPLES))
     assert result.exit_code == 1
+    # The two articles of exports/export.TXT among them: names match *.txt whatever their case.
     assert result.stdout.startswith(
-        "Ingested 16 inputs: 12 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed;"
+        "Ingested 18 inputs: 14 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed;"
     )
     failures = sorted(line.split(None, 2)[2] for line in result.stderr.splitlines())
     assert failures == [
@@ -184,6 +185,22 @@ def test_glob_selects_other_names(run: Run, tmp_path: Path) -> None:
         f"No file named *.txt in {folder} (it holds 1 *.md, 1 *.text): --glob reads others.\n"
     )
     assert report(run, "--glob", "*.text", str(folder))["new"] == 1
+
+
+def test_names_match_whatever_their_case(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "from-windows"
+    folder.mkdir()
+    for name, headline in [
+        ("a.txt", "Rice"),
+        ("B.TXT", "Wheat"),
+        ("c.Txt", "Jute"),
+        ("d.md", "Tea"),
+    ]:
+        (folder / name).write_text(
+            f"{headline} prices ease in Dhaka\n\nBody of the {name} story.\n"
+        )
+    assert report(run, str(folder))["new"] == 3
+    assert report(run, "--glob", "*.MD", str(folder))["new"] == 1
 
 
 # A crawl saved as one JSON list, the way scrapers of news sites write it: `date` is the time of
