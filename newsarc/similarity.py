@@ -78,9 +78,12 @@ def _group_fingerprints(texts: list[bytes], family: _Family) -> list[Fingerprint
 
     sizes = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     hashes, starts = _word_hashes(b" ".join(texts), family)
-    # Which body each word belongs to, by where it starts in the joined text.
-    owner = np.searchsorted(np.cumsum(sizes), starts, side="right")
-    enough = np.bincount(owner, minlength=len(texts)) >= MIN_WORDS
+    # Which body each word belongs to: each body's first word is the first to start at or after
+    # the body's first byte (a few searches among the words, not one a word among the bodies).
+    firsts = np.searchsorted(starts, np.cumsum(sizes) - sizes)
+    words = np.diff(firsts, append=len(starts))
+    owner = np.repeat(np.arange(len(texts)), words)
+    enough = words >= MIN_WORDS
     if not enough.any():
         return [None] * len(texts)
     # Shingles of three words of one body; none spans two.
