@@ -314,11 +314,7 @@ def parse_job(job: Job, options: Options) -> Outcome:
         if job.data is not None:
             return _parse_data(job.data, job.source, None, False, options)
         assert job.path is not None and job.key is not None
-        parsed = _parse_file(job.path, job.key, options)
-        for one in parsed:
-            if isinstance(one, Parsed) and one.key == job.key:
-                one.source = job.source
-        return parsed
+        return _parse_file(job.path, job.key, options)
     except NotAnArticle as problem:
         return [InputResult(job.source, "failed", reason=str(problem))]
     except OSError as error:
@@ -477,8 +473,8 @@ def _store_window(
                 if isinstance(parsed, InputResult):
                     results.append(parsed)
                     continue
-                if parsed.key is not None and parsed.key == job.key:
-                    parsed.state, parsed.state_checked = job.state, True
+                if parsed.key is not None and parsed.key == job.key:  # the job's own article
+                    parsed.source, parsed.state, parsed.state_checked = job.source, job.state, True
                 result = _save(archive, parsed)
                 results.append(result)
                 stored.append((parsed, result))
