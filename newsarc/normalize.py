@@ -7,6 +7,7 @@ as ``MOSCOW (AP) —``) and title-first plain text (title, blank line, body).
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -187,6 +188,11 @@ MOJIBAKE_BYTES = {
 } | {"Â": 0xC2, "Ã": 0xC3, "â": 0xE2}
 _CONTINUATION = re.escape("".join(MOJIBAKE_BYTES)[:0x40])
 MOJIBAKE = re.compile(f'[ÂÃ][{_CONTINUATION}]|â(?:[{_CONTINUATION}]{{2}}|€\\[TM\\]|€")')
+# Character references left in scraped text ("country&rsquo;s", "&quot;"): only complete ones,
+# with their semicolon, so that "AT&T" and "R&D;" stay as written.
+CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 SPACE_RUN = re.compile(r"(?<=\S) {2,}")  # inside a line: indentation is left alone
 TRAILING_SPACE = re.compile(r" +$", re.M)
 # Control characters clean_text drops: all but tab, line feed and carriage return.
@@ -198,7 +204,8 @@ WORD_BYTES = bytes(0 if chr(byte).isspace() else 1 for byte in range(256))
 
 
 def clean_text(text: str) -> str:
-    """Line endings to LF, Unicode NFC, odd spaces to plain ones, invisibles and controls out.
+    """Line endings to LF, character references and mojibake decoded, Unicode NFC, odd spaces to
+    plain ones, invisibles and controls out.
 
     Leading indentation is kept (it marks paragraphs in hard-wrapped wire copy), trailing
     space is not.
@@ -208,6 +215,8 @@ def clean_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and MOJIBAKE.search(text):
         text = MOJIBAKE.sub(_unmangled, text)
+    if "&" in text and CHARACTER_REFERENCE.search(text):
+        text = CHARACTER_REFERENCE.sub(_referenced, text)
     if "\t" in text or (not text.isascii() and NEEDS_FIXES.search(text)):
         text = text.translate(CHARACTER_FIXES)
     if _has_controls(text):
@@ -227,6 +236,11 @@ def _unmangled(match: re.Match[str]) -> str:
         return bytes(map(MOJIBAKE_BYTES.__getitem__, mangled)).decode("utf-8")
     except UnicodeDecodeError:
         return match.group(0)
+
+
+def _referenced(match: re.Match[str]) -> str:
+    """The character a reference names; an unknown name is left as written."""
+    return html.unescape(match.group(0))
 
 
 def _has_controls(text: str) -> bool:

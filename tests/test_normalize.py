@@ -485,6 +485,9 @@ def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> N
         ("â€œquotedâ€\x9d", "“quoted”"),
         ("cafÃ© Ã\xa0 la Â£5", "café à la £5"),
         ("château naïve Ãx â‚", "château naïve Ãx â‚"),
+        ("the country&rsquo;s &quot;tranquility&quot;", 'the country’s "tranquility"'),
+        ("caf&#233; &#x2014; a&nbsp;b", "café — a b"),
+        ("AT&T and R&D; &copy &unknown; &#xZZ;", "AT&T and R&D; &copy &unknown; &#xZZ;"),
     ],
     ids=[
         "line-endings",
@@ -500,6 +503,9 @@ def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> N
         "mojibake-quotes-undefined-byte",
         "mojibake-latin1-letters",
         "not-mojibake",
+        "character-references",
+        "numeric-references",
+        "not-references",
     ],
 )
 def test_clean_text(text: str, expected: str) -> None:
