@@ -101,7 +101,7 @@ CREDIT = re.compile(
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
-# "Star Online Report, Dhaka".
+# "Star Online Report, Dhaka", "EB Desk", "Staff Correspondent, Dhaka (Monday, February 9, 2026)".
 DESK_WORDS = (
     "staff|own|special|senior|diplomatic|district|sports|city|online|business|political|chief"
     "|news|star|tribune|web|digital|metro|court|crime|parliamentary|university|local|foreign"
@@ -109,8 +109,8 @@ DESK_WORDS = (
 )
 DESK_CREDIT = re.compile(
     rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report)"
-    r"|[A-Z][\w'’-]+ correspondent|correspondent|reporter)"
-    rf"(?:\s*,\s*(?P<place>{_PLACE}))?\s*:?$",
+    r"|[A-Z][\w'’-]+ (?:correspondent|desk)|correspondent|reporter)"
+    rf"(?:\s*,\s*(?P<place>{_PLACE}))?(?:\s*\((?P<date>[^()]{{0,40}}\d[^()]{{0,40}})\))?\s*:?$",
     re.I,
 )
 
@@ -154,11 +154,18 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     ),
 )
 
+# A dateline alone on its line, nothing after it: "LONDON, Dec 17 (Reuters)". Only a known
+# agency counts: a line such as "Phil Fear (WRU)" is a name in a list.
+LONE_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}})(?:,\s*{_DATELINE_DATE})?"
+    rf"\s*\((?P<agency>(?:{_AGENCY_ALTERNATION})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}))*)\)\s*[.:]?$"
+)
 # Words an unlabelled timestamp line may hold besides numbers.
 DATE_WORD = re.compile(
     rf"(?i:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|[ap]m|at|on"
     r"|of|the|st|nd|rd|th)|[A-Z]{2,5}"
 )
+STRAIGHT_QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
 MAX_HEADLINE = 300
 MAX_DECK = 300
 TERMINAL_PUNCTUATION = tuple('.!?"”’')
@@ -359,6 +366,10 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         if _header_line(line.text, header) or _same_text(line.text, header.headline):
             index += 1
             continue
+        rest = _after_headline(line.text, header.headline)
+        if rest and _header_line(rest, header):
+            index += 1
+            continue
         if header.deck is None and _is_deck(lines, index, headline_block, header):
             header.deck = line.text
             index += 1
@@ -395,11 +406,29 @@ def _header_line(text: str, header: _Header) -> bool:
     if desk:
         header.byline = header.byline or desk.group("byline")
         header.place = header.place or place_name(desk.group("place"))
+        if desk.group("date"):
+            header.timestamps.append(("", desk.group("date")))
+        return True
+    dateline = LONE_DATELINE.match(text) if text.rstrip(".:").endswith(")") else None
+    if dateline:
+        header.add_agencies(_agency_names(dateline.group("agency")))
+        header.place = header.place or place_name(dateline.group("place"))
+        if dateline.group("date"):
+            header.timestamps.append(("", dateline.group("date")))
         return True
     if _is_bare_timestamp(text):
         header.timestamps.append(("", text))
         return True
     return False
+
+
+def _after_headline(text: str, headline: str) -> str | None:
+    """What follows the headline on a line that starts with it, when a scraper ran the headline
+    printed again and the credit line under it together: "Oil jumps 2% LONDON, Dec 17 (Reuters)"."""
+    end = len(headline)
+    if len(text) <= end + 1 or text[end] != " " or not _same_text(text[:end], headline):
+        return None
+    return text[end:].strip(" -–—|:")
 
 
 def _is_bare_timestamp(text: str) -> bool:
@@ -458,14 +487,20 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
 
 
 def _same_text(a: str, b: str) -> bool:
-    """Equal but for case and surrounding spaces and dots."""
+    """Equal but for case, curly quotes and surrounding spaces and dots."""
     a, b = a.strip(" ."), b.strip(" .")
     # Case folding makes one to three characters of each, never a space or a dot: texts whose
     # lengths differ more than threefold cannot be equal, and a paragraph is rarely as short as
     # the headline it is compared with (9 paragraphs an article: 6.1 -> 3.5 us).
     if len(a) > 3 * len(b) or len(b) > 3 * len(a):
         return False
-    return a.casefold() == b.casefold()
+    if a.casefold() == b.casefold():
+        return True
+    # A title from a database's field and the same title in the text may differ in quotes.
+    return (
+        len(a) == len(b)
+        and a.translate(STRAIGHT_QUOTES).casefold() == b.translate(STRAIGHT_QUOTES).casefold()
+    )
 
 
 def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:

@@ -49,6 +49,25 @@ def test_bangladeshi_articles_yield_agency_datelines() -> None:
         assert article.published.startswith(("2024", "2025", "2026"))
 
 
+def test_bangladeshi_credit_lines_run_into_the_headline_are_read() -> None:
+    """One site prints the headline again with the credit line on the same line: "... stokes
+    uncertainty LONDON, Dec 17 (Reuters)", "... Staff Correspondent, Dhaka (Monday, ...)"."""
+    records = json.loads((SHARED_CORPUS / "bd-english" / "english_articles_only.json").read_text())
+    credit = re.compile(r" .{0,25}(\((?:Reuters|BSS)\)|Correspondent, Dhaka \(.*\d{4}\))$")
+    run_together = [
+        r
+        for r in records
+        if (first := r["body"].split("\n")[0].replace("’", "'")).startswith(r["title"])
+        and credit.match(first[len(r["title"]) :])
+    ]
+    assert len(run_together) >= 10
+    for record in run_together:
+        article = normalize(f"{record['title']}\n\n{record['body']}")
+        assert article.agencies or article.byline == "Staff Correspondent"
+        assert article.dateline and article.published_raw
+        assert not article.body.replace("’", "'").startswith(record["title"])
+
+
 def test_bangladeshi_json_list_ingests_an_article_an_object(run: Run) -> None:
     crawl = SHARED_CORPUS / "bd-english" / "english_articles_only.json"
     report = json.loads(run("ingest", "--json", str(crawl)).stdout)

@@ -389,6 +389,7 @@ CREDIT_ROWS = [
     ("staff-correspondent-colon", "Staff Correspondent :", "Staff Correspondent", [], None),
     ("district-correspondent", "Joypurhat Correspondent:", "Joypurhat Correspondent", [], None),
     ("desk-place", "Online Desk, Dhaka", "Online Desk", [], "Dhaka"),
+    ("named-desk", "EB Desk", "EB Desk", [], None),
     ("byline", "By Vladimir Isachenkov", "Vladimir Isachenkov", [], None),
 ]
 
@@ -409,6 +410,89 @@ def test_credit_line(
         dateline,
         "The body of the story.",
     )
+
+
+# (id, line under the headline, byline, agencies, dateline, published, published_raw): credit
+# lines that carry a date, and datelines alone on their line, as sites of Bangladesh print them.
+DATED_CREDIT_ROWS = [
+    (
+        "desk-place-date",
+        "Staff Correspondent, Dhaka (Monday, February 9, 2026)",
+        "Staff Correspondent",
+        [],
+        "Dhaka",
+        "2026-02-09",
+        "Monday, February 9, 2026",
+    ),
+    (
+        "lone-dateline",
+        "DHAKA, Dec 17, 2025 (BSS)",
+        None,
+        ["BSS"],
+        "Dhaka",
+        "2025-12-17",
+        "Dec 17, 2025",
+    ),
+    (
+        "lone-dateline-no-year",
+        "LONDON, Dec 17 (Reuters)",
+        None,
+        ["Reuters"],
+        "London",
+        None,
+        "Dec 17",
+    ),
+]
+
+
+@pytest.mark.parametrize("run_together", [False, True], ids=["own-line", "after-headline"])
+@pytest.mark.parametrize(
+    ("line", "byline", "agencies", "dateline", "published", "raw"),
+    [row[1:] for row in DATED_CREDIT_ROWS],
+    ids=[row[0] for row in DATED_CREDIT_ROWS],
+)
+def test_dated_credit_line(
+    line: str,
+    byline: str | None,
+    agencies: list[str],
+    dateline: str | None,
+    published: str | None,
+    raw: str | None,
+    run_together: bool,
+) -> None:
+    """Alone under the headline, or run together with the headline printed again (a scraper
+    joined the two lines): "Oil jumps 2% as Trump's blockade bites LONDON, Dec 17 (Reuters)"."""
+    title = "Oil jumps 2% as Trump's blockade bites"
+    repeated = title.replace("'", "’")  # the page's own quotes, not the database field's
+    under = f"{repeated} {line}" if run_together else line
+    article = normalize(f"{title}\n\n{under}\n\nOil prices rallied on Wednesday.\n")
+    assert (
+        article.byline,
+        article.agencies,
+        article.dateline,
+        article.published,
+        article.published_raw,
+        article.body,
+    ) == (byline, agencies, dateline, published, raw, "Oil prices rallied on Wednesday.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Phil Fear (WRU)",  # a name in a list: not an agency
+        "A headline in the sky at an exclusive event in Chattogram, the company said.",
+        "A headline in the sky Nick Cunningham",  # the headline and a name: left as written
+    ],
+)
+def test_first_paragraph_that_is_no_credit_is_kept(paragraph: str) -> None:
+    article = normalize(f"A headline in the sky\n\n{paragraph}\n\nThe story goes on.\n")
+    assert (article.byline, article.agencies, article.dateline) == (None, [], None)
+    assert article.body == f"{paragraph}\n\nThe story goes on."
+
+
+def test_headline_printed_again_with_other_quotes_is_dropped() -> None:
+    article = normalize('Trump\'s "deal" stalls\n\nTrump’s “deal” stalls\n\nTalks ended.\n')
+    assert (article.headline, article.body) == ('Trump\'s "deal" stalls', "Talks ended.")
 
 
 # (id, header lines, published, published_raw): labels of real timestamp lines.
