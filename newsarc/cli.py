@@ -349,11 +349,20 @@ def reindex(
             "similarity": None if similarity is None else str(similarity),
             "window_days": None if window_days is None else str(window_days),
         }
-        report = run_reindex(
-            archive,
-            dayfirst=dayfirst,
-            settings={name: value for name, value in settings.items() if value is not None},
-        )
+        chosen = {name: value for name, value in settings.items() if value is not None}
+        try:
+            if sys.stderr.isatty():
+                with render.progress_steps(sys.stderr) as on_step:
+                    report = run_reindex(
+                        archive, dayfirst=dayfirst, settings=chosen, on_step=on_step
+                    )
+            else:
+                report = run_reindex(archive, dayfirst=dayfirst, settings=chosen)
+        except KeyboardInterrupt:
+            click.echo(
+                "Interrupted: the archive is as it was (reindex changes all or nothing).", err=True
+            )
+            sys.exit(INTERRUPTED)
     click.echo(json.dumps(asdict(report), indent=2) if as_json else render.reindex_summary(report))
 
 

@@ -878,9 +878,12 @@ def reindex(
     *,
     dayfirst: bool | None = None,
     settings: dict[str, str] | None = None,
+    on_step: Callable[[str, int], Callable[[int], None]] | None = None,
 ) -> ReindexReport:
     """Re-read every stored original with the current normalizer, keeping ids and provenance,
     then rebuild the near-duplicate clusters (with `settings` changed first, if given).
+    `on_step` is told of each step (its name and how many articles) and returns what to call
+    with the number of articles done as they are.
 
     All changes land in one transaction: a failure midway leaves the archive as it was.
     """
@@ -889,7 +892,9 @@ def reindex(
     with archive.transaction():
         for name, value in (settings or {}).items():
             archive.set_setting(name, value)
+        advance = on_step("re-read", len(ids)) if on_step else _nothing
         for article_id in ids:
+            advance(1)
             original, encoding = archive.original_with_encoding(article_id)
             report.checked += 1
             if encoding == RECORD_ENCODING:
@@ -910,6 +915,7 @@ def reindex(
                     report.fields[name] = report.fields.get(name, 0) + 1
         archive.forget_all_fingerprints()
         if clusters_enabled(archive):
+            advance = on_step("clusters", len(ids)) if on_step else _nothing
             for start in range(0, len(ids), WINDOW):
                 ids_and_bodies = archive.bodies(ids[start : start + WINDOW])
                 prints = fingerprints([body for _, body in ids_and_bodies])
@@ -921,8 +927,13 @@ def reindex(
                         if print_ is not None
                     ],
                 )
+                advance(len(ids_and_bodies))
         report.clusters = archive.cluster_total()
     return report
+
+
+def _nothing(count: int) -> None:
+    pass
 
 
 def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:

@@ -390,6 +390,16 @@ def _span(first: str | None, last: str | None) -> str:
 @contextmanager
 def progress_bar(total: int, description: str, stream: IO[str]) -> Iterator[Callable[[], None]]:
     """A progress bar on `stream` (count, rate, time left); yields the function that advances it."""
+    with progress_steps(stream) as start:
+        advance = start(description, total)
+        yield lambda: advance(1)
+
+
+@contextmanager
+def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+    """A progress bar on `stream` for each step of a long job, one after the other; yields the
+    function that starts a step (its description and total) and returns what advances it (by
+    a count: a call per item in a burst would make the rate's estimate wild)."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -409,5 +419,11 @@ def progress_bar(total: int, description: str, stream: IO[str]) -> Iterator[Call
         TimeRemainingColumn(),
     )  # fmt: skip
     with Progress(*columns, console=make_console(stream), transient=True) as progress:
-        task = progress.add_task(description, total=total)
-        yield lambda: progress.advance(task)
+
+        def start(description: str, total: int) -> Callable[[int], None]:
+            for earlier in progress.task_ids:
+                progress.remove_task(earlier)
+            task = progress.add_task(description, total=total)
+            return lambda count: progress.advance(task, count)
+
+        yield start

@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,6 +14,7 @@ import pytest
 from conftest import DATA, SAMPLES, Run
 
 from newsarc import ingest, normalize
+from newsarc.store import Archive
 
 SEED = DATA / "putin-erdogan-moscow-talks.txt"
 
@@ -420,6 +422,24 @@ def test_reindex_applies_a_parser_change_and_keeps_ids(
     changed = [(b[0], a[3]) for b, a in zip(before, after, strict=True) if b[3] != a[3]]
     assert len(changed) == 1 and "Bankers said" not in changed[0][1]
     assert run("search", "bankers", "ramadan").stdout == ""
+
+
+def test_reindex_tells_of_each_step_and_article(ingested: Path, db_path: Path) -> None:
+    """What a progress bar is drawn from: the re-reading, then the clusters, each article once."""
+    done: dict[str, int] = {}
+
+    def on_step(name: str, total: int) -> Callable[[int], None]:
+        done[name] = 0
+        assert total == 6
+
+        def advance(count: int) -> None:
+            done[name] += count
+
+        return advance
+
+    with Archive.open(str(db_path), write=True) as archive:
+        ingest.reindex(archive, on_step=on_step)
+    assert done == {"re-read": 6, "clusters": 6}
 
 
 def test_archive_is_searchable_with_sqlite_utils(ingested: Path, db_path: Path) -> None:

@@ -331,6 +331,31 @@ def test_failed_reindex_leaves_the_archive_as_it_was(
     assert before != db_path.read_bytes()  # the 'stale' update landed, the reindex did not
 
 
+def test_interrupted_reindex_says_nothing_changed(
+    run: Run, ingested: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = 0
+
+    def interrupted(text: str, *, dayfirst: bool | None = None) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 4:
+            raise KeyboardInterrupt
+        article = real(text, dayfirst=dayfirst)
+        article.headline = "changed"  # the three before are changed, then rolled back
+        return article
+
+    real = ingest_module.normalize_cleaned
+    before = run("export", "--jsonl").stdout
+    monkeypatch.setattr(ingest_module, "normalize_cleaned", interrupted)
+    result = run("reindex", "--no-clusters")
+    assert (result.exit_code, result.stdout) == (130, "")
+    assert (
+        result.stderr == "Interrupted: the archive is as it was (reindex changes all or nothing).\n"
+    )
+    assert run("export", "--jsonl").stdout == before  # clusters kept too
+
+
 def test_symlink_loops_odd_names_and_fifos(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "odd"
     (folder / "sub").mkdir(parents=True)
