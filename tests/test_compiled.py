@@ -108,5 +108,5 @@ def test_installed_compiled_modules_read_as_the_source_does(tmp_path: Path) -> N
     installed = json.loads(result.stdout)
     if installed is None:
         pytest.skip("installed without compiled modules (no C compiler at install time)")
-    assert len(texts) > 100
+    assert len(texts) > 50  # samples and test rows; ~870 more with the corpus
     assert installed == json.loads(json.dumps(read_here(texts, dates)))
