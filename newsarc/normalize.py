@@ -276,6 +276,14 @@ class _Header:
     def add_agencies(self, names: list[str]) -> None:
         self.agencies.extend(name for name in names if name not in self.agencies)
 
+    def add_credit(self, agencies: list[str], place: str | None, date: str | None = None) -> None:
+        """What a credit line or a dateline gives: agencies, a place (the first one counts) and
+        the date, if it holds one."""
+        self.add_agencies(agencies)
+        self.place = self.place or place_name(place)
+        if date:
+            self.timestamps.append(("", date))
+
 
 def normalize(text: str, *, dayfirst: bool | None = None) -> Article:
     """Read one article; raise NotAnArticle when the text holds no headline."""
@@ -399,22 +407,18 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     credit = CREDIT.match(text)
     if credit:
-        header.add_agencies(_agency_names(credit.group("agencies")))
-        header.place = header.place or place_name(credit.group("place"))
+        header.add_credit(_agency_names(credit.group("agencies")), credit.group("place"))
         return True
     desk = DESK_CREDIT.match(text)
     if desk:
         header.byline = header.byline or desk.group("byline")
-        header.place = header.place or place_name(desk.group("place"))
-        if desk.group("date"):
-            header.timestamps.append(("", desk.group("date")))
+        header.add_credit([], desk.group("place"), desk.group("date"))
         return True
     dateline = LONE_DATELINE.match(text) if text.rstrip(".:").endswith(")") else None
     if dateline:
-        header.add_agencies(_agency_names(dateline.group("agency")))
-        header.place = header.place or place_name(dateline.group("place"))
-        if dateline.group("date"):
-            header.timestamps.append(("", dateline.group("date")))
+        header.add_credit(
+            _agency_names(dateline.group("agency")), dateline.group("place"), dateline.group("date")
+        )
         return True
     if _is_bare_timestamp(text):
         header.timestamps.append(("", text))
