@@ -80,6 +80,16 @@ def test_newsarc_runs_on_a_recent_sqlite_with_full_text_search() -> None:
     db.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
 
 
+def test_none_and_bytes_are_bound_as_null_and_blob() -> None:
+    from newsarc.engine import sqlite3 as engine
+
+    db = engine.connect(":memory:")
+    db.execute("CREATE TABLE t (a, b, c)")
+    db.execute("INSERT INTO t VALUES (?, ?, ?)", (None, b"\x00\xff", "text"))
+    row = db.execute("SELECT typeof(a), typeof(b), b, typeof(c) FROM t").fetchone()
+    assert row == ("null", "blob", b"\x00\xff", "text")
+
+
 def test_archive_written_by_newsarc_is_read_and_searched_by_the_systems_sqlite(
     ingested: Path, db_path: Path
 ) -> None:
