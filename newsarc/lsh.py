@@ -111,8 +111,9 @@ class RecentKeys:
         for keys, _ in self._runs:
             yield keys
 
-    def pairs(self) -> Iterator[tuple[int, int]]:
-        """Every (key, article id) pair in key order; the index is empty afterwards.
+    def pair_slices(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Every (key, article id) pair in key order, as slices of keys and their article ids;
+        the index is empty afterwards.
 
         The runs are merged a slice at a time, never copied whole: a million-article archive
         holds millions of recent pairs, and a copy of them all would double their memory.
@@ -135,7 +136,7 @@ class RecentKeys:
                 starts[i] = end
             keys, ids = np.concatenate(keys_parts), np.concatenate(ids_parts)
             order = np.argsort(keys)
-            yield from zip(keys[order].tolist(), ids[order].tolist(), strict=True)
+            yield keys[order], ids[order]
 
 
 class KeyFilter:

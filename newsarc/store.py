@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newsarc.engine import sqlite3
 from newsarc.errors import ArchiveError, NotFound, QueryError
@@ -42,6 +43,9 @@ from newsarc.sql import (
     Query,
     read_only_uri,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds to wait for another writer before giving up
 PAGE_SIZE = 16384
@@ -86,6 +90,7 @@ SOURCE_STATE = "article_id, size, mtime_ns, content_hash"  # the columns of a So
 RECENT_MIN_KEYS = 250_000
 RECENT_SHARE = 0.25
 RECENT_MAX_KEYS = 2_000_000
+PAIRS_PER_INSERT = 100  # LSH key pairs merged into lsh_keys by one statement
 # Keys to look up in lsh_keys pass a KeyFilter of its keys first. The filter is made, reading
 # every row, once a connection has looked up KEYS_PER_FILTER_ROW keys for each row the table
 # holds, then takes the keys merged: reading a row costs 0.4-0.6 us, looking a key up 0.5 us in
@@ -534,14 +539,25 @@ class Archive:
             if self._stored_keys is not None:
                 for keys in self._recent_keys().key_runs():
                     self._stored_keys.add(keys)
-            self._lsh_rows = (
-                self._lsh_keys_rows()
-                + self.db.executemany(
-                    "INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES (?, ?)",
-                    self._recent_keys().pairs(),
-                ).rowcount
-            )
+            rows = self._lsh_keys_rows()
+            for keys, ids in self._recent_keys().pair_slices():
+                rows += self._insert_lsh_pairs(keys, ids)
+            self._lsh_rows = rows
             self.db.execute("DELETE FROM lsh_recent")
+
+    def _insert_lsh_pairs(self, keys: np.ndarray, ids: np.ndarray) -> int:
+        """Insert (key, article id) pairs not stored yet, PAIRS_PER_INSERT to a statement
+        (running a statement costs more than binding its values: 250,000 pairs took 0.65 us a
+        pair so, 1.1 us one by one); return how many were new."""
+        import numpy as np
+
+        values = np.empty(2 * len(keys), dtype=np.int64)
+        values[0::2], values[1::2] = keys, ids
+        whole = len(keys) // PAIRS_PER_INSERT * PAIRS_PER_INSERT * 2
+        rows = values[:whole].reshape(-1, 2 * PAIRS_PER_INSERT).tolist()
+        new = self.db.executemany(_insert_lsh_pairs_sql(PAIRS_PER_INSERT), rows).rowcount
+        rest = values[whole:].reshape(-1, 2).tolist()
+        return int(new + self.db.executemany(_insert_lsh_pairs_sql(1), rest).rowcount)
 
     def cluster_members(self, ids: set[int]) -> dict[int, ClusterMember]:
         rows = self.db.execute(
@@ -661,6 +677,13 @@ def _provenance_values(provenance: Provenance) -> tuple[object, ...]:
         provenance.source_path,
         provenance.outlet,
         provenance.ingested_at,
+    )
+
+
+@lru_cache(maxsize=2)
+def _insert_lsh_pairs_sql(pairs: int) -> str:
+    return "INSERT OR IGNORE INTO lsh_keys (key, article_id) VALUES " + ", ".join(
+        ["(?, ?)"] * pairs
     )
 
 

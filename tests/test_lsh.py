@@ -43,10 +43,18 @@ def test_recent_keys_answer_like_a_dictionary(
         expected[key] -= removed
     everything = sorted(expected)
     assert index.holders(everything, LIMIT) == holders_of(expected, everything)
-    pairs = list(index.pairs())
+    pairs = all_pairs(index)
     assert [key for key, _ in pairs] == sorted(key for key, _ in pairs)
     assert set(pairs) == {(key, i) for key, ids in expected.items() for i in ids}
     assert len(index) == 0 and index.holders(everything, LIMIT) == {}
+
+
+def all_pairs(index: RecentKeys) -> list[tuple[int, int]]:
+    return [
+        pair
+        for keys, ids in index.pair_slices()
+        for pair in zip(keys.tolist(), ids.tolist(), strict=True)
+    ]
 
 
 def test_runs_stay_few_as_windows_arrive() -> None:
@@ -69,7 +77,7 @@ def test_pairs_come_in_key_order_a_slice_at_a_time(monkeypatch: pytest.MonkeyPat
         index.add((article_id, pack_keys(keys)) for article_id, keys in rows)
         expected |= {(key, article_id) for article_id, keys in rows for key in keys}
     assert len(index._runs) > 3
-    pairs = list(index.pairs())
+    pairs = all_pairs(index)
     assert pairs == sorted(pairs, key=lambda pair: pair[0])
     assert sorted(pairs) == sorted(expected) and len(index) == 0
 

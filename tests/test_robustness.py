@@ -602,6 +602,28 @@ def test_keys_merged_after_the_stored_keys_filter_was_made_pass_it(
             assert archive.add_fingerprints([(3, *rows[1]), (4, *rows[0])]) == {3: {2}, 4: {1}}
 
 
+def test_merged_keys_are_stored_many_to_a_statement_and_counted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "RECENT_MIN_KEYS", 1)
+    monkeypatch.setattr(store_module, "RECENT_SHARE", 0.0)
+    monkeypatch.setattr(store_module, "PAIRS_PER_INSERT", 3)  # 10 keys: 3 statements, 1 left
+    first, second = two_stories_fingerprints()
+    path = str(tmp_path / "a.db")
+    with Archive.open(path, create=True) as archive:
+        with archive.transaction():
+            archive.add_fingerprints([(1, *first), (2, *second)])
+        with archive.transaction():  # 1's pairs again are stored already: not counted
+            archive.add_fingerprints([(1, *first), (3, *second)])
+        counted = archive._lsh_rows
+    expected = {
+        (key, i) for i, keys in ((1, first[1]), (2, second[1]), (3, second[1])) for key in keys
+    }
+    with sqlite3.connect(path) as db:
+        assert set(db.execute("SELECT key, article_id FROM lsh_keys")) == expected
+    assert counted == len(expected) == 3 * BANDS
+
+
 def test_the_stored_keys_filter_waits_again_after_another_process_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
