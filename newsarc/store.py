@@ -553,10 +553,10 @@ class Archive:
 
         values = np.empty(2 * len(keys), dtype=np.int64)
         values[0::2], values[1::2] = keys, ids
-        whole = len(keys) // PAIRS_PER_INSERT * PAIRS_PER_INSERT * 2
-        rows = values[:whole].reshape(-1, 2 * PAIRS_PER_INSERT).tolist()
+        filled = len(keys) // PAIRS_PER_INSERT * PAIRS_PER_INSERT * 2  # values of full statements
+        rows = values[:filled].reshape(-1, 2 * PAIRS_PER_INSERT).tolist()
         new = self.db.executemany(_insert_lsh_pairs_sql(PAIRS_PER_INSERT), rows).rowcount
-        rest = values[whole:].reshape(-1, 2).tolist()
+        rest = values[filled:].reshape(-1, 2).tolist()
         return int(new + self.db.executemany(_insert_lsh_pairs_sql(1), rest).rowcount)
 
     def cluster_members(self, ids: set[int]) -> dict[int, ClusterMember]:
