@@ -97,6 +97,15 @@ PAIRS_PER_INSERT = 100  # LSH key pairs merged into lsh_keys by one statement
 # a 100k-article archive and 2 us in one of a million, so a small ingest into a large archive
 # never reads the whole table.
 KEYS_PER_FILTER_ROW = 0.5
+# The most frequent agencies, datelines and outlets, read in one pass over the articles (whose
+# rows hold whole texts): three passes took 0.55 s for 100k articles in memory, this 0.24 s.
+TOP_FIELDS = """WITH fields AS MATERIALIZED (SELECT agencies, dateline, outlet FROM articles)
+SELECT 'agencies', * FROM (SELECT j.value, count(*) AS n FROM fields, json_each(fields.agencies) j
+  GROUP BY j.value ORDER BY n DESC, j.value LIMIT :top)
+UNION ALL SELECT 'datelines', * FROM (SELECT dateline, count(*) AS n FROM fields
+  WHERE dateline IS NOT NULL GROUP BY dateline ORDER BY n DESC, dateline LIMIT :top)
+UNION ALL SELECT 'outlets', * FROM (SELECT outlet, count(*) AS n FROM fields
+  WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet LIMIT :top)"""
 EXPORT_RANGE = 2000  # ids an export handles at once
 # Connections that build an export's chunks at once, while the caller writes: 100k rows into a
 # new file took 1.41-2.41 s with one and 1.07-1.45 s with two (three alternating runs, 2 cores).
@@ -873,31 +882,24 @@ def stats(archive: Archive, *, top: int = 10) -> ArchiveStats:
     articles, first, last, undated = db.execute(
         "SELECT count(*), min(published), max(published), sum(published IS NULL) FROM articles"
     ).fetchone()
-
-    def ranked(sql: str) -> list[tuple[str, int]]:
-        return [(str(name), int(n)) for name, n in db.execute(sql, {"top": top})]
-
+    ranked: dict[str, list[tuple[str, int]]] = {"agencies": [], "datelines": [], "outlets": []}
+    for field, name, n in db.execute(TOP_FIELDS, {"top": top}):
+        ranked[field].append((str(name), int(n)))
+    for names in ranked.values():  # in each field's order, whatever order the parts come in
+        names.sort(key=lambda item: (-item[1], item[0]))
+    months = db.execute(
+        "SELECT substr(published, 1, 7) AS month, count(*) FROM articles"
+        " WHERE published IS NOT NULL GROUP BY month ORDER BY month"
+    )
     return ArchiveStats(
         articles=articles,
         first=first,
         last=last,
         undated=undated or 0,
-        agencies=ranked(
-            "SELECT value, count(*) AS n FROM articles, json_each(articles.agencies)"
-            " GROUP BY value ORDER BY n DESC, value LIMIT :top"
-        ),
-        datelines=ranked(
-            "SELECT dateline, count(*) AS n FROM articles WHERE dateline IS NOT NULL"
-            " GROUP BY dateline ORDER BY n DESC, dateline LIMIT :top"
-        ),
-        outlets=ranked(
-            "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL"
-            " GROUP BY outlet ORDER BY n DESC, outlet LIMIT :top"
-        ),
-        months=ranked(
-            "SELECT substr(published, 1, 7) AS month, count(*) FROM articles"
-            " WHERE published IS NOT NULL GROUP BY month ORDER BY month"
-        ),
+        agencies=ranked["agencies"],
+        datelines=ranked["datelines"],
+        outlets=ranked["outlets"],
+        months=[(str(month), int(n)) for month, n in months],
     )
 
 
