@@ -95,8 +95,9 @@ def hits_table(hits: list[SearchHit], total: int, offset: int, console: Console)
     table.add_column("headline and snippet", ratio=1)
     for hit in hits:
         cell = _plain_text(hit.headline, "bold")
-        cell.append("\n")
-        cell.append_text(_highlighted(hit.snippet))
+        if hit.snippet:  # a brief has no body to cut one from
+            cell.append("\n")
+            cell.append_text(_highlighted(hit.snippet))
         source = _source_label(hit)
         if hit.copies is not None:
             source += f"\n{hit.copies} cop{'y' if hit.copies == 1 else 'ies'}"

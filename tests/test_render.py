@@ -41,6 +41,14 @@ def test_terminal_gets_a_table_with_highlighted_snippets() -> None:
     assert "2 articles matching, showing 1-2." in output
 
 
+def test_a_hit_without_a_snippet_takes_one_line() -> None:
+    brief = SearchHit(7, None, "ARCO RAISES CRUDE OIL PRICES", ["Reuters"], None, None, "", -2.0)
+    console, stream = terminal(color=False)
+    render.hits_table([brief], total=1, offset=0, console=console)
+    rows = [line for line in stream.getvalue().splitlines() if line.startswith("│")]
+    assert len(rows) == 1 and "ARCO RAISES CRUDE OIL PRICES" in rows[0]
+
+
 def test_no_color_keeps_the_table_without_escape_codes() -> None:
     console, stream = terminal(color=False)
     render.hits_table(HITS, total=2, offset=0, console=console)
