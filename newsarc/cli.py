@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from newsarc import __version__
 from newsarc.engine import sqlite3
@@ -71,7 +72,14 @@ class NewsarcGroup(click.Group):
     prog_name="newsarc",
     message=f"%(prog)s, version %(version)s (SQLite {sqlite3.sqlite_version})",
 )
-def cli() -> None:
+@click.option(
+    "--db",
+    "db_path",
+    metavar="PATH",
+    type=click.Path(dir_okay=False),
+    help="Archive file for the command that follows (it takes --db too).",
+)
+def cli(db_path: str | None) -> None:
     """A news archive: normalize article files into SQLite, then search, show and export them.
 
     \b
@@ -93,8 +101,17 @@ def db_option(command: F) -> F:
         default=DEFAULT_ARCHIVE,
         show_default=True,
         type=click.Path(dir_okay=False),
+        callback=_archive_named_before,
         help="Archive file (or set NEWSARC_DB).",
     )(command)
+
+
+def _archive_named_before(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """`newsarc --db A search ...` names the archive as `newsarc search --db A ...` does."""
+    named_before = ctx.parent.params.get("db_path") if ctx.parent else None
+    if named_before and ctx.get_parameter_source("db_path") is not ParameterSource.COMMANDLINE:
+        return str(named_before)
+    return value
 
 
 def format_options(*forms: str, default: str | None = None) -> Callable[[F], F]:

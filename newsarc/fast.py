@@ -31,10 +31,19 @@ def main() -> None:
 
 def plain_search(args: list[str], env_db: str | None) -> tuple[list[str], str, int, int] | None:
     """(words, archive, limit, offset) of a plain search command; None for anything else."""
+    archive = env_db or DEFAULT_ARCHIVE
+    if args and args[0].partition("=")[0] == "--db":  # the archive named before the command
+        _, equals, value = args[0].partition("=")
+        if equals:
+            archive, args = value, args[1:]
+        elif len(args) > 1:
+            archive, args = args[1], args[2:]
+        else:
+            return None
     if not args or args[0] not in SEARCH_COMMANDS:
         return None
     words: list[str] = []
-    options = {"--db": env_db or DEFAULT_ARCHIVE, "--limit": str(DEFAULT_LIMIT), "--offset": "0"}
+    options = {"--db": archive, "--limit": str(DEFAULT_LIMIT), "--offset": "0"}
     rest = iter(args[1:])
     for arg in rest:
         name, equals, value = arg.partition("=")

@@ -20,6 +20,11 @@ from newsarc.fast import plain_search
         (["search", "idlib", "--db=a.db", "--limit", "5"], (["idlib"], "a.db", 5, 0)),
         (["search", "--offset=3", '"moscow talks"'], (['"moscow talks"'], "env.db", 20, 3)),
         (["search", "a=b"], (["a=b"], "env.db", 20, 0)),
+        (["--db", "a.db", "search", "idlib"], (["idlib"], "a.db", 20, 0)),
+        (["--db=a.db", "query", "idlib"], (["idlib"], "a.db", 20, 0)),
+        (["--db", "a.db", "search", "--db", "b.db", "idlib"], (["idlib"], "b.db", 20, 0)),
+        (["--db", "a.db", "show", "1"], None),
+        (["--db"], None),
         (["search"], None),  # no words: the full command line says what is missing
         (["search", "idlib", "-putin"], None),
         (["search", "idlib", "--json"], None),

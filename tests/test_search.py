@@ -320,3 +320,13 @@ def test_empty_archive_points_to_ingest(run: Run, args: list[str], tmp_path: Pat
     result = run(*args)
     assert result.exit_code == 1
     assert "is empty. Load articles first: newsarc ingest PATH" in result.stderr
+
+
+def test_archive_named_before_the_command(archive: Run, db_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    # Before the command it overrides the environment, after the command it overrides both.
+    assert archive("--db", str(db_path), "search", "idlib", "--db", str(other)).exit_code == 1
+    wire = str(SAMPLES / "wire_ap_dateline.txt")
+    assert archive("--db", str(other), "ingest", wire).exit_code == 0
+    assert archive("--db", str(other), "stats").stdout.startswith("articles\t1\n")
+    assert archive("search", "idlib").stdout.count("\n") == 3  # NEWSARC_DB still the default
