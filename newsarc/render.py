@@ -58,9 +58,10 @@ def ingest_summary(report: IngestReport) -> str:
         f"{duplicates} duplicate{'s' if duplicates != 1 else ''}, {counts['failed']} failed; "
         f"{report.undated} stored without a date."
     )
+    inputs = f"{report.total} input{'s' if report.total != 1 else ''}"
     if report.interrupted:
-        return f"Interrupted after {report.total} inputs: {line} What was stored is kept."
-    return f"Ingested {report.total} inputs: {line}"
+        return f"Interrupted after {inputs}: {line} What was stored is kept."
+    return f"Ingested {inputs}: {line}"
 
 
 def ingest_json(report: IngestReport) -> str:

@@ -33,7 +33,7 @@ def test_seed_is_stored_with_its_record_and_original(run: Run, db_path: Path) ->
     result = run("ingest", str(SEED))
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "Ingested 1 inputs: 1 new, 0 updated, 0 unchanged, 0 duplicates, 0 failed; "
+        "Ingested 1 input: 1 new, 0 updated, 0 unchanged, 0 duplicates, 0 failed; "
         "0 stored without a date.\n"
     )
     record = json.loads(run("show", "1", "--json").stdout)
