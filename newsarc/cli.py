@@ -535,8 +535,8 @@ def export(
     """Every article, or those matching QUERY and filters, as JSON, JSON Lines or CSV.
 
     The record: id, headline, deck, byline, agencies, dateline, published, published_raw,
-    body, word_count, outlet, source_path, content_hash, ingested_at. A JSON Lines export
-    can be ingested again.
+    body, word_count, outlet, source_path, content_hash, ingested_at, cluster_id and
+    cluster_size. A JSON Lines export can be ingested again.
 
     \b
     Examples:

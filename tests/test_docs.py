@@ -40,3 +40,12 @@ def test_python_dash_m(tmp_path: Path) -> None:
         [sys.executable, "-m", "newsarc", "--version"], capture_output=True, text=True
     )
     assert result.stdout == VERSION_LINE
+
+
+def test_export_help_names_every_field_of_the_record() -> None:
+    from newsarc.store import RECORD_COLUMNS
+
+    words = {
+        word.strip(",.:") for word in CliRunner().invoke(cli, ["export", "--help"]).stdout.split()
+    }
+    assert set(RECORD_COLUMNS) <= words
