@@ -82,6 +82,14 @@ TIMESTAMP_LABEL = re.compile(
     r"\s*[:：|-]?\s*(?P<value>.*\d.*)$",
     re.I,
 )
+MAX_TIMESTAMP = 120  # characters of a labelled timestamp line
+# Where a second timestamp starts on a line: "Published: 10:15 AM, Feb 10, 2026 | Updated:
+# 11:00 AM", "Tue Feb 10, 2026 09:15 PM Last update on: Tue Feb 10, 2026 09:20 PM".
+LATER_TIMESTAMP = re.compile(
+    r"[\s|/·•,;-]+(?=(?:first published|published|posted|last updated?|updated|modified)\b)",
+    re.I,
+)
+LATER_TIMESTAMP_WORDS = ("publish", "posted", "update", "modified")  # asked first: it is faster
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press"
 BYLINE = re.compile(
@@ -397,9 +405,8 @@ def _header_line(text: str, header: _Header) -> bool:
     """Record a chrome, timestamp, byline or credit line in the header; False for other text."""
     if _is_chrome(text):
         return True
-    timestamp = TIMESTAMP_LABEL.match(text)
-    if timestamp and len(text) <= 120:
-        header.timestamps.append((timestamp.group("label").casefold(), timestamp.group("value")))
+    if stamps := _timestamps(text):
+        header.timestamps.extend(stamps)
         return True
     byline = BYLINE.match(text)
     if byline and header.byline is None:
@@ -433,6 +440,32 @@ def _after_headline(text: str, headline: str) -> str | None:
     if len(text) <= end + 1 or text[end] != " " or not _same_text(text[:end], headline):
         return None
     return text[end:].strip(" -–—|:")
+
+
+def _timestamps(text: str) -> list[tuple[str, str]] | None:
+    """The (label, value) of each timestamp a line holds, when it holds nothing else: one
+    labelled ("Updated: 6 March 2020"), or several, the first of them maybe unlabelled."""
+    if len(text) > 2 * MAX_TIMESTAMP:
+        return None
+    lowered = text.lower()
+    if any(word in lowered for word in LATER_TIMESTAMP_WORDS) and (
+        cuts := list(LATER_TIMESTAMP.finditer(text, 1))
+    ):
+        starts = [0, *(cut.end() for cut in cuts)]
+        ends = [*(cut.start() for cut in cuts), len(text)]
+        pieces = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+        stamps = [stamp for i, piece in enumerate(pieces) if (stamp := _timestamp(piece, i == 0))]
+        if len(stamps) == len(cuts) + 1:
+            return stamps
+    stamp = _timestamp(text, False)  # "Published: 6 March 2020, updated daily"
+    return [stamp] if stamp else None
+
+
+def _timestamp(text: str, bare: bool) -> tuple[str, str] | None:
+    labelled = TIMESTAMP_LABEL.match(text)
+    if labelled and len(text) <= MAX_TIMESTAMP:
+        return labelled.group("label").casefold(), labelled.group("value")
+    return ("", text) if bare and _is_bare_timestamp(text) else None
 
 
 def _is_bare_timestamp(text: str) -> bool:

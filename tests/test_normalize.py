@@ -534,6 +534,36 @@ TIMESTAMP_LINE_ROWS = [
         "15 Feb 2026 08:15 PM",
     ),
     ("unlabelled", "Sun Feb 15, 2026 12:06 AM", "2026-02-15T00:06:00", "Sun Feb 15, 2026 12:06 AM"),
+    (
+        "published-and-updated-on-one-line",
+        "Published: 10:15 AM, Feb 10, 2026 | Updated: 11:00 AM, Feb 11, 2026",
+        "2026-02-10T10:15:00",
+        "10:15 AM, Feb 10, 2026",
+    ),
+    (
+        "updated-before-published-on-one-line",
+        "Updated 11 Feb 2026, 09:20 · Published 10 Feb 2026, 09:15",
+        "2026-02-10T09:15:00",
+        "10 Feb 2026, 09:15",
+    ),
+    (
+        "unlabelled-then-last-update",
+        "Tue Feb 10, 2026 09:15 PM Last update on: Tue Feb 10, 2026 09:20 PM",
+        "2026-02-10T21:15:00",
+        "Tue Feb 10, 2026 09:15 PM",
+    ),
+    (
+        "unlabelled-then-updated-after-a-slash",
+        "Feb 10, 2026, 9:15 PM / Updated Feb 11, 2026, 8:00 AM",
+        "2026-02-10T21:15:00",
+        "Feb 10, 2026, 9:15 PM",
+    ),
+    (
+        "a-label-inside-a-value",
+        "Published: 6 March 2020, updated daily",
+        "2020-03-06",
+        "6 March 2020, updated daily",
+    ),
     ("german-month", "Published: 27. Februar 2012", "2012-02-27", "27. Februar 2012"),
     ("unparseable-kept", "Published: 27 Brumaire an VIII", None, "27 Brumaire an VIII"),
 ]
