@@ -38,6 +38,11 @@ EARLIEST_YEAR = 1800
 
 # "00:00 00 AM": hours:minutes, a space where the colon before the seconds belongs, then AM/PM.
 MALFORMED_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s+(\d{2})\s*([AaPp]\.?[Mm]\.?)")
+# "14.02 BST", "3.45pm", "12.03.2025 14.05": a clock written with a stop, as British papers do,
+# known from a decimal or a numeric date by what follows it (a half day, a zone or the end).
+DOTTED_CLOCK = re.compile(
+    r"(?<![\d.:])(\d{1,2})\.([0-5]\d)(?![\d.])(?=\s*(?:[AaPp]\.?[Mm]\b|[A-Z]{2,5}\b|$))"
+)
 # "GMT+6", "UTC +05:30", "GMT-3": the offset east of Greenwich (dateutil reads it POSIX-style).
 GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
@@ -162,7 +167,7 @@ def _clean(text: str) -> str:
         text = CJK_DATE.sub(_iso_date, text)
     text = FOREIGN_WORDS.sub(" ", FRENCH_FIRST.sub("1", DAY_STOP.sub(r"\1", text)))
     text = FOREIGN_DAY_NAMES.sub(" ", FOREIGN_MONTH.sub(_english_month, text))
-    text = MALFORMED_CLOCK.sub(r"\1:\2:\3 \4", text)
+    text = MALFORMED_CLOCK.sub(r"\1:\2:\3 \4", DOTTED_CLOCK.sub(r"\1:\2", text))
     text = GMT_OFFSET.sub(_explicit_offset, text)
     text = DAY_NAMES.sub(" ", text)
     return " ".join(text.split()).strip(" ,;|-")

@@ -40,6 +40,10 @@ ROWS = [
     ("reuters-plain", "26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"),
     ("trailing-place", "6 March, 2020 | 10:30 AM | Dhaka", "2020-03-06T10:30:00"),
     ("ambiguous-bst-dropped", "5 March 2020 10:36 BST", "2020-03-05T10:36:00"),
+    ("dotted-clock-and-zone", "Tue 18 Jul 2023 14.02 BST", "2023-07-18T14:02:00"),
+    ("dotted-clock-pm", "18 July 2023 3.45pm", "2023-07-18T15:45:00"),
+    ("dotted-date-and-clock", "12.03.2025 14.05", "2025-03-12T14:05:00"),
+    ("dotted-clock-gmt", "Mon 3 Feb 2025 09.30 GMT", "2025-02-03T09:30:00+00:00"),
     ("ambiguous-ist-dropped", "15 Feb 2026, 08:15 PM IST", "2026-02-15T20:15:00"),
     # Time with a named zone.
     ("gmt-plus-six-east", "Thu Mar 5 2020 22:30 GMT+6", "2020-03-05T22:30:00+06:00"),
