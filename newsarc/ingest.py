@@ -312,7 +312,7 @@ def parse_job(job: Job, options: Options) -> Outcome:
     InputResult."""
     try:
         if job.data is not None:
-            return _parse_data(job.data, job.source, None, False, options)
+            return _parse_standard_input(job.data, job.source, options)
         assert job.path is not None and job.key is not None
         return _parse_file(job.path, job.key, options)
     except NotAnArticle as problem:
@@ -519,13 +519,45 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
     data, info = _read_file(path, options.max_bytes)
     name = path.lower()
     if data and name.endswith((".json", ".jsonl")):
-        if records := list(_parse_records(data, path, key, options)):
-            return records
-        raise NotAnArticle("no articles: only blank lines, or an empty list")
+        text, _ = decode(data)
+        return _all_records(_parse_records(text, path, key, name.endswith(".jsonl"), options))
     outcome = _parse_data(data, path, key, name.endswith(MARKUP_SUFFIXES), options)
     if len(outcome) == 1 and isinstance(article := outcome[0], Parsed) and article.key == key:
         article.size, article.mtime_ns = info.st_size, info.st_mtime_ns
     return outcome
+
+
+def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome:
+    """JSON or JSON Lines of articles (`newsarc export --jsonl | newsarc ingest -`) when the
+    text parses as such, else one input's text."""
+    text, _ = decode(data) if data else ("", "")
+    form = _json_form(text)
+    if form is None:
+        return _parse_data(data, source, None, False, options)
+    return _all_records(_parse_records(text, source, None, form == "lines", options))
+
+
+def _json_form(text: str) -> str | None:
+    """Whether `text` is JSON Lines (its first line an object), one JSON document, or neither:
+    an article that starts with "[Updated]" is an article."""
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    try:
+        if isinstance(json.loads(text.lstrip().split("\n", 1)[0]), dict):
+            return "lines"
+    except ValueError:
+        pass
+    try:
+        json.loads(text)
+    except ValueError:
+        return None
+    return "document"
+
+
+def _all_records(records: Iterator[Parsed | InputResult]) -> Outcome:
+    if outcome := list(records):
+        return outcome
+    raise NotAnArticle("no articles: only blank lines, or an empty list")
 
 
 def _parse_data(
@@ -631,20 +663,20 @@ def _parse_text(
 
 
 def _parse_records(
-    data: bytes, path: str, key: str, options: Options
+    text: str, path: str, key: str | None, lines: bool, options: Options
 ) -> Iterator[Parsed | InputResult]:
-    """Articles as JSON: one object a line (`.jsonl`), or a list of objects (`.json`).
+    """Articles as JSON: one object a line (`lines`, as in `.jsonl`), or a list of objects.
 
     Each object is an input of its own, named by its line (`file.jsonl:3`) or its place in the
     list (`file.json[2]`, as jq names it): a record of `newsarc export`, restored as it was, or
-    an object with `title` and `body`, normalized. One that is neither fails alone.
+    an object with `title` and `body`, normalized. One that is neither fails alone. Records of
+    standard input (no `key`) are not remembered as files are.
     """
-    text, _ = decode(data)
     name = printable(path)
-    if not path.lower().endswith(".jsonl"):
+    if not lines:
         for index, (raw, value) in enumerate(_json_list(text)):
             place = "" if raw is text else f"[{index}]"  # one object is named by its file
-            yield _from_record(value, raw, name + place, key + place, options)
+            yield _from_record(value, raw, name + place, key and key + place, options)
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -655,7 +687,7 @@ def _parse_records(
         except ValueError as error:
             yield InputResult(name + place, "failed", reason=f"not valid JSON ({error})")
             continue
-        yield _from_record(value, line, name + place, key + place, options)
+        yield _from_record(value, line, name + place, key and key + place, options)
 
 
 def _json_list(text: str) -> list[tuple[str, object]]:
@@ -692,7 +724,7 @@ def _after_space(text: str, index: int) -> int:
 
 
 def _from_record(
-    record: object, raw: str, source: str, key: str, options: Options
+    record: object, raw: str, source: str, key: str | None, options: Options
 ) -> Parsed | InputResult:
     """One JSON object as an article, or why it is not one."""
     problem = _record_problem(record)
@@ -784,7 +816,7 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
 
 
 def _parse_title_and_body(
-    record: dict[str, str], raw: str, source: str, key: str, options: Options
+    record: dict[str, str], raw: str, source: str, key: str | None, options: Options
 ) -> Parsed:
     """An object with title and body (and source, its site): the object's text is its original."""
     parsed = _parse_text(_title_and_body(record), raw, TITLE_BODY_ENCODING, source, key, options)

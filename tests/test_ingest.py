@@ -137,6 +137,23 @@ def test_standard_input(run: Run) -> None:
     assert (again["duplicate"], again["new"]) == (1, 0)
 
 
+@pytest.mark.parametrize(
+    ("text", "headline", "source"),
+    [
+        ('{"title": "Fed holds rates", "body": "The Fed held rates."}\n', "Fed holds rates", "<stdin>:1"),
+        ('{\n  "title": "Fed holds rates",\n  "body": "The Fed held rates."\n}\n', "Fed holds rates", "<stdin>"),
+        ('[{"title": "Fed holds rates", "body": "The Fed held rates."}]', "Fed holds rates", "<stdin>[0]"),
+        ("[Updated] Fed holds rates\n\nThe Fed held rates.\n", "[Updated] Fed holds rates", "<stdin>"),
+        ("{Fed} holds rates\n\nThe Fed held rates.\n", "{Fed} holds rates", "<stdin>"),
+    ],
+    ids=["json-lines", "one-object", "list", "text-with-a-bracket", "text-with-a-brace"],
+)  # fmt: skip
+def test_standard_input_of_json_or_text(run: Run, text: str, headline: str, source: str) -> None:
+    result = run("ingest", "-v", "-", input=text)
+    assert result.exit_code == 0 and f"new            #1  {source}" in result.stderr
+    assert json.loads(run("show", "1", "--json").stdout)["headline"] == headline
+
+
 def test_json_report_lists_failures(run: Run, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere"
     result = report(run, str(SEED), str(missing), str(SAMPLES / "empty.txt"))

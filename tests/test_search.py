@@ -268,6 +268,18 @@ def test_json_export_ingests_into_an_equal_archive(
     assert archive("reindex").stdout.startswith("Re-read 7 articles: 0 changed")
 
 
+@pytest.mark.parametrize("form", ["jsonl", "json"])
+def test_export_piped_into_ingest_gives_an_equal_archive(
+    archive: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str
+) -> None:
+    dump = archive("export", f"--{form}").stdout
+    monkeypatch.setenv("NEWSARC_DB", str(tmp_path / "copy.db"))
+    result = archive("ingest", "-v", "-", input=dump)
+    assert result.stdout.startswith("Ingested 7 inputs: 7 new,")
+    assert "<stdin>:1" in result.stderr or "<stdin>[0]" in result.stderr
+    assert archive("export", f"--{form}").stdout == dump
+
+
 def test_stats(archive: Run) -> None:
     figures = json.loads(archive("stats", "--json").stdout)
     assert figures == {
