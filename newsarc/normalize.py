@@ -91,10 +91,15 @@ LATER_TIMESTAMP = re.compile(
 )
 LATER_TIMESTAMP_WORDS = ("publish", "posted", "update", "modified")  # asked first: it is faster
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|de|van|von|der|al|bin|el|da|del|la|le|du)"
-# "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press"
+# "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
+# "By Jane Smith | Reuters", "By Jane Smith - Staff Writer"
+_BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
-    rf"^(?:By|BY|Written by|Reported by)\s+(?P<name>{_NAME_WORD}(?:,? {_NAME_WORD}){{0,8}})$"
+    rf"^(?:By|BY|Written by|Reported by)\s+"
+    rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
 )
+# The parts of a byline, one of which may be the agency it credits.
+BYLINE_PARTS = re.compile(rf"{_BYLINE_SEPARATOR}\s+|\s+and\s+")
 
 _AGENCY_ALTERNATION = "|".join(
     re.escape(spelling) for spelling in sorted(AGENCY_BY_SPELLING, key=len, reverse=True)
@@ -411,6 +416,10 @@ def _header_line(text: str, header: _Header) -> bool:
     byline = BYLINE.match(text)
     if byline and header.byline is None:
         header.byline = byline.group("name").strip(" ,")
+        parts = BYLINE_PARTS.split(header.byline)
+        header.add_agencies(
+            [AGENCY_BY_SPELLING[part] for part in parts if part in AGENCY_BY_SPELLING]
+        )
         return True
     credit = CREDIT.match(text)
     if credit:

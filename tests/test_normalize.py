@@ -391,7 +391,11 @@ CREDIT_ROWS = [
     ("desk-place", "Online Desk, Dhaka", "Online Desk", [], "Dhaka"),
     ("named-desk", "EB Desk", "EB Desk", [], None),
     ("byline", "By Vladimir Isachenkov", "Vladimir Isachenkov", [], None),
-]
+    ("byline-crediting-an-agency", "By Jane Smith, Associated Press", "Jane Smith, Associated Press", ["AP"], None),
+    ("byline-and-agency-after-a-bar", "By Jane Smith | Reuters", "Jane Smith | Reuters", ["Reuters"], None),
+    ("byline-and-title-after-a-dash", "By Jane Smith - Staff Writer", "Jane Smith - Staff Writer", [], None),
+    ("byline-of-two", "By JOHN LEICESTER and ANGELA CHARLTON", "JOHN LEICESTER and ANGELA CHARLTON", [], None),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
