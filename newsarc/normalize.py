@@ -65,6 +65,20 @@ CHROME_LINES = frozenset(
 )  # fmt: skip
 LONGEST_CHROME_LINE = max(map(len, CHROME_LINES))
 CHROME_DECORATION = " .:|-–—•»>"  # around a chrome line: "Share »", "| Print |"
+# Section names a site prints above the headline, alone ("World news") or as a trail of them
+# ("Home » World » Europe", or another mark between them): dropped there, when a headline
+# follows.
+SECTION_LABELS = frozenset(
+    (
+        "home", "news", "latest", "world", "world news", "national", "international", "local",
+        "local news", "politics", "business", "economy", "markets", "finance", "opinion",
+        "editorial", "analysis", "comment", "sport", "sports", "entertainment", "culture",
+        "arts", "lifestyle", "health", "science", "technology", "tech", "environment",
+        "climate", "education", "travel", "asia", "south asia", "europe", "africa", "americas",
+        "middle east", "uk", "uk news", "us", "us news", "breaking news", "exclusive",
+    )
+)  # fmt: skip
+SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
 LETTERS = re.compile(r"[^\W\d_]+")
 PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
 # A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS"
@@ -377,7 +391,8 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         if not _header_line(line.text, header):
             if _dateline_match(line.text) or len(line.text) > MAX_HEADLINE:
                 raise NotAnArticle("no headline: the text starts with a body paragraph")
-            header.headline = line.text
+            if not (_is_section_label(line.text) and _may_be_headline(lines[index + 1 :])):
+                header.headline = line.text
         index += 1
     if header.headline is None:
         raise NotAnArticle("no headline: only site furniture or labels")
@@ -404,6 +419,21 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
             continue
         break
     return index
+
+
+def _is_section_label(text: str) -> bool:
+    parts = SECTION_TRAIL.split(text.strip(CHROME_DECORATION))
+    return all(part.casefold() in SECTION_LABELS for part in parts)
+
+
+def _may_be_headline(following: list[_Line]) -> bool:
+    """Whether the next line could be the headline (not a sentence), so that a section label
+    above it can go."""
+    return (
+        bool(following)
+        and len(following[0].text) <= MAX_HEADLINE
+        and not (following[0].text.endswith("."))
+    )
 
 
 def _header_line(text: str, header: _Header) -> bool:

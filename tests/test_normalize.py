@@ -638,6 +638,25 @@ def test_hard_wrapped_paragraphs_are_joined_and_kept_apart() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        ("World news", "Heatwave grips southern Europe"),
+        ("Home › World › Europe", "Heatwave grips southern Europe"),
+        ("News | Politics", "Heatwave grips southern Europe"),
+        ("Brexit", "Brexit"),  # not a section every site has: it may be the headline
+    ],
+)
+def test_section_label_above_the_headline_is_dropped(top: str, headline: str) -> None:
+    article = normalize(f"{top}\nHeatwave grips southern Europe\n\nRed alerts were issued.\n")
+    assert (article.headline, article.body) == (headline, "Red alerts were issued.")
+
+
+def test_a_section_name_over_a_sentence_is_the_headline() -> None:
+    article = normalize("Business\n\nShares fell.\n\nTraders sold.\n")
+    assert (article.headline, article.body) == ("Business", "Shares fell.\n\nTraders sold.")
+
+
 def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
     text = "Headline\n\nOne.\n\nAdvertisement\n\nTwo.\n\nShare this article\n"
     assert normalize(text).body == "One.\n\nTwo."
