@@ -79,6 +79,10 @@ SECTION_LABELS = frozenset(
     )
 )  # fmt: skip
 SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
+# What marks a headline in text from a Markdown file or a database's fields: "# Title",
+# "TITLE: Title", "Headline: Title".
+HEADLINE_MARK = re.compile(r"^(?:#{1,6}\s+|(?i:title|headline|heading)\s*:\s*)(?=\S)")
+RULE_CHARACTERS = "=*_~#· "  # a line of nothing else is a rule: "=====", "* * *"
 LETTERS = re.compile(r"[^\W\d_]+")
 PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
 # A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS"
@@ -109,7 +113,7 @@ _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|de|van|von|der|al|bin|el|da|del|la|le|du)
 # "By Jane Smith | Reuters", "By Jane Smith - Staff Writer"
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
-    rf"^(?:By|BY|Written by|Reported by)\s+"
+    rf"^(?:By|BY|Written by|Reported by|(?i:author|byline|by)\s*:)\s*"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
 )
 # The parts of a byline, one of which may be the agency it credits.
@@ -392,7 +396,7 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
             if _dateline_match(line.text) or len(line.text) > MAX_HEADLINE:
                 raise NotAnArticle("no headline: the text starts with a body paragraph")
             if not (_is_section_label(line.text) and _may_be_headline(lines[index + 1 :])):
-                header.headline = line.text
+                header.headline = HEADLINE_MARK.sub("", line.text, count=1)
         index += 1
     if header.headline is None:
         raise NotAnArticle("no headline: only site furniture or labels")
@@ -522,6 +526,7 @@ def _is_chrome(text: str) -> bool:
     bare = text.strip(CHROME_DECORATION)
     return (
         (len(bare) <= LONGEST_CHROME_LINE and bare.casefold() in CHROME_LINES)
+        or not bare.strip(RULE_CHARACTERS)
         or PHOTO_CREDIT.match(text) is not None
         or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
     )

@@ -652,6 +652,39 @@ def test_section_label_above_the_headline_is_dropped(top: str, headline: str) ->
     assert (article.headline, article.body) == (headline, "Red alerts were issued.")
 
 
+@pytest.mark.parametrize(
+    ("text", "headline", "byline", "published"),
+    [
+        ("# Fed holds rates\n\nBy Jane Smith\n\n", "Fed holds rates", "Jane Smith", None),
+        ("Fed holds rates\n===============\n\n", "Fed holds rates", None, None),
+        (
+            "TITLE: Fed holds rates\nDATE: March 20, 2024\nAUTHOR: Jane Smith\n\n",
+            "Fed holds rates",
+            "Jane Smith",
+            "2024-03-20",
+        ),
+        (
+            "Headline: Fed holds rates\nByline: Jane Smith\n\n",
+            "Fed holds rates",
+            "Jane Smith",
+            None,
+        ),
+    ],
+    ids=["markdown-heading", "underlined", "database-fields", "headline-and-byline-labels"],
+)
+def test_marked_headline_and_labelled_fields(
+    text: str, headline: str, byline: str | None, published: str | None
+) -> None:
+    article = normalize(text + "The Fed held rates.\n\n* * *\n\nMore later.\n")
+    assert (article.headline, article.deck, article.byline, article.published, article.body) == (
+        headline,
+        None,
+        byline,
+        published,
+        "The Fed held rates.\n\nMore later.",
+    )
+
+
 def test_a_section_name_over_a_sentence_is_the_headline() -> None:
     article = normalize("Business\n\nShares fell.\n\nTraders sold.\n")
     assert (article.headline, article.body) == ("Business", "Shares fell.\n\nTraders sold.")
