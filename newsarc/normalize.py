@@ -85,6 +85,15 @@ HEADLINE_MARK = re.compile(r"^(?:#{1,6}\s+|(?i:title|headline|heading)\s*:\s*)(?
 RULE_CHARACTERS = "=*_~#· "  # a line of nothing else is a rule: "=====", "* * *"
 LETTERS = re.compile(r"[^\W\d_]+")
 PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
+# "5 min read", "Reading time: 4 minutes"
+READING_TIME = re.compile(
+    r"^(?:\d+\s*(?:min|mins|minutes?)\s+read|reading time:?\s*\d+\s*min\w*)$", re.I
+)
+# "2 hours ago", "an hour ago", "Just now": when a page was seen, which no date can be read from.
+RELATIVE_TIMESTAMP = re.compile(
+    r"^(?:(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago|just now)$",
+    re.I,
+)
 # A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS"
 MAX_CAPTION = 250
 CAPTION = re.compile(
@@ -470,7 +479,7 @@ def _header_line(text: str, header: _Header) -> bool:
             _agency_names(dateline.group("agency")), dateline.group("place"), dateline.group("date")
         )
         return True
-    if _is_bare_timestamp(text):
+    if _is_bare_timestamp(text) or RELATIVE_TIMESTAMP.match(text):
         header.timestamps.append(("", text))
         return True
     return False
@@ -528,6 +537,7 @@ def _is_chrome(text: str) -> bool:
         (len(bare) <= LONGEST_CHROME_LINE and bare.casefold() in CHROME_LINES)
         or not bare.strip(RULE_CHARACTERS)
         or PHOTO_CREDIT.match(text) is not None
+        or READING_TIME.match(text) is not None
         or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
     )
 

@@ -685,6 +685,26 @@ def test_marked_headline_and_labelled_fields(
     )
 
 
+@pytest.mark.parametrize(
+    ("lines", "published_raw"),
+    [
+        ("5 min read", None),
+        ("Reading time: 4 minutes\nAn hour ago", "An hour ago"),
+        ("2 hours ago\n\nShare", "2 hours ago"),
+        ("Published: 20 March 2024\nJust now", "20 March 2024"),
+    ],
+)
+def test_reading_time_and_relative_time_stay_out_of_the_body(
+    lines: str, published_raw: str | None
+) -> None:
+    article = normalize(f"Fed holds rates steady\n{lines}\n\nThe Fed held rates.\n")
+    assert (article.deck, article.published_raw, article.body) == (
+        None,
+        published_raw,
+        "The Fed held rates.",
+    )
+
+
 def test_a_section_name_over_a_sentence_is_the_headline() -> None:
     article = normalize("Business\n\nShares fell.\n\nTraders sold.\n")
     assert (article.headline, article.body) == ("Business", "Shares fell.\n\nTraders sold.")
