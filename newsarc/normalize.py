@@ -85,6 +85,13 @@ HEADLINE_MARK = re.compile(r"^(?:#{1,6}\s+|(?i:title|headline|heading)\s*:\s*)(?
 RULE_CHARACTERS = "=*_~#· "  # a line of nothing else is a rule: "=====", "* * *"
 LETTERS = re.compile(r"[^\W\d_]+")
 PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
+# A site's or an agency's notice, on a line of its own: "Copyright 2024 The Associated Press. All
+# rights reserved.", "© 2026 Dhaka Tribune", "Our Standards: The Thomson Reuters Trust Principles."
+NOTICE = re.compile(
+    r"^(?:(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
+    r"|our standards: the thomson reuters trust principles)",
+    re.I,
+)
 # "5 min read", "Reading time: 4 minutes"
 READING_TIME = re.compile(
     r"^(?:\d+\s*(?:min|mins|minutes?)\s+read|reading time:?\s*\d+\s*min\w*)$", re.I
@@ -538,6 +545,7 @@ def _is_chrome(text: str) -> bool:
         or not bare.strip(RULE_CHARACTERS)
         or PHOTO_CREDIT.match(text) is not None
         or READING_TIME.match(text) is not None
+        or NOTICE.match(text) is not None
         or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
     )
 
@@ -565,7 +573,9 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
     if not following:
         return False
     next_line = following[0]
-    substantive = next((other for other in following if not _is_chrome(other.text)), next_line)
+    substantive = next((other for other in following if not _is_chrome(other.text)), None)
+    if substantive is None:  # nothing but chrome after it: the line is the body
+        return False
     followed_by_header = _header_line(substantive.text, _Header()) or _same_text(
         substantive.text, header.headline or ""
     )

@@ -715,6 +715,16 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
     assert normalize(text).body == "One.\n\nTwo."
 
 
+def test_one_paragraph_followed_by_chrome_is_the_body_not_a_deck() -> None:
+    article = normalize("Headline\n\nOne short paragraph of the story.\n\nShare\n")
+    assert (article.deck, article.body) == (None, "One short paragraph of the story.")
+
+
+def test_a_paragraph_about_copyright_is_kept() -> None:
+    text = "Headline\n\nOne.\n\nCopyright holders will be able to appeal.\n"
+    assert normalize(text).body == "One.\n\nCopyright holders will be able to appeal."
+
+
 @pytest.mark.parametrize(
     "caption",
     [
@@ -723,9 +733,16 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
         "Rescuers search the rubble | Collected",
         "Police guard the rally in Dhaka, İMAGE: AFP",
         "Police guard the rally in Dhaka. ımage",
+        # and notices
+        "Copyright 2024 The Associated Press. All rights reserved. This material may not be published.",
+        "© 2026 Dhaka Tribune",
+        "Copyright © 2025 The Daily Star | All rights reserved",
+        "(c) 2013 Agence France Presse",
+        "All rights reserved.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
     ],
 )
-def test_picture_caption_in_the_body_is_dropped(caption: str) -> None:
+def test_picture_caption_or_notice_in_the_body_is_dropped(caption: str) -> None:
     text = f"Headline\n\nOne.\n\n{caption}\n\nTwo.\n"
     assert normalize(text).body == "One.\n\nTwo."
 
