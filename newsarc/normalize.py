@@ -165,8 +165,8 @@ _MONTH = (
     r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATELINE_DATE = rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
-_DASH = r"\s*[-–—:]+\s*"
+_DATELINE_DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)"
+_DASH = r"\s*(?:[-–—:]+|\.(?=\s))\s*"  # also "Moscow, 20 March (TASS). The"
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _AGENCY_IN_PARENS = rf"\((?P<agency>(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}}))*)\)"
@@ -184,8 +184,13 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
         ),
         lambda head: "(" in head,
     ),
-    # (BSS)- Severe heat wave ...
-    (re.compile(rf"^{_AGENCY_IN_PARENS}{_DASH}"), lambda head: head.startswith("(")),
+    # (BSS)- Severe heat wave ...  /  (CNN)The council met ...
+    (re.compile(rf"^{_AGENCY_IN_PARENS}(?:{_DASH}|(?=[A-Z]))"), lambda head: head.startswith("(")),
+    # UNB, Khulna: Six fishermen were ...
+    (
+        re.compile(rf"^(?P<agency>{_AGENCY_ALTERNATION})\s*,\s*(?P<place>{_CAPITALISED})\s*:\s+"),
+        lambda head: ":" in head,
+    ),
     # SALVADOR, Feb 26 -  /  RICHMOND, Va. Feb 26 -  /  Scarborough, Ontario, Feb 26 -
     # (Reuters-21578 style: a place of capitalised words and a date without a year, no agency)
     (

@@ -343,6 +343,8 @@ DATELINE_ROWS = [
     ("reuters-21578-no-agency", "SALVADOR, Feb 26 -", "Salvador", [], None, "Feb 26"),
     ("caps-em-dash", "LONDON —", "London", [], None, None),
     ("caps-en-dash", "PARIS –", "Paris", [], None, None),
+    ("tass-day-first-and-stop", "Moscow, 20 March (TASS).", "Moscow", ["TASS"], None, "20 March"),
+    ("agency-place-colon", "UNB, Khulna:", "Khulna", ["UNB"], None, None),
 ]
 
 
@@ -367,6 +369,17 @@ def test_dateline(
     )
     assert article.body.endswith("The rest of the lead.")
     assert not article.body.startswith(("(", "-", "–", "—"))
+
+
+def test_agency_glued_to_the_lead() -> None:
+    article = normalize("A headline\n\n(CNN)The council met.\n")
+    assert (article.agencies, article.dateline, article.body) == (["CNN"], None, "The council met.")
+
+
+@pytest.mark.parametrize("paragraph", ["(UPDATE) The rest.", "NOTE: The rest.", "(AP) The rest."])
+def test_paragraph_that_starts_with_a_label_is_kept(paragraph: str) -> None:
+    article = normalize(f"A headline\n\n{paragraph}\n")
+    assert (article.agencies, article.dateline, article.body) == ([], None, paragraph)
 
 
 def test_paragraph_that_only_looks_like_a_dateline_is_kept() -> None:
