@@ -79,6 +79,11 @@ SECTION_LABELS = frozenset(
     )
 )  # fmt: skip
 SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
+# A source named by a database's field: "SOURCE: Reuters", "Source: The Guardian". An agency
+# among its names is one of the article's agencies.
+SOURCE_LABEL = re.compile(
+    r"^(?i:source|sources|agency|publication|newspaper)\s*:\s*(?P<value>.{1,80})$"
+)
 # What marks a headline in text from a Markdown file or a database's fields: "# Title",
 # "TITLE: Title", "Headline: Title".
 HEADLINE_MARK = re.compile(r"^(?:#{1,6}\s+|(?i:title|headline|heading)\s*:\s*)(?=\S)")
@@ -479,6 +484,13 @@ def _header_line(text: str, header: _Header) -> bool:
     credit = CREDIT.match(text)
     if credit:
         header.add_credit(_agency_names(credit.group("agencies")), credit.group("place"))
+        return True
+    source = SOURCE_LABEL.match(text)
+    if source:
+        named = re.split(r"\s*(?:/|,|&|;)\s*", source.group("value"))
+        header.add_agencies(
+            [AGENCY_BY_SPELLING[name] for name in named if name in AGENCY_BY_SPELLING]
+        )
         return True
     desk = DESK_CREDIT.match(text)
     if desk:
