@@ -137,6 +137,8 @@ BYLINE = re.compile(
     rf"^(?:By|BY|Written by|Reported by|(?i:author|byline|by)\s*:)\s*"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
 )
+# Names in a list: "AFP/Reuters", "AP, Reuters", "AFP & dpa", "Reuters and AP"
+NAME_LIST = re.compile(r"\s*(?:/|,|&|;|\band\b)\s*")
 # The parts of a byline, one of which may be the agency it credits.
 BYLINE_PARTS = re.compile(rf"{_BYLINE_SEPARATOR}\s+|\s+and\s+")
 
@@ -459,11 +461,10 @@ def _is_section_label(text: str) -> bool:
 def _may_be_headline(following: list[_Line]) -> bool:
     """Whether the next line could be the headline (not a sentence), so that a section label
     above it can go."""
-    return (
-        bool(following)
-        and len(following[0].text) <= MAX_HEADLINE
-        and not (following[0].text.endswith("."))
-    )
+    if not following:
+        return False
+    text = following[0].text
+    return len(text) <= MAX_HEADLINE and not text.endswith(".")
 
 
 def _header_line(text: str, header: _Header) -> bool:
@@ -476,10 +477,7 @@ def _header_line(text: str, header: _Header) -> bool:
     byline = BYLINE.match(text)
     if byline and header.byline is None:
         header.byline = byline.group("name").strip(" ,")
-        parts = BYLINE_PARTS.split(header.byline)
-        header.add_agencies(
-            [AGENCY_BY_SPELLING[part] for part in parts if part in AGENCY_BY_SPELLING]
-        )
+        header.add_agencies(_known_agencies(BYLINE_PARTS.split(header.byline)))
         return True
     credit = CREDIT.match(text)
     if credit:
@@ -487,10 +485,7 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     source = SOURCE_LABEL.match(text)
     if source:
-        named = re.split(r"\s*(?:/|,|&|;)\s*", source.group("value"))
-        header.add_agencies(
-            [AGENCY_BY_SPELLING[name] for name in named if name in AGENCY_BY_SPELLING]
-        )
+        header.add_agencies(_known_agencies(NAME_LIST.split(source.group("value"))))
         return True
     desk = DESK_CREDIT.match(text)
     if desk:
@@ -684,13 +679,18 @@ def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | N
 
 def _agency_names(text: str) -> list[str]:
     names = []
-    for part in re.split(r"\s*(?:/|,|&|\band\b)\s*", text.strip()):
+    for part in NAME_LIST.split(text.strip()):
         if part.casefold() in ("agencies", "news agencies", "wire services", ""):
             continue
         name = AGENCY_BY_SPELLING.get(part, part)
         if name not in names:
             names.append(name)
     return names
+
+
+def _known_agencies(names: list[str]) -> list[str]:
+    """The agencies among names, by their canonical names; other names are left out."""
+    return [AGENCY_BY_SPELLING[name] for name in names if name in AGENCY_BY_SPELLING]
 
 
 def agency_of(outlet: str | None) -> str | None:
