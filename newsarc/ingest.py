@@ -520,7 +520,9 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
     name = path.lower()
     if data and name.endswith((".json", ".jsonl")):
         text, _ = decode(data)
-        return _all_records(_parse_records(text, path, key, name.endswith(".jsonl"), options))
+        if name.endswith(".jsonl"):
+            return _all_records(_line_records(text, path, key, options))
+        return _all_records(_list_records(_json_list(text), text, path, key, options))
     outcome = _parse_data(data, path, key, name.endswith(MARKUP_SUFFIXES), options)
     if len(outcome) == 1 and isinstance(article := outcome[0], Parsed) and article.key == key:
         article.size, article.mtime_ns = info.st_size, info.st_mtime_ns
@@ -528,30 +530,24 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
 
 
 def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome:
-    """JSON or JSON Lines of articles (`newsarc export --jsonl | newsarc ingest -`) when the
-    text parses as such, else one input's text."""
-    text, _ = decode(data) if data else ("", "")
-    form = _json_form(text)
-    if form is None:
-        return _parse_data(data, source, None, False, options)
-    return _all_records(_parse_records(text, source, None, form == "lines", options))
-
-
-def _json_form(text: str) -> str | None:
-    """Whether `text` is JSON Lines (its first line an object), one JSON document, or neither:
-    an article that starts with "[Updated]" is an article."""
-    if not text.lstrip().startswith(("{", "[")):
-        return None
-    try:
-        if isinstance(json.loads(text.lstrip().split("\n", 1)[0]), dict):
-            return "lines"
-    except ValueError:
-        pass
-    try:
-        json.loads(text)
-    except ValueError:
-        return None
-    return "document"
+    """JSON Lines (its first line an object) or one JSON document of articles (`newsarc export
+    --jsonl | newsarc ingest -`) when the text parses as such, else one input's text: an
+    article that starts with "[Updated]" is an article."""
+    text, _ = decode(data)
+    start = text.lstrip()
+    if start.startswith(("{", "[")):
+        try:
+            if isinstance(json.loads(start.split("\n", 1)[0]), dict):
+                return _all_records(_line_records(text, source, None, options))
+        except ValueError:
+            pass
+        try:
+            elements = _json_list(text)
+        except NotAnArticle:  # not JSON
+            pass
+        else:
+            return _all_records(_list_records(elements, text, source, None, options))
+    return _parse_data(data, source, None, False, options)
 
 
 def _all_records(records: Iterator[Parsed | InputResult]) -> Outcome:
@@ -662,22 +658,28 @@ def _parse_text(
     return Parsed(source, key, article, provenance)
 
 
-def _parse_records(
-    text: str, path: str, key: str | None, lines: bool, options: Options
+def _list_records(
+    elements: list[tuple[str, object]], text: str, path: str, key: str | None, options: Options
 ) -> Iterator[Parsed | InputResult]:
-    """Articles as JSON: one object a line (`lines`, as in `.jsonl`), or a list of objects.
+    """Articles as JSON: the elements of a list of objects, or the one object (`.json`), read
+    from `text`.
 
-    Each object is an input of its own, named by its line (`file.jsonl:3`) or its place in the
-    list (`file.json[2]`, as jq names it): a record of `newsarc export`, restored as it was, or
-    an object with `title` and `body`, normalized. One that is neither fails alone. Records of
-    standard input (no `key`) are not remembered as files are.
+    Each object is an input of its own, named by its place in the list (`file.json[2]`, as jq
+    names it) or, in JSON Lines, by its line (`file.jsonl:3`): a record of `newsarc export`,
+    restored as it was, or an object with `title` and `body`, normalized. One that is neither
+    fails alone. Records of standard input (no `key`) are not remembered as files are.
     """
     name = printable(path)
-    if not lines:
-        for index, (raw, value) in enumerate(_json_list(text)):
-            place = "" if raw is text else f"[{index}]"  # one object is named by its file
-            yield _from_record(value, raw, name + place, key and key + place, options)
-        return
+    for index, (raw, value) in enumerate(elements):
+        place = "" if raw is text else f"[{index}]"  # one object is named by its file
+        yield _from_record(value, raw, name + place, key and key + place, options)
+
+
+def _line_records(
+    text: str, path: str, key: str | None, options: Options
+) -> Iterator[Parsed | InputResult]:
+    """Articles as JSON Lines (`.jsonl`): one object a line, each as `_list_records` says."""
+    name = printable(path)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
