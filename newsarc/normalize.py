@@ -137,10 +137,9 @@ BYLINE = re.compile(
     rf"^(?:By|BY|Written by|Reported by|(?i:author|byline|by)\s*:)\s*"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
 )
-# Names in a list: "AFP/Reuters", "AP, Reuters", "AFP & dpa", "Reuters and AP"
-NAME_LIST = re.compile(r"\s*(?:/|,|&|;|\band\b)\s*")
-# The parts of a byline, one of which may be the agency it credits.
-BYLINE_PARTS = re.compile(rf"{_BYLINE_SEPARATOR}\s+|\s+and\s+")
+# Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
+# "Reuters and AP", "Jane Smith | Reuters", "Jane Smith - Staff Writer"
+NAME_LIST = re.compile(r"\s*(?:[/,&;|·•–—]|\s-\s|\band\b)\s*")
 
 _AGENCY_ALTERNATION = "|".join(
     re.escape(spelling) for spelling in sorted(AGENCY_BY_SPELLING, key=len, reverse=True)
@@ -477,7 +476,7 @@ def _header_line(text: str, header: _Header) -> bool:
     byline = BYLINE.match(text)
     if byline and header.byline is None:
         header.byline = byline.group("name").strip(" ,")
-        header.add_agencies(_known_agencies(BYLINE_PARTS.split(header.byline)))
+        header.add_agencies(_known_agencies(NAME_LIST.split(header.byline)))
         return True
     credit = CREDIT.match(text)
     if credit:
