@@ -43,6 +43,8 @@ MALFORMED_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s+(\d{2})\s*([AaPp]\.?[Mm]\.?
 DOTTED_CLOCK = re.compile(
     r"(?<![\d.:])(\d{1,2})\.([0-5]\d)(?![\d.])(?=\s*(?:[AaPp]\.?[Mm]\b|[A-Z]{2,5}\b|$))"
 )
+# "March 10, 20253:45 PM": a year and a clock that a scraper ran together.
+GLUED_CLOCK = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b")
 # "GMT+6", "UTC +05:30", "GMT-3": the offset east of Greenwich (dateutil reads it POSIX-style).
 GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
@@ -168,9 +170,19 @@ def _clean(text: str) -> str:
     text = FOREIGN_WORDS.sub(" ", FRENCH_FIRST.sub("1", DAY_STOP.sub(r"\1", text)))
     text = FOREIGN_DAY_NAMES.sub(" ", FOREIGN_MONTH.sub(_english_month, text))
     text = MALFORMED_CLOCK.sub(r"\1:\2:\3 \4", DOTTED_CLOCK.sub(r"\1:\2", text))
+    text = GLUED_CLOCK.sub(r"\1 \2", text)
     text = GMT_OFFSET.sub(_explicit_offset, text)
     text = DAY_NAMES.sub(" ", text)
-    return " ".join(text.split()).strip(" ,;|-")
+    return _printed_once(" ".join(text.split()).strip(" ,;|-"))
+
+
+def _printed_once(text: str) -> str:
+    """A date that a scraper ran together with its copy, "3 Nov 20253 Nov 2025" (pages print
+    one for the eye and one for screen readers), as one date."""
+    half = len(text) // 2
+    if half and text[:half] == text[-half:] and text[half:-half] in ("", " "):
+        return text[:half]
+    return text
 
 
 def _iso_date(match: re.Match[str]) -> str:
