@@ -60,11 +60,25 @@ CHROME_LINES = frozenset(
         "related news", "related articles", "more news", "latest news", "top news", "comments",
         "font size", "a+ a-", "a- a+", "listen", "save", "copy link", "e-paper", "epaper",
         "file photo", "collected image", "collected", "representational image",
-        "photo: collected", "back to top", "scroll to top", "next", "previous",
+        "photo: collected", "back to top", "scroll to top", "next", "previous", "skip links",
+        "skip navigation", "skip to navigation", "live", "click here to share on social media",
+        "share via", "share article", "bookmark", "gift this article", "listen to this article",
     )
 )  # fmt: skip
 LONGEST_CHROME_LINE = max(map(len, CHROME_LINES))
+# Headings of the links or tags a page lists under the story: the body ends at one of them
+# when nothing but short lines that are not sentences follows it.
+FOOTER_HEADINGS = frozenset(
+    (
+        "explore more on these topics", "related topics", "topics", "tags", "more on this story",
+        "related", "related news", "related articles", "related stories", "related coverage",
+        "more news", "more stories", "latest news", "read more", "also read", "read next",
+        "you may also like", "recommended", "most read", "most popular",
+    )
+)  # fmt: skip
+LONGEST_FOOTER_HEADING = max(map(len, FOOTER_HEADINGS)) + 2  # with decoration: "Tags:"
 CHROME_DECORATION = " .:|-–—•»>"  # around a chrome line: "Share »", "| Print |"
+CHROME_COUNT = " 0123456789"  # a count beside a button: "12 Comments", "Share2"
 # Section names a site prints above the headline, alone ("World news") or as a trail of them
 # ("Home » World » Europe", or another mark between them): dropped there, when a headline
 # follows.
@@ -79,8 +93,9 @@ SECTION_LABELS = frozenset(
     )
 )  # fmt: skip
 SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
+MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
 # A source named by a database's field: "SOURCE: Reuters", "Source: The Guardian". An agency
-# among its names is one of the article's agencies.
+# among its names is one of the article's agencies, and a time after a bar is a timestamp.
 SOURCE_LABEL = re.compile(
     r"^(?i:source|sources|agency|publication|newspaper)\s*:\s*(?P<value>.{1,80})$"
 )
@@ -92,10 +107,19 @@ LETTERS = re.compile(r"[^\W\d_]+")
 PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
 # A site's or an agency's notice, on a line of its own: "Copyright 2024 The Associated Press. All
 # rights reserved.", "© 2026 Dhaka Tribune", "Our Standards: The Thomson Reuters Trust Principles."
+# A syndicated feed's disclaimer: "(This story has not been edited by our staff and is
+# auto-generated from a syndicated feed.)"
 NOTICE = re.compile(
     r"^(?:(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
-    r"|our standards: the thomson reuters trust principles)",
+    r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b)",
     re.I,
+)
+# What a wire service prints at a story's end, after its last sentence or alone: "(END)",
+# "Enditem", "==Kyodo", PTI's desk codes "PTI ABC XYZ". Dropped from the last paragraph.
+MAX_END_MARK = 40  # characters at the end of the last paragraph that may be an end mark
+END_MARK = re.compile(
+    r"(?:^|(?<=[.!?\"”’)])\s+)(?:\(END\)|Enditem|==\s*Kyodo|PTI(?: [A-Z]{2,4}){2,6})$"
+    r"|^-*\s*ENDS?\s*-*$"
 )
 # "5 min read", "Reading time: 4 minutes"
 READING_TIME = re.compile(
@@ -117,7 +141,7 @@ CAPTION = re.compile(
 TIMESTAMP_LABEL = re.compile(
     r"^(?P<label>post(?:ed)? time|posted(?: at| on)?|published(?: at| on)?|publish(?:ed)? time"
     r"|publish|first published(?: on| at)?|print publish|date(?:line)?|time"
-    r"|(?:last )?updated?(?: at| on| time)?|modified(?: at| on)?)"
+    r"|(?:last )?updated?(?: at| on| time)?|(?:last )?modified(?: at| on)?)"
     r"\s*[:：|-]?\s*(?P<value>.*\d.*)$",
     re.I,
 )
@@ -125,7 +149,8 @@ MAX_TIMESTAMP = 120  # characters of a labelled timestamp line
 # Where a second timestamp starts on a line: "Published: 10:15 AM, Feb 10, 2026 | Updated:
 # 11:00 AM", "Tue Feb 10, 2026 09:15 PM Last update on: Tue Feb 10, 2026 09:20 PM".
 LATER_TIMESTAMP = re.compile(
-    r"[\s|/·•,;-]+(?=(?:first published|published|posted|last updated?|updated|modified)\b)",
+    r"(?<!last)(?:[\s|/·•,;-]+|(?<=[A-Z]{2}))"  # or glued to a zone: "PM GMTUpdated 2 hours ago"
+    r"(?=(?:first published|published|posted|last updated?|updated?|modified)\b)",
     re.I,
 )
 LATER_TIMESTAMP_WORDS = ("publish", "posted", "update", "modified")  # asked first: it is faster
@@ -154,6 +179,7 @@ CREDIT = re.compile(
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
+# "The Hindu Bureau",
 # "Star Online Report, Dhaka", "EB Desk", "Staff Correspondent, Dhaka (Monday, February 9, 2026)".
 DESK_WORDS = (
     "staff|own|special|senior|diplomatic|district|sports|city|online|business|political|chief"
@@ -161,8 +187,8 @@ DESK_WORDS = (
     "|international|national|economic|entertainment|desk|bss|unb"
 )
 DESK_CREDIT = re.compile(
-    rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report)"
-    r"|[A-Z][\w'’-]+ (?:correspondent|desk)|correspondent|reporter)"
+    rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report|bureau)"
+    r"|(?:[A-Z][\w'’-]+ ){1,3}(?:correspondent|desk|bureau)|correspondent|reporter)"
     rf"(?:\s*,\s*(?P<place>{_PLACE}))?(?:\s*\((?P<date>[^()]{{0,40}}\d[^()]{{0,40}})\))?\s*:?$",
     re.I,
 )
@@ -172,9 +198,21 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATELINE_DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)"
-_DASH = r"\s*(?:[-–—:]+|\.(?=\s))\s*"  # also "Moscow, 20 March (TASS). The"
+_DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
+# A byline without "By", the writer and where they write from, as some papers print it above
+# the date: "Angela Giuffrida in Rome". Read only when a timestamp line follows: it could be a
+# short deck.
+_PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
+PLACED_BYLINE = re.compile(
+    rf"^(?P<name>{_PERSON}(?: and {_PERSON})?) in (?P<place>{_CAPITALISED})$"
+)
+PERSON = re.compile(_PERSON)
+# Between the parts of a header line: "Reuters | Published March 10, 2025", "TOI News Desk /
+# TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST"
+PART_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
+SITE_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?i:com|net|org|info|co\.uk|[a-z]{2})$")
 _AGENCY_IN_PARENS = rf"\((?P<agency>(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}}))*)\)"
 MAX_DATELINE = 90  # characters; a longer match is a sentence, not a dateline
 _DIGIT = re.compile(r"\d")
@@ -183,11 +221,26 @@ _DIGIT = re.compile(r"\d")
 # patterns backtrack through every place length first, and most lines lack the character).
 DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     # MOSCOW (AP) —  /  DHAKA, Feb 15, 2026 (BSS) -  /  Moscow (AFP) -  /  SAN JUAN, Puerto Rico (AP) —
+    # MOSCOW. March 10 (Interfax) -  /  New Delhi [India], October 3 (ANI):  /  and, with a date, no dash: Kochi, Jun 12 (PTI) The
     (
         re.compile(
-            rf"^(?P<place>[^\W\d][\w.'’ -]{{0,40}}?(?:,\s*(?!{_MONTH}\s+\d)[^\W\d][\w.'’ -]{{0,30}}?)?)"
-            rf"(?:,\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}{_DASH}"
+            rf"^(?!{_MONTH}\s+\d)"
+            rf"(?P<place>[^\W\d][\w.'’ -]{{0,40}}?(?:,\s*(?!{_MONTH}\s+\d)[^\W\d][\w.'’ -]{{0,30}}?)?)"
+            rf"(?:\s*\[[^\W\d][\w.' -]{{0,30}}\])?(?:[,.]\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}"
+            rf"(?:{_DASH}|(?(date)\s+(?=[A-Z\"“‘'])|(?!)))"
         ),
+        lambda head: "(" in head,
+    ),
+    # MOSCOW, March 10. /TASS/.
+    (
+        re.compile(
+            rf"^(?P<place>{_CAPITALISED}),\s*{_DATELINE_DATE}\.?\s*/(?P<agency>{_AGENCY_ALTERNATION})/\.?\s+"
+        ),
+        lambda head: "/" in head,
+    ),
+    # Jan. 5 (UPI) --  (a date and no place)
+    (
+        re.compile(rf"^{_DATELINE_DATE}\s*{_AGENCY_IN_PARENS}{_DASH}"),
         lambda head: "(" in head,
     ),
     # (BSS)- Severe heat wave ...  /  (CNN)The council met ...
@@ -199,9 +252,11 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     ),
     # SALVADOR, Feb 26 -  /  RICHMOND, Va. Feb 26 -  /  Scarborough, Ontario, Feb 26 -
     # (Reuters-21578 style: a place of capitalised words and a date without a year, no agency)
+    # TOKYO, Feb. 7 Kyodo -  (an agency named after the date)
     (
         re.compile(
-            rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}}),?\s+{_DATELINE_DATE}\s*[-–—]+\s*"
+            rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}}),?\s+{_DATELINE_DATE}"
+            rf"(?:\s+(?P<agency>{_AGENCY_ALTERNATION}))?\s*[-–—]+\s*"
         ),
         _DIGIT.search,
     ),
@@ -218,6 +273,9 @@ LONE_DATELINE = re.compile(
     rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}})(?:,\s*{_DATELINE_DATE})?"
     rf"\s*\((?P<agency>(?:{_AGENCY_ALTERNATION})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}))*)\)\s*[.:]?$"
 )
+# A line of one to three words in capitals, "ANKARA", "THEMA DER WOCHE": a place or a label,
+# never a deck.
+CAPITALS_ONLY = re.compile(r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}$")
 # Words an unlabelled timestamp line may hold besides numbers.
 DATE_WORD = re.compile(
     rf"(?i:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|[ap]m|at|on"
@@ -368,6 +426,7 @@ def normalize_cleaned(
         paragraphs[0], place, lead_agencies, lead_date = _strip_dateline(paragraphs[0])
         if not paragraphs[0]:
             paragraphs.pop(0)
+    _strip_sign_off(paragraphs, header)
     header.add_agencies(lead_agencies)
     published, published_raw = _published(header.timestamps, lead_date, dayfirst)
     body = "\n\n".join(paragraphs)
@@ -437,6 +496,11 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         if rest and _header_line(rest, header):
             index += 1
             continue
+        if header.byline is None and (placed := _placed_byline(lines, index)):
+            header.byline = placed.group("name")
+            header.add_credit([], placed.group("place"))
+            index += 1
+            continue
         if header.deck is None and _is_deck(lines, index, headline_block, header):
             header.deck = line.text
             index += 1
@@ -453,8 +517,12 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
 
 
 def _is_section_label(text: str) -> bool:
-    parts = SECTION_TRAIL.split(text.strip(CHROME_DECORATION))
-    return all(part.casefold() in SECTION_LABELS for part in parts)
+    """A known section ("World news"), or a trail of short names that starts with one ("Home »
+    World » Europe", "News | Israel-Palestine conflict")."""
+    first, *rest = SECTION_TRAIL.split(text.strip(CHROME_DECORATION))
+    return first.casefold() in SECTION_LABELS and all(
+        part and part.count(" ") < MAX_SECTION_WORDS for part in rest
+    )
 
 
 def _may_be_headline(following: list[_Line]) -> bool:
@@ -484,7 +552,11 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     source = SOURCE_LABEL.match(text)
     if source:
-        header.add_agencies(_known_agencies(NAME_LIST.split(source.group("value"))))
+        value = source.group("value")
+        header.add_agencies(_known_agencies(NAME_LIST.split(value)))
+        # "Source: Xinhua| 2026-11-20 10:14:35|Editor: huaxia"
+        after_bars = [part.strip() for part in value.split("|")[1:]]
+        header.timestamps.extend(("", part) for part in after_bars if _is_bare_timestamp(part))
         return True
     desk = DESK_CREDIT.match(text)
     if desk:
@@ -500,7 +572,29 @@ def _header_line(text: str, header: _Header) -> bool:
     if _is_bare_timestamp(text) or RELATIVE_TIMESTAMP.match(text):
         header.timestamps.append(("", text))
         return True
-    return False
+    return ("|" in text or " / " in text) and _parted_line(text, header)
+
+
+def _parted_line(text: str, header: _Header) -> bool:
+    """A line of header parts between bars or slashes, a timestamp or an agency among them:
+    "Reuters | Published March 10, 2025", "Jane Doe | 10.03.2025 - Update : 10.03.2025"."""
+    parts = PART_SEPARATOR.split(text.strip(" |"))
+    if len(parts) < 2 or len(text) > 2 * MAX_TIMESTAMP:
+        return False
+    found = _Header()
+    for part in parts:
+        if _header_line(part, found) or SITE_NAME.match(part):
+            continue
+        if found.byline is None and PERSON.fullmatch(part):
+            found.byline = part
+            continue
+        return False
+    if not (found.timestamps or found.agencies):  # names alone: a list, not a header line
+        return False
+    header.byline = header.byline or found.byline
+    header.add_credit(found.agencies, found.place)
+    header.timestamps.extend(found.timestamps)
+    return True
 
 
 def _after_headline(text: str, headline: str) -> str | None:
@@ -552,7 +646,7 @@ def _is_chrome(text: str) -> bool:
     # lines are paragraphs, and folding each of them would cost more than all the rest.
     bare = text.strip(CHROME_DECORATION)
     return (
-        (len(bare) <= LONGEST_CHROME_LINE and bare.casefold() in CHROME_LINES)
+        (len(bare) <= LONGEST_CHROME_LINE and bare.strip(CHROME_COUNT).casefold() in CHROME_LINES)
         or not bare.strip(RULE_CHARACTERS)
         or PHOTO_CREDIT.match(text) is not None
         or READING_TIME.match(text) is not None
@@ -578,24 +672,40 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
     headline again), or it is more likely the first paragraph.
     """
     line = lines[index]
-    if len(line.text) > MAX_DECK or _dateline_match(line.text):
+    if len(line.text) > MAX_DECK or _dateline_match(line.text) or CAPITALS_ONLY.match(line.text):
         return False
     following = lines[index + 1 :]
     if not following:
         return False
     next_line = following[0]
-    substantive = next((other for other in following if not _is_chrome(other.text)), None)
-    if substantive is None:  # nothing but chrome after it: the line is the body
+    after = next((i for i in range(index + 1, len(lines)) if not _is_chrome(lines[i].text)), None)
+    if after is None:  # nothing but chrome after it: the line is the body
         return False
-    followed_by_header = _header_line(substantive.text, _Header()) or _same_text(
-        substantive.text, header.headline or ""
+    substantive = lines[after]
+    followed_by_header = (
+        _header_line(substantive.text, _Header())
+        or _same_text(substantive.text, header.headline or "")
+        or _placed_byline(lines, after) is not None
     )
+    if followed_by_header and all(_is_chrome(other.text) for other in lines[after + 1 :]):
+        return False  # one header line and nothing more ("Source: Reuters"): it is the body
     if line.block == headline_block:
         if next_line.block == line.block:
             return followed_by_header
         return followed_by_header or not line.text.endswith(TERMINAL_PUNCTUATION)
     alone = next_line.block != line.block and (index == 0 or lines[index - 1].block != line.block)
     return alone and followed_by_header
+
+
+def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
+    """A byline such as "Angela Giuffrida in Rome" on the line at index, with a timestamp line
+    under it."""
+    match = PLACED_BYLINE.match(lines[index].text)
+    if match and index + 1 < len(lines):
+        under = lines[index + 1].text
+        if _timestamps(under) or _is_bare_timestamp(under):
+            return match
+    return None
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -620,7 +730,9 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     previous_block = None
-    for line in lines:
+    for position, line in enumerate(lines):
+        if len(line.text) <= LONGEST_FOOTER_HEADING and _starts_footer(lines, position):
+            break
         if _is_chrome(line.text):
             continue
         new_paragraph = (
@@ -645,6 +757,15 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
     return [p for p in paragraphs if not _same_text(p, headline)]
 
 
+def _starts_footer(lines: list[_Line], position: int) -> bool:
+    if lines[position].text.strip(CHROME_DECORATION).casefold() not in FOOTER_HEADINGS:
+        return False
+    return all(
+        len(line.text) <= MAX_HEADLINE and not line.text.endswith(TERMINAL_PUNCTUATION)
+        for line in lines[position + 1 :]
+    )
+
+
 def _join(lines: list[str]) -> str:
     joined = lines[0]
     for line in lines[1:]:
@@ -653,6 +774,18 @@ def _join(lines: list[str]) -> str:
         else:
             joined += " " + line
     return joined
+
+
+def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
+    """Take a wire service's end mark off the last paragraph, then a source line that ends the
+    story ("Source: Al Jazeera and news agencies") into the header."""
+    last = paragraphs[-1] if paragraphs else ""
+    if end := END_MARK.search(last, max(0, len(last) - MAX_END_MARK)):
+        paragraphs[-1] = paragraphs[-1][: end.start()]
+        if not paragraphs[-1]:
+            paragraphs.pop()
+    if len(paragraphs) > 1 and SOURCE_LABEL.match(paragraphs[-1]):
+        _header_line(paragraphs.pop(), header)
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:

@@ -345,7 +345,14 @@ DATELINE_ROWS = [
     ("caps-en-dash", "PARIS –", "Paris", [], None, None),
     ("tass-day-first-and-stop", "Moscow, 20 March (TASS).", "Moscow", ["TASS"], None, "20 March"),
     ("agency-place-colon", "UNB, Khulna:", "Khulna", ["UNB"], None, None),
-]
+    ("ani-country-in-brackets", "New Delhi [India], October 3 (ANI):", "New Delhi", ["ANI"], None, "October 3"),
+    ("efe-stop-and-dash", "Madrid, Oct 24 (EFE).-", "Madrid", ["EFE"], None, "Oct 24"),
+    ("pti-date-and-no-dash", "Thiruvananthapuram, Jun 12 (PTI)", "Thiruvananthapuram", ["PTI"], None, "Jun 12"),
+    ("kyodo-agency-after-the-date", "TOKYO, Feb. 7 Kyodo -", "Tokyo", ["Kyodo"], None, "Feb. 7"),
+    ("interfax-stop-after-the-place", "MOSCOW. March 10 (Interfax) -", "Moscow", ["Interfax"], None, "March 10"),
+    ("tass-between-slashes", "MOSCOW, March 10. /TASS/.", "Moscow", ["TASS"], None, "March 10"),
+    ("upi-date-and-no-place", "Jan. 5 (UPI) --", None, ["UPI"], None, "Jan. 5"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -376,7 +383,16 @@ def test_agency_glued_to_the_lead() -> None:
     assert (article.agencies, article.dateline, article.body) == (["CNN"], None, "The council met.")
 
 
-@pytest.mark.parametrize("paragraph", ["(UPDATE) The rest.", "NOTE: The rest.", "(AP) The rest."])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "(UPDATE) The rest.",
+        "NOTE: The rest.",
+        "(AP) The rest.",
+        "Moscow (AFP) The rest.",  # no dash and no date: a name in brackets, maybe
+        "Shares of Apple (AAPL) Rose.",
+    ],
+)
 def test_paragraph_that_starts_with_a_label_is_kept(paragraph: str) -> None:
     article = normalize(f"A headline\n\n{paragraph}\n")
     assert (article.agencies, article.dateline, article.body) == ([], None, paragraph)
@@ -409,6 +425,8 @@ CREDIT_ROWS = [
     ("byline-and-title-after-a-dash", "By Jane Smith - Staff Writer", "Jane Smith - Staff Writer", [], None),
     ("source-field-agency", "SOURCE: Reuters", None, ["Reuters"], None),
     ("source-field-outlet", "Source: The Guardian", None, [], None),
+    ("bureau", "The Hindu Bureau", "The Hindu Bureau", [], None),
+    ("agency-and-desk-between-bars", "Reuters | Staff Reporter", "Staff Reporter", ["Reuters"], None),
     ("byline-of-two", "By JOHN LEICESTER and ANGELA CHARLTON", "JOHN LEICESTER and ANGELA CHARLTON", [], None),
 ]  # fmt: skip
 
@@ -461,7 +479,20 @@ DATED_CREDIT_ROWS = [
         None,
         "Dec 17",
     ),
-]
+    # Parts of a header line between bars or slashes
+    ("agency-and-date", "Reuters | Published March 10, 2025", None, ["Reuters"], None, "2025-03-10", "March 10, 2025"),
+    (
+        "desk-site-and-date",
+        "TOI News Desk / TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST",
+        "TOI News Desk", [], None, "2025-07-10T14:32:00", "Jul 10, 2025, 14:32 IST",
+    ),
+    ("name-and-dates", "Jane Doe |10.03.2025 - Update : 10.03.2025", "Jane Doe", [], None, "2025-03-10", "10.03.2025"),
+    (
+        "source-field-and-time",
+        "Source: Xinhua| 2026-11-20 10:14:35|Editor: huaxia",
+        None, ["Xinhua"], None, "2026-11-20T10:14:35", "2026-11-20 10:14:35",
+    ),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("run_together", [False, True], ids=["own-line", "after-headline"])
@@ -584,6 +615,24 @@ TIMESTAMP_LINE_ROWS = [
         "6 March 2020, updated daily",
     ),
     ("german-month", "Published: 27. Februar 2012", "2012-02-27", "27. Februar 2012"),
+    (
+        "a-date-and-its-copy-run-together",
+        "Published On 3 Nov 20253 Nov 2025",
+        "2025-11-03",
+        "3 Nov 20253 Nov 2025",
+    ),
+    (
+        "year-clock-and-update-run-together",
+        "March 10, 20253:45 PM GMTUpdated 2 hours ago",
+        "2025-03-10T15:45:00+00:00",
+        "March 10, 20253:45 PM GMT",
+    ),
+    (
+        "last-modified-after-the-date",
+        "Mon 3 Feb 2025 14.02 GMT\nLast modified on Mon 3 Feb 2025 15.30 GMT",
+        "2025-02-03T14:02:00+00:00",
+        "Mon 3 Feb 2025 14.02 GMT",
+    ),
     ("unparseable-kept", "Published: 27 Brumaire an VIII", None, "27 Brumaire an VIII"),
 ]
 
@@ -595,7 +644,8 @@ TIMESTAMP_LINE_ROWS = [
 )
 def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> None:
     article = normalize(f"A headline\n{lines}\n\nThe body of the story.\n")
-    assert (article.published, article.published_raw, article.body) == (
+    assert (article.deck, article.published, article.published_raw, article.body) == (
+        None,
         published,
         raw,
         "The body of the story.",
@@ -659,6 +709,8 @@ def test_hard_wrapped_paragraphs_are_joined_and_kept_apart() -> None:
         ("World news", "Heatwave grips southern Europe"),
         ("Home › World › Europe", "Heatwave grips southern Europe"),
         ("News | Politics", "Heatwave grips southern Europe"),
+        ("News|Israel-Palestine conflict", "Heatwave grips southern Europe"),
+        ("News | Heat kills dozens in Spain", "News | Heat kills dozens in Spain"),
         ("Brexit", "Brexit"),  # not a section every site has: it may be the headline
     ],
 )
@@ -733,6 +785,85 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
 def test_one_paragraph_followed_by_chrome_is_the_body_not_a_deck() -> None:
     article = normalize("Headline\n\nOne short paragraph of the story.\n\nShare\n")
     assert (article.deck, article.body) == (None, "One short paragraph of the story.")
+
+
+def test_chrome_with_counts_and_skip_links_is_dropped() -> None:
+    text = "Skip links\nLive\nHeadline\nShare2\n12 Comments\n\nThe story.\n\nComments 0\n"
+    article = normalize(text)
+    assert (article.headline, article.deck, article.body) == ("Headline", None, "The story.")
+
+
+# (id, end of the story as printed, body as stored)
+SIGN_OFF_ROWS = [
+    ("xinhua", "It will return in 2031. Enditem", "It will return in 2031."),
+    ("yonhap", "It was launched at 6:50 a.m.\n\n(END)", "It was launched at 6:50 a.m."),
+    ("kyodo", "Spending fell 1.2 percent.\n\n==Kyodo", "Spending fell 1.2 percent."),
+    ("pti-desk-codes", "Camps were opened. PTI ABC DEF XYZ", "Camps were opened."),
+    ("ends-alone", "The talks ended.\n\n-ENDS-", "The talks ended."),
+    ("a-party-named-in-the-text", "He left the PTI MNA group", "He left the PTI MNA group"),
+    ("end-in-a-sentence", "It was the END", "It was the END"),
+]
+
+
+@pytest.mark.parametrize(
+    ("end", "body"), [row[1:] for row in SIGN_OFF_ROWS], ids=[row[0] for row in SIGN_OFF_ROWS]
+)
+def test_a_wire_services_end_mark_is_dropped(end: str, body: str) -> None:
+    assert normalize(f"A headline\n\n{end}\n").body == body
+
+
+def test_a_source_line_that_ends_the_story_is_a_credit() -> None:
+    text = "A headline\n\nAid fell by half.\n\nSource: Al Jazeera and Reuters\n"
+    article = normalize(text)
+    assert (article.agencies, article.body) == (["Reuters"], "Aid fell by half.")
+
+
+GUARDIAN_HEADER = (
+    "Italian village offers €30,000 to families\n"
+    "Mayor hopes incentive will reverse decades of depopulation\n"
+    "Angela Giuffrida in Rome\n"
+    "Mon 3 Feb 2025 14.02 GMT\n"
+)
+
+
+def test_a_byline_without_by_above_a_timestamp_is_read() -> None:
+    article = normalize(GUARDIAN_HEADER + "A village is offering money to families.\n")
+    assert (article.deck, article.byline, article.dateline, article.published) == (
+        "Mayor hopes incentive will reverse decades of depopulation",
+        "Angela Giuffrida",
+        "Rome",
+        "2025-02-03T14:02:00+00:00",
+    )
+    assert article.body == "A village is offering money to families."
+
+
+def test_a_name_in_a_place_with_no_timestamp_under_it_is_text() -> None:
+    article = normalize("Headline\n\nProtests Spread in Paris\n\nThe story.\n")
+    assert (article.byline, article.dateline) == (None, None)
+    assert article.body == "Protests Spread in Paris\n\nThe story."
+
+
+@pytest.mark.parametrize(
+    ("end", "body"),
+    [
+        ("Explore more on these topics\nItaly\nEurope", "The story ends."),
+        ("Related stories:\n\nFloods hit Milan\nRome braces for storm", "The story ends."),
+        ("Tags\n", "The story ends."),
+        (
+            "Related\n\nThe story goes on after the links.",
+            "The story ends.\n\nRelated\n\nThe story goes on after the links.",
+        ),
+    ],
+    ids=["topics", "related-links", "tags-alone", "sentences-follow"],
+)
+def test_links_and_tags_under_the_story_are_not_the_body(end: str, body: str) -> None:
+    article = normalize(f"Headline\n\nThe story ends.\n\n{end}\n")
+    assert article.body == body.replace("Related\n\n", "")
+
+
+def test_a_line_in_capitals_under_the_header_is_no_deck() -> None:
+    article = normalize("Energy deal signed\nJane Doe | 10.03.2025\nANKARA\n\nThe deal.\n")
+    assert (article.deck, article.byline, article.body) == (None, "Jane Doe", "ANKARA\n\nThe deal.")
 
 
 def test_a_paragraph_about_copyright_is_kept() -> None:
