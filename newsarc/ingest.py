@@ -25,9 +25,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import Any
 
 from newsarc import exports
 from newsarc.clusters import link
+from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
 from newsarc.models import (
     MAX_FILE_BYTES,
@@ -764,10 +766,15 @@ def _record_problem(record: object) -> str | None:
     """Why a JSON value cannot be stored as an article (None when it can)."""
     if not isinstance(record, dict):
         return "not an article: a JSON object is needed"
-    if not isinstance(record.get("headline", record.get("title")), str) or not isinstance(
-        record.get("body"), str
-    ):
-        return "not an article: an object with headline (or title) and body is needed"
+    if "headline" in record:
+        whole = isinstance(record["headline"], str) and isinstance(record.get("body"), str)
+    else:
+        whole = isinstance(record.get("title"), str) and _record_body(record) is not None
+    if not whole:
+        return (
+            "not an article: an object with a title (or headline) and a body"
+            f" ({', '.join(BODY_KEYS)}) is needed"
+        )
     present = [name for name in RECORD_FIELDS if record.get(name) is not None]
     wrong = [name for name in present if not RECORD_FIELDS[name](record[name])]
     return f"not an article record: wrong value for {', '.join(wrong)}" if wrong else None
@@ -807,9 +814,11 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
             "source_path",
             "outlet",
             "ingested_at",
-            "source",
         ],
         _is_text,
+    ),
+    "source": lambda site: (
+        _is_text(site) or (isinstance(site, dict) and _is_text(site.get("name")))
     ),
     "agencies": lambda names: isinstance(names, list) and all(map(_is_text, names)),
     "id": lambda number: _is_count(number) and number != 0,
@@ -817,17 +826,49 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
 }
 
 
+# Where scrapers put a story's text, its publication time and its writers (newspaper3k,
+# trafilatura, news-please and NewsAPI among them), best first. A bare "date" is not read:
+# crawlers often mean the time they fetched the page.
+BODY_KEYS = ("body", "text", "maintext", "content")
+PUBLISHED_KEYS = (
+    "published", "publish_date", "published_at", "publishedAt", "date_publish", "datePublished",
+    "pubDate",
+)  # fmt: skip
+AUTHOR_KEYS = ("byline", "author", "authors")
+
+
 def _parse_title_and_body(
-    record: dict[str, str], raw: str, source: str, key: str | None, options: Options
+    record: dict[str, Any], raw: str, source: str, key: str | None, options: Options
 ) -> Parsed:
     """An object with title and body (and source, its site): the object's text is its original."""
     parsed = _parse_text(_title_and_body(record), raw, TITLE_BODY_ENCODING, source, key, options)
-    parsed.provenance.outlet = options.outlet or record.get("source")  # text: _record_problem
+    _add_stated_fields(parsed.article, record, options.dayfirst)
+    site = record.get("source")  # text or {"name": text}: _record_problem
+    parsed.provenance.outlet = options.outlet or (site["name"] if isinstance(site, dict) else site)
     return parsed
 
 
-def _title_and_body(record: dict[str, str]) -> str:
-    return f"{record['title']}\n\n{record['body']}"
+def _title_and_body(record: dict[str, Any]) -> str:
+    return f"{record['title']}\n\n{_record_body(record)}"
+
+
+def _record_body(record: dict[str, Any]) -> str | None:
+    return next((value for name in BODY_KEYS if isinstance(value := record.get(name), str)), None)
+
+
+def _add_stated_fields(article: Article, record: dict[str, Any], dayfirst: bool | None) -> None:
+    """The publication time and the writers an object states, over what its text gave."""
+    for name in PUBLISHED_KEYS:
+        value = record.get(name)
+        if isinstance(value, str) and (published := parse_published(value, dayfirst=dayfirst)):
+            article.published, article.published_raw = published, value
+            break
+    for name in AUTHOR_KEYS:
+        value = record.get(name)
+        names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        if writers := [one.strip() for one in names if isinstance(one, str) and one.strip()]:
+            article.byline = ", ".join(writers)
+            break
 
 
 def _save(archive: Archive, parsed: Parsed) -> InputResult:
@@ -975,7 +1016,10 @@ def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
     if encoding in exports.FORMATS:  # read as ingest reads it, so that nothing changes
         return _parse_piece(encoding, original, "", None, Options(dayfirst=dayfirst)).article
     if encoding == TITLE_BODY_ENCODING:
-        original = _title_and_body(json.loads(original))
+        record = json.loads(original)
+        article = normalize_cleaned(clean_text(_title_and_body(record)), dayfirst=dayfirst)
+        _add_stated_fields(article, record, dayfirst)
+        return article
     return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
 
 
