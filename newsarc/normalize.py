@@ -42,6 +42,10 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "UPI": ("UPI", "United Press International"),
     "Bloomberg": ("Bloomberg",),
     "RIA Novosti": ("RIA Novosti", "RIA"),
+    # The wires of press releases
+    "PR Newswire": ("PR Newswire", "PRNewswire"),
+    "Business Wire": ("Business Wire", "BUSINESS WIRE"),
+    "GlobeNewswire": ("GlobeNewswire", "GLOBE NEWSWIRE"),
 }
 AGENCY_BY_SPELLING = {
     spelling: name for name, spellings in AGENCIES.items() for spelling in spellings
@@ -121,9 +125,9 @@ END_MARK = re.compile(
     r"(?:^|(?<=[.!?\"”’)])\s+)(?:\(END\)|Enditem|==\s*Kyodo|PTI(?: [A-Z]{2,4}){2,6})$"
     r"|^-*\s*ENDS?\s*-*$"
 )
-# "5 min read", "Reading time: 4 minutes"
+# "5 min read", "2 min", "Reading time: 4 minutes"
 READING_TIME = re.compile(
-    r"^(?:\d+\s*(?:min|mins|minutes?)\s+read|reading time:?\s*\d+\s*min\w*)$", re.I
+    r"^(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$", re.I
 )
 # "2 hours ago", "an hour ago", "Just now": when a page was seen, which no date can be read from.
 RELATIVE_TIMESTAMP = re.compile(
@@ -140,7 +144,7 @@ CAPTION = re.compile(
 # Labels of timestamp lines, best first: "updated" only stands in when nothing else is given.
 TIMESTAMP_LABEL = re.compile(
     r"^(?P<label>post(?:ed)? time|posted(?: at| on)?|published(?: at| on)?|publish(?:ed)? time"
-    r"|publish|first published(?: on| at)?|print publish|date(?:line)?|time"
+    r"|publish|first published(?: on| at)?|print publish|issued(?: on| at)?|date(?:line)?|time"
     r"|(?:last )?updated?(?: at| on| time)?|(?:last )?modified(?: at| on)?)"
     r"\s*[:：|-]?\s*(?P<value>.*\d.*)$",
     re.I,
@@ -154,7 +158,7 @@ LATER_TIMESTAMP = re.compile(
     re.I,
 )
 LATER_TIMESTAMP_WORDS = ("publish", "posted", "update", "modified")  # asked first: it is faster
-_NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|de|van|von|der|al|bin|el|da|del|la|le|du)"
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
 # "By Jane Smith | Reuters", "By Jane Smith - Staff Writer"
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
@@ -163,8 +167,8 @@ BYLINE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
 )
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
-# "Reuters and AP", "Jane Smith | Reuters", "Jane Smith - Staff Writer"
-NAME_LIST = re.compile(r"\s*(?:[/,&;|·•–—]|\s-\s|\band\b)\s*")
+# "Reuters and AP", "Jane Smith | Reuters", "Jane Smith - Staff Writer", "Euronews with AP"
+NAME_LIST = re.compile(r"\s*(?:[/,&;|·•–—]|\s-\s|\b(?:and|with)\b)\s*")
 
 _AGENCY_ALTERNATION = "|".join(
     re.escape(spelling) for spelling in sorted(AGENCY_BY_SPELLING, key=len, reverse=True)
@@ -172,9 +176,11 @@ _AGENCY_ALTERNATION = "|".join(
 # An outlet whose name is an agency's: "Agence France Presse -- English", "Reuters News".
 AGENCY_OUTLET = re.compile(rf"(?:{_AGENCY_ALTERNATION})\b")
 _PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
-# "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies"
+# "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies", and after
+# the outlet that used them: "Le Monde with AFP", "The Guardian with agencies"
 CREDIT = re.compile(
-    rf"^(?P<agencies>(?:{_AGENCY_ALTERNATION})(?:\s*(?:/|,|&|\band\b)\s*(?:{_AGENCY_ALTERNATION}))*"
+    r"^(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} with )?"
+    rf"(?P<agencies>(?:{_AGENCY_ALTERNATION})(?:\s*(?:/|,|&|\band\b)\s*(?:{_AGENCY_ALTERNATION}))*"
     r"|agencies|news agencies|wire services)"
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
@@ -231,10 +237,11 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
         ),
         lambda head: "(" in head,
     ),
-    # MOSCOW, March 10. /TASS/.
+    # MOSCOW, March 10. /TASS/.  /  NEW YORK, March 10, 2025 /PRNewswire/ --
     (
         re.compile(
-            rf"^(?P<place>{_CAPITALISED}),\s*{_DATELINE_DATE}\.?\s*/(?P<agency>{_AGENCY_ALTERNATION})/\.?\s+"
+            rf"^(?P<place>{_CAPITALISED}),\s*{_DATELINE_DATE}\.?\s*/(?P<agency>{_AGENCY_ALTERNATION})/"
+            rf"(?:{_DASH}|\s+)"
         ),
         lambda head: "/" in head,
     ),
@@ -577,7 +584,8 @@ def _header_line(text: str, header: _Header) -> bool:
 
 def _parted_line(text: str, header: _Header) -> bool:
     """A line of header parts between bars or slashes, a timestamp or an agency among them:
-    "Reuters | Published March 10, 2025", "Jane Doe | 10.03.2025 - Update : 10.03.2025"."""
+    "Reuters | Published March 10, 2025", "Jane Doe | 10.03.2025 - Update : 10.03.2025", "New
+    Delhi | Updated: March 10, 2025" (under a byline)."""
     parts = PART_SEPARATOR.split(text.strip(" |"))
     if len(parts) < 2 or len(text) > 2 * MAX_TIMESTAMP:
         return False
@@ -585,8 +593,13 @@ def _parted_line(text: str, header: _Header) -> bool:
     for part in parts:
         if _header_line(part, found) or SITE_NAME.match(part):
             continue
-        if found.byline is None and PERSON.fullmatch(part):
-            found.byline = part
+        if PERSON.fullmatch(part):  # a writer, or a place under the writer's byline
+            if header.byline is None and found.byline is None:
+                found.byline = part
+            elif found.place is None:
+                found.place = part
+            else:
+                return False
             continue
         return False
     if not (found.timestamps or found.agencies):  # names alone: a list, not a header line

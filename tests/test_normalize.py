@@ -352,6 +352,10 @@ DATELINE_ROWS = [
     ("interfax-stop-after-the-place", "MOSCOW. March 10 (Interfax) -", "Moscow", ["Interfax"], None, "March 10"),
     ("tass-between-slashes", "MOSCOW, March 10. /TASS/.", "Moscow", ["TASS"], None, "March 10"),
     ("upi-date-and-no-place", "Jan. 5 (UPI) --", None, ["UPI"], None, "Jan. 5"),
+    ("pr-newswire", "NEW YORK, March 10, 2025 /PRNewswire/ --", "New York", ["PR Newswire"], "2025-03-10", "March 10, 2025"),
+    ("business-wire", "SAN FRANCISCO--(BUSINESS WIRE)--", "San Francisco", ["Business Wire"], None, None),
+    ("globe-newswire", "AUSTIN, Texas, March 10, 2025 (GLOBE NEWSWIRE) --", "Austin, Texas", ["GlobeNewswire"], "2025-03-10", "March 10, 2025"),
+    ("bloomberg", "(Bloomberg) --", None, ["Bloomberg"], None, None),
 ]  # fmt: skip
 
 
@@ -426,6 +430,8 @@ CREDIT_ROWS = [
     ("source-field-agency", "SOURCE: Reuters", None, ["Reuters"], None),
     ("source-field-outlet", "Source: The Guardian", None, [], None),
     ("bureau", "The Hindu Bureau", "The Hindu Bureau", [], None),
+    ("outlet-with-agency", "Le Monde with AFP", None, ["AFP"], None),
+    ("byline-of-an-outlet-with-agencies", "By Euronews with AP, AFP", "Euronews with AP, AFP", ["AP", "AFP"], None),
     ("agency-and-desk-between-bars", "Reuters | Staff Reporter", "Staff Reporter", ["Reuters"], None),
     ("byline-of-two", "By JOHN LEICESTER and ANGELA CHARLTON", "JOHN LEICESTER and ANGELA CHARLTON", [], None),
 ]  # fmt: skip
@@ -626,6 +632,12 @@ TIMESTAMP_LINE_ROWS = [
         "March 10, 20253:45 PM GMTUpdated 2 hours ago",
         "2025-03-10T15:45:00+00:00",
         "March 10, 20253:45 PM GMT",
+    ),
+    (
+        "issued-and-modified",
+        "Issued on: 10/03/2025 - 14:32 Modified: 10/03/2025 - 16:00\n2 min",
+        "2025-03-10T14:32:00",
+        "10/03/2025 - 14:32",
     ),
     (
         "last-modified-after-the-date",
@@ -835,6 +847,19 @@ def test_a_byline_without_by_above_a_timestamp_is_read() -> None:
         "2025-02-03T14:02:00+00:00",
     )
     assert article.body == "A village is offering money to families."
+
+
+def test_a_place_and_a_time_between_bars_under_a_byline() -> None:
+    text = (
+        "Delhi air turns severe\nWritten by Jane Doe\nNew Delhi | Updated: March 10, 2025\n\nAQI.\n"
+    )
+    article = normalize(text)
+    assert (article.byline, article.dateline, article.published, article.body) == (
+        "Jane Doe",
+        "New Delhi",
+        "2025-03-10",
+        "AQI.",
+    )
 
 
 def test_a_name_in_a_place_with_no_timestamp_under_it_is_text() -> None:
