@@ -185,8 +185,8 @@ CREDIT = re.compile(
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
-# "The Hindu Bureau",
-# "Star Online Report, Dhaka", "EB Desk", "Staff Correspondent, Dhaka (Monday, February 9, 2026)".
+# "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Staff Correspondent, Dhaka
+# (Monday, February 9, 2026)".
 DESK_WORDS = (
     "staff|own|special|senior|diplomatic|district|sports|city|online|business|political|chief"
     "|news|star|tribune|web|digital|metro|court|crime|parliamentary|university|local|foreign"
@@ -207,14 +207,14 @@ _DATELINE_DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\
 _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
+_PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
+PERSON = re.compile(_PERSON)
 # A byline without "By", the writer and where they write from, as some papers print it above
 # the date: "Angela Giuffrida in Rome". Read only when a timestamp line follows: it could be a
 # short deck.
-_PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PLACED_BYLINE = re.compile(
     rf"^(?P<name>{_PERSON}(?: and {_PERSON})?) in (?P<place>{_CAPITALISED})$"
 )
-PERSON = re.compile(_PERSON)
 # Between the parts of a header line: "Reuters | Published March 10, 2025", "TOI News Desk /
 # TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST"
 PART_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
@@ -227,7 +227,8 @@ _DIGIT = re.compile(r"\d")
 # patterns backtrack through every place length first, and most lines lack the character).
 DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     # MOSCOW (AP) —  /  DHAKA, Feb 15, 2026 (BSS) -  /  Moscow (AFP) -  /  SAN JUAN, Puerto Rico (AP) —
-    # MOSCOW. March 10 (Interfax) -  /  New Delhi [India], October 3 (ANI):  /  and, with a date, no dash: Kochi, Jun 12 (PTI) The
+    # MOSCOW. March 10 (Interfax) -  /  New Delhi [India], October 3 (ANI):  /  and, after a
+    # date, no dash: Kochi, Jun 12 (PTI) The
     (
         re.compile(
             rf"^(?!{_MONTH}\s+\d)"
