@@ -121,6 +121,7 @@ NOTICE = re.compile(
 # What a wire service prints at a story's end, after its last sentence or alone: "(END)",
 # "Enditem", "==Kyodo", PTI's desk codes "PTI ABC XYZ". Dropped from the last paragraph.
 MAX_END_MARK = 40  # characters at the end of the last paragraph that may be an end mark
+END_MARK_FINALS = frozenset(")mo-ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # asked first: most end with "."
 END_MARK = re.compile(
     r"(?:^|(?<=[.!?\"”’)])\s+)(?:\(END\)|Enditem|==\s*Kyodo|PTI(?: [A-Z]{2,4}){2,6})$"
     r"|^-*\s*ENDS?\s*-*$"
@@ -176,14 +177,14 @@ _AGENCY_ALTERNATION = "|".join(
 # An outlet whose name is an agency's: "Agence France Presse -- English", "Reuters News".
 AGENCY_OUTLET = re.compile(rf"(?:{_AGENCY_ALTERNATION})\b")
 _PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
-# "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies", and after
-# the outlet that used them: "Le Monde with AFP", "The Guardian with agencies"
+# "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies"; matched
+# from the start of the line, or after an outlet that used them (OUTLET_WITH)
 CREDIT = re.compile(
-    r"^(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} with )?"
     rf"(?P<agencies>(?:{_AGENCY_ALTERNATION})(?:\s*(?:/|,|&|\band\b)\s*(?:{_AGENCY_ALTERNATION}))*"
     r"|agencies|news agencies|wire services)"
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
+OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} with ")  # "Le Monde with AFP"
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
 # "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Staff Correspondent, Dhaka
 # (Monday, February 9, 2026)".
@@ -194,7 +195,7 @@ DESK_WORDS = (
 )
 DESK_CREDIT = re.compile(
     rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report|bureau)"
-    r"|(?:[A-Z][\w'’-]+ ){1,3}(?:correspondent|desk|bureau)|correspondent|reporter)"
+    r"|(?:the )?[A-Z][\w'’-]+ (?:correspondent|desk|bureau)|correspondent|reporter)"
     rf"(?:\s*,\s*(?P<place>{_PLACE}))?(?:\s*\((?P<date>[^()]{{0,40}}\d[^()]{{0,40}})\))?\s*:?$",
     re.I,
 )
@@ -555,6 +556,8 @@ def _header_line(text: str, header: _Header) -> bool:
         header.add_agencies(_known_agencies(NAME_LIST.split(header.byline)))
         return True
     credit = CREDIT.match(text)
+    if credit is None and " with " in text and (outlet := OUTLET_WITH.match(text)):
+        credit = CREDIT.match(text, outlet.end())
     if credit:
         header.add_credit(_agency_names(credit.group("agencies")), credit.group("place"))
         return True
@@ -701,7 +704,7 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
         or _same_text(substantive.text, header.headline or "")
         or _placed_byline(lines, after) is not None
     )
-    if followed_by_header and all(_is_chrome(other.text) for other in lines[after + 1 :]):
+    if followed_by_header and all(_is_chrome(lines[i].text) for i in range(after + 1, len(lines))):
         return False  # one header line and nothing more ("Source: Reuters"): it is the body
     if line.block == headline_block:
         if next_line.block == line.block:
@@ -744,9 +747,7 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
     previous_block = None
-    for position, line in enumerate(lines):
-        if len(line.text) <= LONGEST_FOOTER_HEADING and _starts_footer(lines, position):
-            break
+    for line in lines[: _footer_start(lines)]:
         if _is_chrome(line.text):
             continue
         new_paragraph = (
@@ -771,13 +772,20 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
     return [p for p in paragraphs if not _same_text(p, headline)]
 
 
-def _starts_footer(lines: list[_Line], position: int) -> bool:
-    if lines[position].text.strip(CHROME_DECORATION).casefold() not in FOOTER_HEADINGS:
-        return False
-    return all(
-        len(line.text) <= MAX_HEADLINE and not line.text.endswith(TERMINAL_PUNCTUATION)
-        for line in lines[position + 1 :]
-    )
+def _footer_start(lines: list[_Line]) -> int:
+    """The index of the first footer heading under which only short lines that are not
+    sentences follow (links, tags); len(lines) when there is none. Read from the end: most
+    stories end with a sentence, and one line is read."""
+    start = len(lines)
+    for position in range(len(lines) - 1, -1, -1):
+        text = lines[position].text
+        if len(text) <= LONGEST_FOOTER_HEADING and (
+            text.strip(CHROME_DECORATION).casefold() in FOOTER_HEADINGS
+        ):
+            start = position
+        elif len(text) > MAX_HEADLINE or text.endswith(TERMINAL_PUNCTUATION):
+            break
+    return start
 
 
 def _join(lines: list[str]) -> str:
@@ -794,7 +802,9 @@ def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
     """Take a wire service's end mark off the last paragraph, then a source line that ends the
     story ("Source: Al Jazeera and news agencies") into the header."""
     last = paragraphs[-1] if paragraphs else ""
-    if end := END_MARK.search(last, max(0, len(last) - MAX_END_MARK)):
+    if last[-1:] in END_MARK_FINALS and (
+        end := END_MARK.search(last, max(0, len(last) - MAX_END_MARK))
+    ):
         paragraphs[-1] = paragraphs[-1][: end.start()]
         if not paragraphs[-1]:
             paragraphs.pop()
