@@ -38,10 +38,11 @@ EARLIEST_YEAR = 1800
 
 # "00:00 00 AM": hours:minutes, a space where the colon before the seconds belongs, then AM/PM.
 MALFORMED_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\s+(\d{2})\s*([AaPp]\.?[Mm]\.?)")
-# "14.02 BST", "3.45pm", "12.03.2025 14.05": a clock written with a stop, as British papers do,
-# known from a decimal or a numeric date by what follows it (a half day, a zone or the end).
+# "14.02 BST", "3.45pm", "12.03.2025 14.05", "14.32 Uhr": a clock written with a stop, as British
+# and German papers do, known from a decimal or a numeric date by what follows it (a half day, a
+# zone, "Uhr" or the end).
 DOTTED_CLOCK = re.compile(
-    r"(?<![\d.:])(\d{1,2})\.([0-5]\d)(?![\d.])(?=\s*(?:[AaPp]\.?[Mm]\b|[A-Z]{2,5}\b|$))"
+    r"(?<![\d.:])(\d{1,2})\.([0-5]\d)(?![\d.])(?=\s*(?:[AaPp]\.?[Mm]\b|[A-Z]{2,5}\b|Uhr\b|$))"
 )
 # "March 10, 20253:45 PM": a year and a clock that a scraper ran together.
 GLUED_CLOCK = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b")
@@ -76,12 +77,12 @@ FOREIGN_MONTHS = {
     "noviembre": "November", "diciembre": "December",
 }  # fmt: skip
 FOREIGN_MONTH = re.compile(r"\b(" + "|".join(FOREIGN_MONTHS) + r")\b", re.I)
-FOREIGN_DAY_NAMES = re.compile(
-    r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b,?",
-    re.I,
-)
+FOREIGN_DAYS = (
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+)  # fmt: skip
+FOREIGN_DAY_NAMES = re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")\b,?", re.I)
 # "3 de mayo de 2021": the Spanish "of" between day, month and year; "1er août 2020 à 14:30":
 # the French first, and "at" before a clock.
 FOREIGN_WORDS = re.compile(

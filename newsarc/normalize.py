@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsarc.dates import parse_published
+from newsarc.dates import FOREIGN_DAYS, FOREIGN_MONTHS, parse_published
 from newsarc.errors import NotAnArticle
 from newsarc.models import Article
 
@@ -25,7 +25,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "UNB": ("UNB", "United News of Bangladesh"),
     "BSS": ("BSS", "Bangladesh Sangbad Sangstha"),
     "AA": ("AA", "Anadolu", "Anadolu Agency"),
-    "Xinhua": ("Xinhua", "XINHUA"),
+    "Xinhua": ("Xinhua", "XINHUA", "新华社"),
     "PTI": ("PTI", "Press Trust of India"),
     "IANS": ("IANS",),
     "ANI": ("ANI",),
@@ -46,6 +46,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "PR Newswire": ("PR Newswire", "PRNewswire"),
     "Business Wire": ("Business Wire", "BUSINESS WIRE"),
     "GlobeNewswire": ("GlobeNewswire", "GLOBE NEWSWIRE"),
+    "Europa Press": ("Europa Press", "EUROPA PRESS"),
 }
 AGENCY_BY_SPELLING = {
     spelling: name for name, spellings in AGENCIES.items() for spelling in spellings
@@ -101,7 +102,7 @@ MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Pale
 # A source named by a database's field: "SOURCE: Reuters", "Source: The Guardian". An agency
 # among its names is one of the article's agencies, and a time after a bar is a timestamp.
 SOURCE_LABEL = re.compile(
-    r"^(?i:source|sources|agency|publication|newspaper)\s*:\s*(?P<value>.{1,80})$"
+    r"^(?i:source|sources|agency|publication|newspaper|来源)\s*[:：]\s*(?P<value>.{1,80})$"
 )
 # What marks a headline in text from a Markdown file or a database's fields: "# Title",
 # "TITLE: Title", "Headline: Title".
@@ -146,25 +147,41 @@ CAPTION = re.compile(
 TIMESTAMP_LABEL = re.compile(
     r"^(?P<label>post(?:ed)? time|posted(?: at| on)?|published(?: at| on)?|publish(?:ed)? time"
     r"|publish|first published(?: on| at)?|print publish|issued(?: on| at)?|date(?:line)?|time"
-    r"|(?:last )?updated?(?: at| on| time)?|(?:last )?modified(?: at| on)?)"
+    r"|(?:last )?updated?(?: at| on| time)?|(?:last )?modified(?: at| on)?"
+    # in French, Spanish, Portuguese, Italian, German and Chinese
+    r"|publié(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|veröffentlicht(?: am)?|发布时间"
+    r"|mis à jour(?: le)?|modifié(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
+    r"|aggiornato(?: il)?|aktualisiert(?: am)?|更新时间)"
     r"\s*[:：|-]?\s*(?P<value>.*\d.*)$",
     re.I,
 )
 MAX_TIMESTAMP = 120  # characters of a labelled timestamp line
+# Labels of an update: a time under one of them stands in only when no other is given.
+UPDATE_LABELS = (
+    "updated", "update", "last", "modified", "mis à jour", "modifié", "actualizado",
+    "atualizado", "aggiornato", "aktualisiert", "更新",
+)  # fmt: skip
 # Where a second timestamp starts on a line: "Published: 10:15 AM, Feb 10, 2026 | Updated:
-# 11:00 AM", "Tue Feb 10, 2026 09:15 PM Last update on: Tue Feb 10, 2026 09:20 PM".
+# 11:00 AM", "Tue Feb 10, 2026 09:15 PM Last update on: Tue Feb 10, 2026 09:20 PM", "Publié le
+# 10 mars 2025 à 14h32, modifié le 10 mars 2025 à 16h00".
 LATER_TIMESTAMP = re.compile(
     r"(?<!last)(?:[\s|/·•,;-]+|(?<=[A-Z]{2}))"  # or glued to a zone: "PM GMTUpdated 2 hours ago"
-    r"(?=(?:first published|published|posted|last updated?|updated?|modified)\b)",
+    r"(?=(?:first published|published|posted|last updated?|updated?|modified|modifié"
+    r"|mis à jour|actualizado|atualizado|aggiornato|aktualisiert)\b)",
     re.I,
 )
-LATER_TIMESTAMP_WORDS = ("publish", "posted", "update", "modified")  # asked first: it is faster
+# Asked first: it is faster.
+LATER_TIMESTAMP_WORDS = (
+    "publish", "posted", "update", "modified", "modifié", "mis à jour", "actualizado",
+    "atualizado", "aggiornato", "aktualisiert",
+)  # fmt: skip
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
-# "By Jane Smith | Reuters", "By Jane Smith - Staff Writer"
+# "By Jane Smith | Reuters", "By Jane Smith - Staff Writer", and in French, Spanish and German:
+# "Par Jean Dupont", "Por Juan Pérez", "Von Hans Müller"
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
-    rf"^(?:By|BY|Written by|Reported by|(?i:author|byline|by)\s*:)\s*"
+    rf"^(?:By|BY|Written by|Reported by|Par|Por|Von|(?i:author|byline|by)\s*:)\s*"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
 )
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
@@ -288,7 +305,8 @@ CAPITALS_ONLY = re.compile(r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}$")
 # Words an unlabelled timestamp line may hold besides numbers.
 DATE_WORD = re.compile(
     rf"(?i:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|[ap]m|at|on"
-    r"|of|the|st|nd|rd|th)|[A-Z]{2,5}"
+    r"|of|the|st|nd|rd|th|" + "|".join((*FOREIGN_MONTHS, *FOREIGN_DAYS)) + r"|de|le|à|am|um|uhr|h"
+    r"|年|月|日)|[A-Z]{2,5}"
 )
 STRAIGHT_QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
 MAX_HEADLINE = 300
@@ -830,7 +848,15 @@ def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | N
         return paragraph, None, [], None
     groups = match.groupdict()
     agencies = _agency_names(groups["agency"]) if groups.get("agency") else []
-    return paragraph[match.end() :], place_name(groups.get("place")), agencies, groups.get("date")
+    rest, place, date = (
+        paragraph[match.end() :],
+        place_name(groups.get("place")),
+        groups.get("date"),
+    )
+    if place is None and date is None:  # the agency first: "(ANSA) - ROMA, 10 MAR - Il ..."
+        rest, place, more, date = _strip_dateline(rest)
+        agencies += [name for name in more if name not in agencies]
+    return rest, place, agencies, date
 
 
 def _agency_names(text: str) -> list[str]:
@@ -883,9 +909,7 @@ def _published(
     timestamps: list[tuple[str, str]], lead_date: str | None, dayfirst: bool | None
 ) -> tuple[str | None, str | None]:
     """The best timestamp: published before updated, then a dated lead; raw text always kept."""
-    ordered = sorted(
-        timestamps, key=lambda item: item[0].startswith(("updated", "update", "last", "modified"))
-    )
+    ordered = sorted(timestamps, key=lambda item: item[0].startswith(UPDATE_LABELS))
     candidates = [value for _, value in ordered] + ([lead_date] if lead_date else [])
     for raw in candidates:
         value = parse_published(raw, dayfirst=dayfirst)

@@ -41,6 +41,7 @@ ROWS = [
     ("year-and-clock-run-together", "March 10, 20253:45 PM GMT", "2025-03-10T15:45:00+00:00"),
     ("printed-twice-run-together", "3 Nov 20253 Nov 2025", "2025-11-03"),
     ("printed-twice", "3 Nov 2025 3 Nov 2025", "2025-11-03"),
+    ("german-clock-with-a-stop", "10.03.2025, 14.32 Uhr", "2025-03-10T14:32:00"),
     ("trailing-place", "6 March, 2020 | 10:30 AM | Dhaka", "2020-03-06T10:30:00"),
     ("ambiguous-bst-dropped", "5 March 2020 10:36 BST", "2020-03-05T10:36:00"),
     ("dotted-clock-and-zone", "Tue 18 Jul 2023 14.02 BST", "2023-07-18T14:02:00"),

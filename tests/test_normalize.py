@@ -356,6 +356,8 @@ DATELINE_ROWS = [
     ("business-wire", "SAN FRANCISCO--(BUSINESS WIRE)--", "San Francisco", ["Business Wire"], None, None),
     ("globe-newswire", "AUSTIN, Texas, March 10, 2025 (GLOBE NEWSWIRE) --", "Austin, Texas", ["GlobeNewswire"], "2025-03-10", "March 10, 2025"),
     ("bloomberg", "(Bloomberg) --", None, ["Bloomberg"], None, None),
+    ("ansa-agency-before-the-place", "(ANSA) - ROMA, 10 MAR -", "Roma", ["ANSA"], None, "10 MAR"),
+    ("europa-press", "MADRID, 10 Mar. (EUROPA PRESS) -", "Madrid", ["Europa Press"], None, "10 Mar."),
 ]  # fmt: skip
 
 
@@ -431,6 +433,9 @@ CREDIT_ROWS = [
     ("source-field-outlet", "Source: The Guardian", None, [], None),
     ("bureau", "The Hindu Bureau", "The Hindu Bureau", [], None),
     ("outlet-with-agency", "Le Monde with AFP", None, ["AFP"], None),
+    ("french-byline", "Par Jean Dupont", "Jean Dupont", [], None),
+    ("german-byline", "Von Hans Müller", "Hans Müller", [], None),
+    ("chinese-source", "来源：新华社", None, ["Xinhua"], None),
     ("byline-of-an-outlet-with-agencies", "By Euronews with AP, AFP", "Euronews with AP, AFP", ["AP", "AFP"], None),
     ("agency-and-desk-between-bars", "Reuters | Staff Reporter", "Staff Reporter", ["Reuters"], None),
     ("byline-of-two", "By JOHN LEICESTER and ANGELA CHARLTON", "JOHN LEICESTER and ANGELA CHARLTON", [], None),
@@ -632,6 +637,30 @@ TIMESTAMP_LINE_ROWS = [
         "March 10, 20253:45 PM GMTUpdated 2 hours ago",
         "2025-03-10T15:45:00+00:00",
         "March 10, 20253:45 PM GMT",
+    ),
+    (
+        "french-published-and-modified",
+        "Publié le 10 mars 2025 à 14h32, modifié le 10 mars 2025 à 16h00",
+        "2025-03-10T14:32:00",
+        "10 mars 2025 à 14h32",
+    ),
+    (
+        "spanish-updated-before-published",
+        "Actualizado: 11/03/2025 09:00\nPublicado: 10/03/2025 14:32",
+        "2025-03-10T14:32:00",
+        "10/03/2025 14:32",
+    ),
+    (
+        "german-clock-with-a-stop",
+        "10.03.2025, 14.32 Uhr",
+        "2025-03-10T14:32:00",
+        "10.03.2025, 14.32 Uhr",
+    ),
+    (
+        "chinese-label",
+        "发布时间：2025年03月10日 14:32",
+        "2025-03-10T14:32:00",
+        "2025年03月10日 14:32",
     ),
     (
         "issued-and-modified",
