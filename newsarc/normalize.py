@@ -178,10 +178,11 @@ LATER_TIMESTAMP_WORDS = (
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
 # "By Jane Smith | Reuters", "By Jane Smith - Staff Writer", and in French, Spanish and German:
-# "Par Jean Dupont", "Por Juan Pérez", "Von Hans Müller"
+# "Par Jean Dupont", "Por Juan Pérez", "Von Hans Müller" (under the headline only: "Von Miller
+# Signs With Bills" is a headline)
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
-    rf"^(?:By|BY|Written by|Reported by|Par|Por|Von|(?i:author|byline|by)\s*:)\s*"
+    rf"^(?:By|BY|Written by|Reported by|(?P<foreign>Par|Por|Von)|(?i:author|byline|by)\s*:)\s*"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
 )
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
@@ -569,7 +570,7 @@ def _header_line(text: str, header: _Header) -> bool:
         header.timestamps.extend(stamps)
         return True
     byline = BYLINE.match(text)
-    if byline and header.byline is None:
+    if byline and header.byline is None and (header.headline or not byline.group("foreign")):
         header.byline = byline.group("name").strip(" ,")
         header.add_agencies(_known_agencies(NAME_LIST.split(header.byline)))
         return True

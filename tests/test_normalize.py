@@ -891,6 +891,11 @@ def test_a_place_and_a_time_between_bars_under_a_byline() -> None:
     )
 
 
+def test_a_headline_that_starts_like_a_foreign_byline_is_the_headline() -> None:
+    article = normalize("Von Miller Signs With Bills\nBy Jane Doe\n\nThe deal.\n")
+    assert (article.headline, article.byline) == ("Von Miller Signs With Bills", "Jane Doe")
+
+
 def test_a_name_in_a_place_with_no_timestamp_under_it_is_text() -> None:
     article = normalize("Headline\n\nProtests Spread in Paris\n\nThe story.\n")
     assert (article.byline, article.dateline) == (None, None)
