@@ -719,7 +719,7 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
         return False
     substantive = lines[after]
     followed_by_header = (
-        _header_line(substantive.text, _Header())
+        _header_line(substantive.text, _Header(headline=header.headline))
         or _same_text(substantive.text, header.headline or "")
         or _placed_byline(lines, after) is not None
     )

@@ -891,6 +891,16 @@ def test_a_place_and_a_time_between_bars_under_a_byline() -> None:
     )
 
 
+def test_an_editors_note_over_a_foreign_byline_is_the_deck() -> None:
+    text = "Estrellas llegan a los Emmy\n(Agrega actores)\nPor Lisa Richwine\n\nLas estrellas llegaron.\n"
+    article = normalize(text)
+    assert (article.deck, article.byline, article.body) == (
+        "(Agrega actores)",
+        "Lisa Richwine",
+        "Las estrellas llegaron.",
+    )
+
+
 def test_a_headline_that_starts_like_a_foreign_byline_is_the_headline() -> None:
     article = normalize("Von Miller Signs With Bills\nBy Jane Doe\n\nThe deal.\n")
     assert (article.headline, article.byline) == ("Von Miller Signs With Bills", "Jane Doe")
