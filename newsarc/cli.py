@@ -269,9 +269,9 @@ def ingest(
 
     With no PATH, reads the inbox folder ./data (or $NEWSARC_INBOX). Files already stored are
     skipped, changed files update their article, and the same text twice is stored once.
-    Exports of news databases (Reuters SGML, Nexis and LexisNexis, Factiva) give an article an
-    input, as do .json and .jsonl files and standard input that is JSON. Exit code 0 when
-    every input was stored, 1 when any failed, 130 when interrupted.
+    Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) give an
+    article an input, as do .json and .jsonl files and standard input that is JSON. Exit code 0
+    when every input was stored, 1 when any failed, 130 when interrupted.
 
     \b
     Examples:

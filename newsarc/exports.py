@@ -22,11 +22,13 @@ from newsarc.normalize import agency_of, place_name
 REUTERS = "reuters-sgml"
 NEXIS = "nexis"
 NEXIS_HTML = "nexis-html"
+NEXIS_UNI = "nexis-uni"
 FACTIVA = "factiva-html"
 FORMAT_NAMES = {
     REUTERS: "Reuters SGML",
     NEXIS: "Nexis text",
     NEXIS_HTML: "Nexis HTML",
+    NEXIS_UNI: "Nexis Uni text",
     FACTIVA: "Factiva HTML",
 }
 FORMATS = frozenset(FORMAT_NAMES)
@@ -47,8 +49,9 @@ REUTERS_DATE_DEBRIS = re.compile(r"[&<].*$", re.S)
 NEXIS_MARKER = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS?[ \t\r]*$", re.M)
 # Each article sits between comments that hide the XML tags around it from browsers.
 NEXIS_HTML_ARTICLE = re.compile(r"<DOCFULL>\s*-->(.*?)<!--[^<>]*</DOCFULL>", re.S | re.I)
-# "BYLINE: By Jane Doe", "LÄNGE: 1285 Wörter", "LOAD-DATE: March 15, 2013".
-NEXIS_LABEL = re.compile(r"^([^\W\d_a-z][^\W\da-z]*(?:[- ][^\W\da-z]+)*): ?(.*)$", re.S)
+# "BYLINE: By Jane Doe", "LÄNGE: 1285 Wörter", "LOAD-DATE: March 15, 2013", and in Nexis Uni
+# "Byline: By Jane Doe", "Load-Date: March 15, 2013".
+NEXIS_LABEL = re.compile(r"^([^\W\d_][^\W\d]*(?:[- ][^\W\d]+)*): ?(.*)$", re.S)
 NEXIS_HEADER_BLOCKS = 8  # outlet, date, edition and correction lines, headline: labels follow
 # The labels of the fields above and below the story, in English and German editions. Only
 # these are taken as fields: an interview's "SPIEGEL: ..." or a "TOKYO: ..." lead is text.
@@ -63,6 +66,14 @@ NEXIS_TRAILER_LABELS = frozenset({
     "SPRACHE", "ZEITUNGS-CODE", "GRAFIK", "BIBLIOGRAPHIE", "DOKUMENTTYP", "PUBLIKATIONSTYP",
 })  # fmt: skip
 NEXIS_BYLINE = ("BYLINE", "AUTOR", "AUTHOR")
+# Nexis Uni (text saved from its Word documents): each article ends with this line; the fields
+# above the story end with a "Body" line, and those below it start with "Classification".
+NEXIS_UNI_END = re.compile(r"^[ \t]*End of Document[ \t\r]*$", re.M)
+NEXIS_UNI_BODY = "Body"
+NEXIS_UNI_TRAILER = frozenset({"Classification", "Graphic", "Notes"})
+# A cover page lists the articles before them, under "Documents (2)": "1. Title".
+NEXIS_UNI_COVER = re.compile(r"^[ \t]*Documents? \((\d+)\)[ \t\r]*$", re.M)
+NEXIS_UNI_LISTED = re.compile(r"^[ \t]*1\.[ \t]+(.+?)[ \t\r]*$", re.M)
 NEXIS_NOTICE = re.compile(r"^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved)", re.I)
 
 FACTIVA_ARTICLE = re.compile(r"<div\s+id=\"article-[^\"]*\"[^>]*>", re.I)
@@ -125,12 +136,29 @@ def split(text: str, html_file: bool) -> tuple[str, list[str]] | None:
         if starts and "articleParagraph" in text:
             return FACTIVA, _stretches(text, starts)
         return None
+    if "End of Document" in text:
+        ends = [match.end() for match in NEXIS_UNI_END.finditer(text)]
+        if ends:
+            starts = [_nexis_uni_start(text), *ends[:-1]]
+            return NEXIS_UNI, [text[start:end] for start, end in zip(starts, ends, strict=True)]
     if " DOCUMENT" not in text:  # most files: a plain search is ~20 times faster than the pattern
         return None
     markers = [match.start() for match in NEXIS_MARKER.finditer(text)]
     if not markers:
         return None
     return NEXIS, [stretch.rstrip() for stretch in _stretches(text, markers)]
+
+
+def _nexis_uni_start(text: str) -> int:
+    """Where the first article of a Nexis Uni file starts: after its cover page, if it has one,
+    at the title the page lists first; else at the start."""
+    cover = NEXIS_UNI_COVER.search(text, 0, 2000)
+    listed = NEXIS_UNI_LISTED.search(text, cover.end()) if cover else None
+    if listed is None:
+        return 0
+    title = re.compile(rf"^[ \t]*{re.escape(listed.group(1))}[ \t\r]*$", re.M)
+    first = title.search(text, listed.end())
+    return first.start() if first else 0
 
 
 def _stretches(text: str, starts: list[int]) -> list[str]:
@@ -146,6 +174,8 @@ def render(format: str, piece: str) -> Exported:
         return _nexis(html_text(piece))
     if format == NEXIS:
         return _nexis(piece)
+    if format == NEXIS_UNI:
+        return _nexis_uni(piece)
     if format == FACTIVA:
         return _factiva(piece)
     raise ValueError(f"not an export format: {format}")
@@ -249,6 +279,14 @@ def _nexis(text: str) -> Exported:
     while rest and (field := _nexis_label(rest[0], NEXIS_HEADER_LABELS)):
         labels.setdefault(*field)
         rest.pop(0)
+    return _nexis_article(headline, outlet, date, labels, rest)
+
+
+def _nexis_article(
+    headline: str, outlet: str | None, date: str | None, labels: dict[str, str], rest: list[str]
+) -> Exported:
+    """An article of either Nexis from its parts: the paragraphs in `rest` lose the labelled
+    fields and notices at their end."""
     while rest and (_nexis_label(rest[-1], NEXIS_TRAILER_LABELS) or NEXIS_NOTICE.match(rest[-1])):
         rest.pop()
     byline = next((labels[name] for name in NEXIS_BYLINE if name in labels), None)
@@ -261,6 +299,31 @@ def _nexis(text: str) -> Exported:
         dateline=place_name(dateline.split(",")[0]) if dateline else None,
         outlet=outlet,
     )
+
+
+def _nexis_uni(text: str) -> Exported:
+    """One article of Nexis Uni text: headline, outlet, date (and edition, copyright) lines,
+    labelled fields, "Body", the paragraphs a line each, then "Classification" and fields."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if lines and NEXIS_UNI_END.match(lines[-1]):
+        lines.pop()
+    if not lines:
+        raise NotAnArticle("an empty article: no headline and no text")
+    if NEXIS_UNI_BODY in lines[1:]:
+        body = lines.index(NEXIS_UNI_BODY, 1)
+        header, rest = lines[:body], lines[body + 1 :]
+    else:  # no "Body" line: the outlet and the date, then the story
+        header, rest = lines[:3], lines[3:]
+    labels = dict(
+        field for line in header[1:] if (field := _nexis_label(line, NEXIS_HEADER_LABELS))
+    )
+    end = next((i for i, line in enumerate(rest) if line in NEXIS_UNI_TRAILER), len(rest))
+    outlet = (
+        header[1] if len(header) > 1 and not _nexis_label(header[1], NEXIS_HEADER_LABELS) else None
+    )
+    date = header[2] if len(header) > 2 and outlet else None
+    return _nexis_article(header[0], outlet, date, labels, rest[:end])
 
 
 def _nexis_label(block: str, names: frozenset[str]) -> tuple[str, str] | None:

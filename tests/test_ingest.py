@@ -61,9 +61,10 @@ def test_seed_is_stored_with_its_record_and_original(run: Run, db_path: Path) ->
 def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path: Path) -> None:
     result = run("ingest", str(SAMPLES))
     assert result.exit_code == 1
-    # The two articles of exports/export.TXT among them: names match *.txt whatever their case.
+    # The two articles of exports/export.TXT and the two of exports/nexis-uni.txt among them:
+    # names match *.txt whatever their case.
     assert result.stdout.startswith(
-        "Ingested 18 inputs: 14 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed;"
+        "Ingested 20 inputs: 16 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed;"
     )
     failures = sorted(line.split(None, 2)[2] for line in result.stderr.splitlines())
     assert failures == [
