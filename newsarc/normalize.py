@@ -612,7 +612,7 @@ def _parted_line(text: str, header: _Header) -> bool:
     parts = PART_SEPARATOR.split(text.strip(" |"))
     if len(parts) < 2 or len(text) > 2 * MAX_TIMESTAMP:
         return False
-    found = _Header()
+    found = _Header(headline=header.headline)
     for part in parts:
         if _header_line(part, found) or SITE_NAME.match(part):
             continue
