@@ -98,6 +98,7 @@ SECTION_LABELS = frozenset(
     )
 )  # fmt: skip
 SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
+ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no list holds: "Italy"
 MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
 # A source named by a database's field: "SOURCE: Reuters", "Source: The Guardian". An agency
 # among its names is one of the article's agencies, and a time after a bar is a timestamp.
@@ -509,7 +510,7 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         if not _header_line(line.text, header):
             if _dateline_match(line.text) or len(line.text) > MAX_HEADLINE:
                 raise NotAnArticle("no headline: the text starts with a body paragraph")
-            if not (_is_section_label(line.text) and _may_be_headline(lines[index + 1 :])):
+            if not _is_label_over_headline(lines, index, header):
                 header.headline = HEADLINE_MARK.sub("", line.text, count=1)
         index += 1
     if header.headline is None:
@@ -550,6 +551,27 @@ def _is_section_label(text: str) -> bool:
     first, *rest = SECTION_TRAIL.split(text.strip(CHROME_DECORATION))
     return first.casefold() in SECTION_LABELS and all(
         part and part.count(" ") < MAX_SECTION_WORDS for part in rest
+    )
+
+
+def _is_label_over_headline(lines: list[_Line], index: int, header: _Header) -> bool:
+    """Whether the line at index is a section's name above the headline: a known one ("World
+    news") over a line that may be the headline, or any one word ("Italy") over two such lines,
+    a headline and its deck, with a byline or a timestamp under them: a page has no second
+    deck, so the word is not the headline."""
+    text, following = lines[index].text, lines[index + 1 :]
+    if _is_section_label(text):
+        return _may_be_headline(following)
+    return (
+        ONE_WORD.fullmatch(text) is not None
+        and len(following) > 2
+        and _may_be_headline(following)
+        and len(following[1].text) <= MAX_DECK
+        and not _header_line(following[1].text, _Header(headline=following[0].text))
+        and (
+            _header_line(following[2].text, _Header(headline=following[0].text))
+            or _placed_byline(lines, index + 3) is not None
+        )
     )
 
 

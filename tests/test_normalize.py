@@ -906,6 +906,23 @@ def test_a_headline_that_starts_like_a_foreign_byline_is_the_headline() -> None:
     assert (article.headline, article.byline) == ("Von Miller Signs With Bills", "Jane Doe")
 
 
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        ("Italy\n", "Italian village offers €30,000 to families"),  # a second deck: a section
+        ("", "Italian village offers €30,000 to families"),
+    ],
+)
+def test_one_word_over_a_headline_and_its_deck_is_a_section(top: str, headline: str) -> None:
+    article = normalize(top + GUARDIAN_HEADER + "A village is offering money to families.\n")
+    assert (article.headline, article.byline) == (headline, "Angela Giuffrida")
+
+
+def test_one_word_over_two_lines_and_no_byline_is_the_headline() -> None:
+    article = normalize("Gotcha\nA line under it\n\nThe body starts here.\n")
+    assert article.headline == "Gotcha"
+
+
 def test_a_name_in_a_place_with_no_timestamp_under_it_is_text() -> None:
     article = normalize("Headline\n\nProtests Spread in Paris\n\nThe story.\n")
     assert (article.byline, article.dateline) == (None, None)
