@@ -72,7 +72,7 @@ NEXIS_UNI_END = re.compile(r"^[ \t]*End of Document[ \t\r]*$", re.M)
 NEXIS_UNI_BODY = "Body"
 NEXIS_UNI_TRAILER = frozenset({"Classification", "Graphic", "Notes"})
 # A cover page lists the articles before them, under "Documents (2)": "1. Title".
-NEXIS_UNI_COVER = re.compile(r"^[ \t]*Documents? \((\d+)\)[ \t\r]*$", re.M)
+NEXIS_UNI_COVER = re.compile(r"^[ \t]*Documents? \(\d+\)[ \t\r]*$", re.M)
 NEXIS_UNI_LISTED = re.compile(r"^[ \t]*1\.[ \t]+(.+?)[ \t\r]*$", re.M)
 NEXIS_NOTICE = re.compile(r"^(?:copyright\b|©|\(c\) ?\d{4}|all rights reserved)", re.I)
 
@@ -139,6 +139,8 @@ def split(text: str, html_file: bool) -> tuple[str, list[str]] | None:
     if "End of Document" in text:
         ends = [match.end() for match in NEXIS_UNI_END.finditer(text)]
         if ends:
+            if text[ends[-1] :].strip():  # text after the last article is read, not dropped
+                ends.append(len(text))
             starts = [_nexis_uni_start(text), *ends[:-1]]
             return NEXIS_UNI, [text[start:end] for start, end in zip(starts, ends, strict=True)]
     if " DOCUMENT" not in text:  # most files: a plain search is ~20 times faster than the pattern

@@ -309,6 +309,17 @@ def exports_names() -> list[str]:
     return [path.name for path in EXPORTS.iterdir()]
 
 
+def test_text_after_the_last_end_of_document_is_an_article_too() -> None:
+    text = (
+        "First story\nThe Gazette\nMay 1, 2021\nBody\nOne.\nEnd of Document\nA note\n\nMore text.\n"
+    )
+    found = exports.split(text, html_file=False)
+    assert found is not None
+    format, pieces = found
+    assert (format, len(pieces)) == ("nexis-uni", 2)
+    assert "".join(pieces) == text
+
+
 def test_nexis_text_that_looks_like_a_label_stays_in_the_body() -> None:
     """Only the fields Nexis prints are labels: an interview's questions are text, and an
     article without fields under its headline keeps its outlet, date and headline apart."""
