@@ -1017,9 +1017,7 @@ def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
         return _parse_piece(encoding, original, "", None, Options(dayfirst=dayfirst)).article
     if encoding == TITLE_BODY_ENCODING:
         record = json.loads(original)
-        article = normalize_cleaned(clean_text(_title_and_body(record)), dayfirst=dayfirst)
-        _add_stated_fields(article, record, dayfirst)
-        return article
+        return _parse_title_and_body(record, original, "", None, Options(dayfirst=dayfirst)).article
     return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
 
 

@@ -510,7 +510,7 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         if not _header_line(line.text, header):
             if _dateline_match(line.text) or len(line.text) > MAX_HEADLINE:
                 raise NotAnArticle("no headline: the text starts with a body paragraph")
-            if not _is_label_over_headline(lines, index, header):
+            if not _is_label_over_headline(lines, index):
                 header.headline = HEADLINE_MARK.sub("", line.text, count=1)
         index += 1
     if header.headline is None:
@@ -554,7 +554,7 @@ def _is_section_label(text: str) -> bool:
     )
 
 
-def _is_label_over_headline(lines: list[_Line], index: int, header: _Header) -> bool:
+def _is_label_over_headline(lines: list[_Line], index: int) -> bool:
     """Whether the line at index is a section's name above the headline: a known one ("World
     news") over a line that may be the headline, or any one word ("Italy") over two such lines,
     a headline and its deck, with a byline or a timestamp under them: a page has no second
