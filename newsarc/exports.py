@@ -119,7 +119,7 @@ class Exported:
             article,
             byline=names or article.byline,
             deck=self.deck or article.deck,
-            dateline=article.dateline or self.dateline,
+            dateline=self.dateline or article.dateline,
             agencies=article.agencies or agencies,
         )
 

@@ -47,6 +47,22 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Business Wire": ("Business Wire", "BUSINESS WIRE"),
     "GlobeNewswire": ("GlobeNewswire", "GLOBE NEWSWIRE"),
     "Europa Press": ("Europa Press", "EUROPA PRESS"),
+    "Sputnik": ("Sputnik", "SPUTNIK"),
+    "WAM": ("WAM", "Emirates News Agency"),
+    "SPA": ("SPA", "Saudi Press Agency"),
+    "KUNA": ("KUNA", "Kuwait News Agency"),
+    "QNA": ("QNA", "Qatar News Agency"),
+    "SANA": ("SANA",),
+    "IRNA": ("IRNA",),
+    "MENA": ("MENA",),
+    "Petra": ("Petra",),
+    "Lusa": ("Lusa", "LUSA"),
+    "Belga": ("Belga", "BELGA"),
+    "Jiji": ("Jiji", "Jiji Press", "JIJI"),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "The Canadian Press": ("The Canadian Press", "Canadian Press"),
+    "Ukrinform": ("Ukrinform",),
+    "Prensa Latina": ("Prensa Latina",),
 }
 AGENCY_BY_SPELLING = {
     spelling: name for name, spellings in AGENCIES.items() for spelling in spellings
@@ -68,6 +84,7 @@ CHROME_LINES = frozenset(
         "photo: collected", "back to top", "scroll to top", "next", "previous", "skip links",
         "skip navigation", "skip to navigation", "live", "click here to share on social media",
         "share via", "share article", "bookmark", "gift this article", "listen to this article",
+        "navigation menu", "main menu", "toggle navigation",
     )
 )  # fmt: skip
 LONGEST_CHROME_LINE = max(map(len, CHROME_LINES))
@@ -95,9 +112,12 @@ SECTION_LABELS = frozenset(
         "arts", "lifestyle", "health", "science", "technology", "tech", "environment",
         "climate", "education", "travel", "asia", "south asia", "europe", "africa", "americas",
         "middle east", "uk", "uk news", "us", "us news", "breaking news", "exclusive",
+        "all news", "north korea", "sports news",
     )
 )  # fmt: skip
 SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
+# A section's name before the time, as on one line: "All News 09:12 March 14, 2024"
+BEFORE_NUMBER = re.compile(r"^(?P<words>[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*){0,2}) (?=\d)")
 ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no list holds: "Italy"
 MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
 # A source named by a database's field: "SOURCE: Reuters", "Source: The Guardian". An agency
@@ -114,19 +134,13 @@ PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:",
 # A site's or an agency's notice, on a line of its own: "Copyright 2024 The Associated Press. All
 # rights reserved.", "© 2026 Dhaka Tribune", "Our Standards: The Thomson Reuters Trust Principles."
 # A syndicated feed's disclaimer: "(This story has not been edited by our staff and is
-# auto-generated from a syndicated feed.)"
+# auto-generated from a syndicated feed.)"; an agency's: "This report by The Canadian Press was
+# first published March 6, 2024."
 NOTICE = re.compile(
     r"^(?:(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
-    r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b)",
+    r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b"
+    r"|this (?:report|story|article) by [\w .]{2,40} was first published\b)",
     re.I,
-)
-# What a wire service prints at a story's end, after its last sentence or alone: "(END)",
-# "Enditem", "==Kyodo", PTI's desk codes "PTI ABC XYZ". Dropped from the last paragraph.
-MAX_END_MARK = 40  # characters at the end of the last paragraph that may be an end mark
-END_MARK_FINALS = frozenset(")mo-ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # asked first: most end with "."
-END_MARK = re.compile(
-    r"(?:^|(?<=[.!?\"”’)])\s+)(?:\(END\)|Enditem|==\s*Kyodo|PTI(?: [A-Z]{2,4}){2,6})$"
-    r"|^-*\s*ENDS?\s*-*$"
 )
 # "5 min read", "2 min", "Reading time: 4 minutes"
 READING_TIME = re.compile(
@@ -137,10 +151,12 @@ RELATIVE_TIMESTAMP = re.compile(
     r"^(?:(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago|just now)$",
     re.I,
 )
-# A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS"
+# A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS",
+# "Core inflation was 3.3 per cent in December. ST PHOTO: GAVIN FOO"
 MAX_CAPTION = 250
 CAPTION = re.compile(
-    r"^.{0,200}[.,|]\s*(file photo|photo|photograph|image|collected)(\s*:\s*[\w .,/&-]{1,40})?\.?$",
+    r"^.{0,200}[.,|]\s*(?-i:[A-Z]{2,8} )?(file photo|photo|photograph|image|collected)"
+    r"(\s*:\s*[\w .,/&-]{1,40})?\.?$",
     re.I,
 )
 
@@ -195,6 +211,15 @@ _AGENCY_ALTERNATION = "|".join(
 )
 # An outlet whose name is an agency's: "Agence France Presse -- English", "Reuters News".
 AGENCY_OUTLET = re.compile(rf"(?:{_AGENCY_ALTERNATION})\b")
+# What a wire service prints at a story's end, after its last sentence or alone: "(END)",
+# "Enditem", "==Kyodo", "-- BERNAMA", "--IANS", PTI's desk codes "PTI ABC XYZ", and alone IANS's
+# "abc/xyz". Dropped from the last paragraph, and the last paragraph that is one.
+MAX_END_MARK = 40  # characters at the end of the last paragraph that may be an end mark
+END_MARK = re.compile(
+    r"(?:^|(?<=[.!?\"”’)])\s+)(?:\(END\)|Enditem|==\s*Kyodo|PTI(?: [A-Z]{2,4}){2,6}"
+    rf"|--?\s*(?i:{_AGENCY_ALTERNATION}))$"
+    r"|^-*\s*ENDS?\s*-*$|^[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$"
+)
 _PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
 # "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies"; matched
 # from the start of the line, or after an outlet that used them (OUTLET_WITH)
@@ -223,17 +248,19 @@ _MONTH = (
     r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATELINE_DATE = rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)"
+_DATELINE_DATE = (
+    rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?)"
+)
 _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
-# A byline without "By", the writer and where they write from, as some papers print it above
-# the date: "Angela Giuffrida in Rome". Read only when a timestamp line follows: it could be a
-# short deck.
+# A byline without "By", the writer and maybe where they write from, as some papers print it
+# above the date: "Angela Giuffrida in Rome", "Angela Tan". Read only when a timestamp line
+# follows: it could be a short deck.
 PLACED_BYLINE = re.compile(
-    rf"^(?P<name>{_PERSON}(?: and {_PERSON})?) in (?P<place>{_CAPITALISED})$"
+    rf"^(?P<name>{_PERSON}(?: and {_PERSON})?)(?: in (?P<place>{_CAPITALISED}))?$"
 )
 # Between the parts of a header line: "Reuters | Published March 10, 2025", "TOI News Desk /
 # TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST"
@@ -295,6 +322,26 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     ),
 )
 
+# A place in capitals before a colon or a spaced hyphen, as many papers open a story:
+# "ISLAMABAD: Prime Minister ...", "SINGAPORE - Singapore's core ...". Read only when no other
+# place is given, before prose (of its first MIN_LEAD_WORDS words, half in small letters: not a
+# table's row or a heading), and never for a label that opens paragraphs the same way.
+CAPITALS_LEAD = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?::| -)\s+(?=[A-Z\"“‘'])"
+)
+MIN_LEAD_WORDS = 15
+LEAD_LABELS = frozenset(
+    (
+        "NOTE", "EDITOR'S NOTE", "EDITORS NOTE", "UPDATE", "UPDATED", "CORRECTION",
+        "CLARIFICATION", "WARNING", "BREAKING", "BREAKING NEWS", "EXCLUSIVE", "ANALYSIS",
+        "OPINION", "COMMENT", "EDITORIAL", "WATCH", "LISTEN", "READ", "ALSO READ", "SEE ALSO",
+        "VIDEO", "PHOTO", "PHOTOS", "FILE", "LIVE", "FACTBOX", "EXPLAINER", "INSIGHT", "REVIEW",
+        "INTERVIEW", "DISCLAIMER", "SPOILER", "SPOILERS", "ADVERTISEMENT", "SPONSORED", "SUMMARY",
+        "HIGHLIGHTS", "BACKGROUND", "CONTEXT", "WHY IT MATTERS", "WHAT'S NEXT", "THE FACTS",
+        "LANGUAGE", "SECTION", "BYLINE", "GRAPHIC", "LENGTH", "BODY", "HIGHLIGHT", "SOURCE",
+        "DATELINE", "AFFIRMATIVE", "NEGATIVE", "QUESTION", "ANSWER", "UPSHOT", "BOTTOM LINE",
+    )
+)  # fmt: skip
 # A dateline alone on its line, nothing after it: "LONDON, Dec 17 (Reuters)". Only a known
 # agency counts: a line such as "Phil Fear (WRU)" is a name in a list.
 LONE_DATELINE = re.compile(
@@ -453,6 +500,8 @@ def normalize_cleaned(
     lead_date: str | None = None
     if paragraphs:
         paragraphs[0], place, lead_agencies, lead_date = _strip_dateline(paragraphs[0])
+        if place is None and not lead_agencies and header.place is None:
+            paragraphs[0], place = _strip_capitals_lead(paragraphs[0])
         if not paragraphs[0]:
             paragraphs.pop(0)
     _strip_sign_off(paragraphs, header)
@@ -624,6 +673,12 @@ def _header_line(text: str, header: _Header) -> bool:
     if _is_bare_timestamp(text) or RELATIVE_TIMESTAMP.match(text):
         header.timestamps.append(("", text))
         return True
+    section = BEFORE_NUMBER.match(text)
+    if section and section.group("words").casefold() in SECTION_LABELS:
+        time = text[section.end() :]
+        if _is_bare_timestamp(time):
+            header.timestamps.append(("", time))
+            return True
     return ("|" in text or " / " in text) and _parted_line(text, header)
 
 
@@ -759,6 +814,8 @@ def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
     """A byline such as "Angela Giuffrida in Rome" on the line at index, with a timestamp line
     under it."""
     match = PLACED_BYLINE.match(lines[index].text)
+    if match and match.group("place") is None and match.group("name").isupper():
+        return None  # "SIX AND TWELVE": a label in capitals over a table, more likely
     if match and index + 1 < len(lines):
         under = lines[index + 1].text
         if _timestamps(under) or _is_bare_timestamp(under):
@@ -842,15 +899,25 @@ def _join(lines: list[str]) -> str:
 def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
     """Take a wire service's end mark off the last paragraph, then a source line that ends the
     story ("Source: Al Jazeera and news agencies") into the header."""
-    last = paragraphs[-1] if paragraphs else ""
-    if last[-1:] in END_MARK_FINALS and (
-        end := END_MARK.search(last, max(0, len(last) - MAX_END_MARK))
+    while (
+        paragraphs
+        and _may_end_with_mark(paragraphs[-1])
+        and (end := END_MARK.search(paragraphs[-1], max(0, len(paragraphs[-1]) - MAX_END_MARK)))
     ):
+        if end.start() == 0 and len(paragraphs) == 1:
+            break  # the whole text: "dlrs/bbl" is what the story says
         paragraphs[-1] = paragraphs[-1][: end.start()]
         if not paragraphs[-1]:
             paragraphs.pop()
     if len(paragraphs) > 1 and SOURCE_LABEL.match(paragraphs[-1]):
         _header_line(paragraphs.pop(), header)
+
+
+def _may_end_with_mark(paragraph: str) -> bool:
+    """Asked before END_MARK: every end mark ends with a letter, a bracket or a dash, and most
+    paragraphs with a stop."""
+    final = paragraph[-1:]
+    return final.isalpha() or final in ")-"
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
@@ -862,6 +929,19 @@ def _dateline_match(text: str) -> re.Match[str] | None:
         if match and len(match.group(0)) < MAX_DATELINE:
             return match
     return None
+
+
+def _strip_capitals_lead(paragraph: str) -> tuple[str, str | None]:
+    """Split "ISLAMABAD: Prime Minister ..." into (rest, place), when the rest reads as prose."""
+    match = CAPITALS_LEAD.match(paragraph) if paragraph[:2].isupper() else None
+    if match is None or match.group("place") in LEAD_LABELS:
+        return paragraph, None
+    place = match.group("place")
+    words = paragraph[match.end() :].split(" ", MIN_LEAD_WORDS)[:MIN_LEAD_WORDS]
+    small = sum(word.isalpha() and word.islower() for word in words)
+    if sum(map(str.isalpha, place)) < 3 or small < MIN_LEAD_WORDS // 2:
+        return paragraph, None
+    return paragraph[match.end() :], place_name(place)
 
 
 def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | None]:

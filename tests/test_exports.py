@@ -381,3 +381,11 @@ def test_wire_credits_name_the_agency(
     exported = exports.Exported("Headline\n\nA story.", True, byline=byline, outlet=outlet)
     article = exported.completed(normalize_cleaned(exported.text, headline_first=True))
     assert (article.byline, article.agencies) == (names, agencies)
+
+
+def test_the_dateline_a_database_states_comes_before_the_lead() -> None:
+    text = "Aquino calls on rebels to talk\n\nPHILIPPINES - The opposition candidate, campaigning"
+    text += " yesterday on the southern island, made an appeal to the guerrilla leaders to talk.\n"
+    exported = exports.Exported(text, headline_first=True, dateline="Davao")
+    article = exported.completed(normalize_cleaned(text, headline_first=True))
+    assert (article.dateline, article.body[:16]) == ("Davao", "The opposition c")

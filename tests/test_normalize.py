@@ -358,6 +358,8 @@ DATELINE_ROWS = [
     ("bloomberg", "(Bloomberg) --", None, ["Bloomberg"], None, None),
     ("ansa-agency-before-the-place", "(ANSA) - ROMA, 10 MAR -", "Roma", ["ANSA"], None, "10 MAR"),
     ("europa-press", "MADRID, 10 Mar. (EUROPA PRESS) -", "Madrid", ["Europa Press"], None, "10 Mar."),
+    ("sputnik", "MOSCOW, March 14 (Sputnik) -", "Moscow", ["Sputnik"], None, "March 14"),
+    ("wam-ordinal-day", "ABU DHABI, 14th March, 2024 (WAM) --", "Abu Dhabi", ["WAM"], "2024-03-14", "14th March, 2024"),
 ]  # fmt: skip
 
 
@@ -402,6 +404,45 @@ def test_agency_glued_to_the_lead() -> None:
 def test_paragraph_that_starts_with_a_label_is_kept(paragraph: str) -> None:
     article = normalize(f"A headline\n\n{paragraph}\n")
     assert (article.agencies, article.dateline, article.body) == ([], None, paragraph)
+
+
+PROSE = "the central bank said on Thursday that it would keep its rates where they are for now."
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        ("ISLAMABAD: ", "Islamabad"),
+        ("SINGAPORE - ", "Singapore"),
+        ("NEW YORK - ", "New York"),
+        ("NOTE: ", None),  # a label
+        ("US: ", None),  # two letters: more likely a label
+    ],
+)
+def test_a_place_in_capitals_that_opens_the_story(lead: str, dateline: str | None) -> None:
+    article = normalize(f"A headline\n\n{lead}The {PROSE}\n")
+    assert (article.dateline, article.body) == (
+        dateline,
+        f"The {PROSE}" if dateline else f"{lead}The {PROSE}",
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "ORTSTERMIN: In Köln wird eine angebliche Hexe rehabilitiert.",  # too short
+        "WHEAT - No Two Soft Red Winter Jne 129.50 up 1.50 Jly 124.50 up 1.50 Aug 126.50",
+        "AFFIRMATIVE: Republicans Get Elected; Libertarian Party Members Don't Win Any Seats",
+    ],
+)
+def test_words_in_capitals_before_no_prose_are_kept(paragraph: str) -> None:
+    article = normalize(f"A headline\n\n{paragraph}\n")
+    assert (article.dateline, article.body) == (None, paragraph)
+
+
+def test_a_place_in_capitals_gives_way_to_the_header_place() -> None:
+    article = normalize(f"A headline\nAFP, Davao\n\nPHILIPPINES - The {PROSE}\n")
+    assert (article.dateline, article.body) == ("Davao", f"PHILIPPINES - The {PROSE}")
 
 
 def test_paragraph_that_only_looks_like_a_dateline_is_kept() -> None:
@@ -575,6 +616,12 @@ TIMESTAMP_LINE_ROWS = [
         "Posted at 10:30 am, February 15, 2026",
         "2026-02-15T10:30:00",
         "10:30 am, February 15, 2026",
+    ),
+    (
+        "section-before-the-time",
+        "All News 09:12 March 14, 2024",
+        "2024-03-14T09:12:00",
+        "09:12 March 14, 2024",
     ),
     (
         "update-time",
@@ -829,7 +876,10 @@ def test_one_paragraph_followed_by_chrome_is_the_body_not_a_deck() -> None:
 
 
 def test_chrome_with_counts_and_skip_links_is_dropped() -> None:
-    text = "Skip links\nLive\nHeadline\nShare2\n12 Comments\n\nThe story.\n\nComments 0\n"
+    text = (
+        "Skip links\nLive\nNavigation menu\nHeadline\nShare2\n12 Comments\n\nThe story.\n\n"
+        "Comments 0\n"
+    )
     article = normalize(text)
     assert (article.headline, article.deck, article.body) == ("Headline", None, "The story.")
 
@@ -843,6 +893,10 @@ SIGN_OFF_ROWS = [
     ("ends-alone", "The talks ended.\n\n-ENDS-", "The talks ended."),
     ("a-party-named-in-the-text", "He left the PTI MNA group", "He left the PTI MNA group"),
     ("end-in-a-sentence", "It was the END", "It was the END"),
+    ("bernama", "Growth held.\n\n-- BERNAMA", "Growth held."),
+    ("ians-and-desk-code", "Shares rose.\n\n--IANS\n\nabc/xyz", "Shares rose."),
+    ("afp-desk-code", "Talks resume on Monday.\n\nburs/al/dv", "Talks resume on Monday."),
+    ("a-story-of-one-code-word", "dlrs/bbl", "dlrs/bbl"),
 ]
 
 
@@ -876,6 +930,21 @@ def test_a_byline_without_by_above_a_timestamp_is_read() -> None:
         "2025-02-03T14:02:00+00:00",
     )
     assert article.body == "A village is offering money to families."
+
+
+def test_a_name_alone_above_a_timestamp_is_the_byline() -> None:
+    text = "Core inflation eases\nAngela Tan\nPublished Feb 23, 2024, 01:06 PM\n\nPrices rose.\n"
+    article = normalize(text)
+    assert (article.byline, article.published, article.body) == (
+        "Angela Tan",
+        "2024-02-23T13:06:00",
+        "Prices rose.",
+    )
+
+
+def test_words_in_capitals_above_a_table_are_no_byline() -> None:
+    text = "Eurocurrency rates\nSIX AND TWELVE\nDMK 3-7/8 3/4, FOUR 3-7/8\n"
+    assert normalize(text).byline is None
 
 
 def test_a_place_and_a_time_between_bars_under_a_byline() -> None:
@@ -965,6 +1034,8 @@ def test_a_paragraph_about_copyright_is_kept() -> None:
         "Rescuers search the rubble | Collected",
         "Police guard the rally in Dhaka, İMAGE: AFP",
         "Police guard the rally in Dhaka. ımage",
+        "Core inflation was 3.3 per cent in December. ST PHOTO: GAVIN FOO",
+        "Om Birla | BSS photo",
         # and notices
         "Copyright 2024 The Associated Press. All rights reserved. This material may not be published.",
         "© 2026 Dhaka Tribune",
@@ -972,6 +1043,7 @@ def test_a_paragraph_about_copyright_is_kept() -> None:
         "(c) 2013 Agence France Presse",
         "All rights reserved.",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        "This report by The Canadian Press was first published March 6, 2024.",
     ],
 )
 def test_picture_caption_or_notice_in_the_body_is_dropped(caption: str) -> None:
