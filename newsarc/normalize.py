@@ -120,6 +120,10 @@ SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
 BEFORE_NUMBER = re.compile(r"^(?P<words>[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*){0,2}) (?=\d)")
 ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no list holds: "Italy"
 MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
+# The page's address, in the header a scraper writes: "URL: https://...", "https://..."
+URL_LINE = re.compile(
+    r"^(?:(?i:url|link|source url|canonical(?: url)?|permalink)\s*:\s*)?(?:https?://|www\.)\S+$"
+)
 # A source named by a database's field: "SOURCE: Reuters", "Source: The Guardian". An agency
 # among its names is one of the article's agencies, and a time after a bar is a timestamp.
 SOURCE_LABEL = re.compile(
@@ -357,6 +361,7 @@ DATE_WORD = re.compile(
     r"|of|the|st|nd|rd|th|" + "|".join((*FOREIGN_MONTHS, *FOREIGN_DAYS)) + r"|de|le|à|am|um|uhr|h"
     r"|年|月|日)|[A-Z]{2,5}"
 )
+DOTTED_HALF_DAY = re.compile(r"\b([ap])\.m\.", re.I)  # "p.m."
 STRAIGHT_QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
 MAX_HEADLINE = 300
 MAX_DECK = 300
@@ -393,6 +398,16 @@ CHARACTER_REFERENCE = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 SPACE_RUN = re.compile(r"(?<=\S) {2,}")  # inside a line: indentation is left alone
+# Markdown, as scrapers that write it give articles: a picture ("![A flood](/f.jpg)") goes, a
+# link ("[the report](https://...)") leaves its text, emphasis ("**LONDON (Reuters)** -",
+# "*By Jane Doe*") its words, and a heading's marks ("## Background") go from inside the text.
+MARKDOWN_PICTURE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?:|/|#|www\.)[^)\s]*\)")
+MARKDOWN_EMPHASIS = re.compile(
+    r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*|__(?=\S)([^_\n]+?)(?<=\S)__"
+    r"|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
+)
+MARKDOWN_HEADING = re.compile(r"(?<=\n\n)#{2,6} (?=\S)")
 TRAILING_SPACE = re.compile(r" +$", re.M)
 # Control characters clean_text drops: all but tab, line feed and carriage return.
 CONTROL_CHARACTERS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
@@ -404,7 +419,7 @@ WORD_BYTES = bytes(0 if chr(byte).isspace() else 1 for byte in range(256))
 
 def clean_text(text: str) -> str:
     """Line endings to LF, character references and mojibake decoded, Unicode NFC, odd spaces to
-    plain ones, invisibles and controls out.
+    plain ones, invisibles and controls out, Markdown's marks off links, emphasis and headings.
 
     Leading indentation is kept (it marks paragraphs in hard-wrapped wire copy), trailing
     space is not.
@@ -422,11 +437,21 @@ def clean_text(text: str) -> str:
         text = CONTROL.sub("", text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if "](" in text:
+        text = MARKDOWN_LINK.sub(r"\1", MARKDOWN_PICTURE.sub("", text))
+    if "*" in text or "__" in text:
+        text = MARKDOWN_EMPHASIS.sub(_emphasised, text)
+    if "\n## " in text or "\n### " in text:
+        text = MARKDOWN_HEADING.sub("", text)
     if "  " in text:
         text = SPACE_RUN.sub(" ", text)
     if " \n" in text or text.endswith(" "):
         text = TRAILING_SPACE.sub("", text)
     return text.strip("\n")
+
+
+def _emphasised(match: re.Match[str]) -> str:
+    return next(words for words in match.groups() if words is not None)
 
 
 def _unmangled(match: re.Match[str]) -> str:
@@ -635,7 +660,7 @@ def _may_be_headline(following: list[_Line]) -> bool:
 
 def _header_line(text: str, header: _Header) -> bool:
     """Record a chrome, timestamp, byline or credit line in the header; False for other text."""
-    if _is_chrome(text):
+    if _is_chrome(text) or URL_LINE.match(text):
         return True
     if stamps := _timestamps(text):
         header.timestamps.extend(stamps)
@@ -746,10 +771,12 @@ def _timestamp(text: str, bare: bool) -> tuple[str, str] | None:
 
 
 def _is_bare_timestamp(text: str) -> bool:
-    """An unlabelled line made only of date words, numbers and zones: 'Sun Feb 15, 2026 12:06 AM'."""
+    """An unlabelled line made only of date words, numbers and zones: 'Sun Feb 15, 2026 12:06 AM',
+    'March 14, 2024 at 2:30 p.m. EDT'."""
+    words = text if ".m." not in text else DOTTED_HALF_DAY.sub(r"\1m", text)
     return (
         len(text) <= 60
-        and all(DATE_WORD.fullmatch(word) for word in LETTERS.findall(text))
+        and all(DATE_WORD.fullmatch(word) for word in LETTERS.findall(words))
         and parse_published(text) is not None
     )
 
@@ -811,15 +838,17 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
 
 
 def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
-    """A byline such as "Angela Giuffrida in Rome" on the line at index, with a timestamp line
-    under it."""
+    """A byline such as "Angela Giuffrida in Rome" or "Angela Tan" on the line at index, with a
+    timestamp line under it, or under the agency's name ("Tetsushi Kajimoto", "Reuters", a time).
+    """
     match = PLACED_BYLINE.match(lines[index].text)
-    if match and match.group("place") is None and match.group("name").isupper():
+    if match is None or (match.group("place") is None and match.group("name").isupper()):
         return None  # "SIX AND TWELVE": a label in capitals over a table, more likely
-    if match and index + 1 < len(lines):
-        under = lines[index + 1].text
-        if _timestamps(under) or _is_bare_timestamp(under):
-            return match
+    under = [line.text for line in lines[index + 1 : index + 3]]
+    if under and CREDIT.match(under[0]):
+        under.pop(0)
+    if under and (_timestamps(under[0]) or _is_bare_timestamp(under[0])):
+        return match
     return None
 
 

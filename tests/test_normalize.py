@@ -618,6 +618,12 @@ TIMESTAMP_LINE_ROWS = [
         "10:30 am, February 15, 2026",
     ),
     (
+        "dotted-half-day",
+        "March 14, 2024 at 2:30 p.m. EDT",
+        "2024-03-14T14:30:00-04:00",
+        "March 14, 2024 at 2:30 p.m. EDT",
+    ),
+    (
         "section-before-the-time",
         "All News 09:12 March 14, 2024",
         "2024-03-14T09:12:00",
@@ -759,6 +765,16 @@ def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> N
         ("the country&rsquo;s &quot;tranquility&quot;", 'the country’s "tranquility"'),
         ("caf&#233; &#x2014; a&nbsp;b", "café — a b"),
         ("AT&T and R&D; &copy &unknown; &#xZZ;", "AT&T and R&D; &copy &unknown; &#xZZ;"),
+        ("see [the report](https://x.org/r) ![A flood](/f.jpg)", "see the report"),
+        (
+            "**LONDON (Reuters)** - *By Jane Doe* and __AP__",
+            "LONDON (Reuters) - By Jane Doe and AP",
+        ),
+        ("Head\n\n## Background\n\nText", "Head\n\nBackground\n\nText"),
+        (
+            "* * *\n* a bullet\n5 * 3 = 15, 2*x, [1](not a link)",
+            "* * *\n* a bullet\n5 * 3 = 15, 2*x, [1](not a link)",
+        ),
     ],
     ids=[
         "line-endings",
@@ -777,6 +793,10 @@ def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> N
         "character-references",
         "numeric-references",
         "not-references",
+        "markdown-links-and-pictures",
+        "markdown-emphasis",
+        "markdown-heading",
+        "not-markdown",
     ],
 )
 def test_clean_text(text: str, expected: str) -> None:
@@ -940,6 +960,23 @@ def test_a_name_alone_above_a_timestamp_is_the_byline() -> None:
         "2024-02-23T13:06:00",
         "Prices rose.",
     )
+
+
+def test_a_name_above_the_agency_and_a_timestamp_is_the_byline() -> None:
+    text = "Japan avoids recession\nTetsushi Kajimoto\nReuters\nMarch 11, 2024 12:58 AM GMT\n\nIt grew.\n"
+    article = normalize(text)
+    assert (article.byline, article.agencies, article.published, article.body) == (
+        "Tetsushi Kajimoto",
+        ["Reuters"],
+        "2024-03-11T00:58:00+00:00",
+        "It grew.",
+    )
+
+
+def test_the_pages_address_in_a_scrapers_header_is_no_deck() -> None:
+    text = "Floods displace thousands\nURL: https://example.com/news/floods\nhttps://example.com/a\n\nRain fell.\n"
+    article = normalize(text)
+    assert (article.deck, article.body) == (None, "Rain fell.")
 
 
 def test_words_in_capitals_above_a_table_are_no_byline() -> None:
