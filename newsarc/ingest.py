@@ -524,7 +524,7 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
         text, _ = decode(data)
         if name.endswith(".jsonl"):
             return _all_records(_line_records(text, path, key, options))
-        return _all_records(_list_records(_json_list(text), text, path, key, options))
+        return _all_records(_list_records(_json_elements(text), path, key, options))
     outcome = _parse_data(data, path, key, name.endswith(MARKUP_SUFFIXES), options)
     if len(outcome) == 1 and isinstance(article := outcome[0], Parsed) and article.key == key:
         article.size, article.mtime_ns = info.st_size, info.st_mtime_ns
@@ -544,11 +544,11 @@ def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome
         except ValueError:
             pass
         try:
-            elements = _json_list(text)
+            elements = _json_elements(text)
         except NotAnArticle:  # not JSON
             pass
         else:
-            return _all_records(_list_records(elements, text, source, None, options))
+            return _all_records(_list_records(elements, source, None, options))
     return _parse_data(data, source, None, False, options)
 
 
@@ -661,19 +661,19 @@ def _parse_text(
 
 
 def _list_records(
-    elements: list[tuple[str, object]], text: str, path: str, key: str | None, options: Options
+    elements: list[tuple[str, str, object]], path: str, key: str | None, options: Options
 ) -> Iterator[Parsed | InputResult]:
-    """Articles as JSON: the elements of a list of objects, or the one object (`.json`), read
-    from `text`.
+    """Articles as JSON: the elements of a list of objects, of a list an object wraps, or the
+    one object (`.json`), each with its place in the file and its exact text.
 
-    Each object is an input of its own, named by its place in the list (`file.json[2]`, as jq
-    names it) or, in JSON Lines, by its line (`file.jsonl:3`): a record of `newsarc export`,
-    restored as it was, or an object with `title` and `body`, normalized. One that is neither
-    fails alone. Records of standard input (no `key`) are not remembered as files are.
+    Each object is an input of its own, named by its place as jq names it (`file.json[2]`,
+    `file.json.articles[2]`) or, in JSON Lines, by its line (`file.jsonl:3`): a record of
+    `newsarc export`, restored as it was, or an object with `title` and `body`, normalized. One
+    that is neither fails alone. Records of standard input (no `key`) are not remembered as
+    files are.
     """
     name = printable(path)
-    for index, (raw, value) in enumerate(elements):
-        place = "" if raw is text else f"[{index}]"  # one object is named by its file
+    for place, raw, value in elements:
         yield _from_record(value, raw, name + place, key and key + place, options)
 
 
@@ -694,30 +694,74 @@ def _line_records(
         yield _from_record(value, line, name + place, key and key + place, options)
 
 
-def _json_list(text: str) -> list[tuple[str, object]]:
-    """The elements of the JSON list in `text`, each with its exact text; a document that is
-    not a list is its one element (its text is `text` itself)."""
+# Where a JSON object holds its list of articles, as news APIs answer ({"status": "ok",
+# "articles": [...]}): read when the object has no title or headline of its own.
+WRAPPER_KEYS = (
+    "articles", "items", "results", "data", "documents", "docs", "stories", "news", "entries",
+    "posts",
+)  # fmt: skip
+
+
+def _json_elements(text: str) -> list[tuple[str, str, object]]:
+    """(place, exact text, value) of each element of the JSON list in `text`, or of the list of
+    articles an object wraps; a document that is neither is its one element, `text` itself."""
     decoder = json.JSONDecoder()
     try:
         index = _after_space(text, 0)
-        if not text.startswith("[", index):
-            return [(text, json.loads(text))]
-        elements = []
-        index = _after_space(text, index + 1)
-        while not text.startswith("]", index):
-            value, end = decoder.raw_decode(text, index)
-            elements.append((text[index:end], value))
-            index = _after_space(text, end)
-            if text.startswith(",", index):
-                index = _after_space(text, index + 1)
-            elif not text.startswith("]", index):
-                raise json.JSONDecodeError("Expecting ',' delimiter", text, index)
-        index = _after_space(text, index + 1)
-        if index < len(text):
-            raise json.JSONDecodeError("Extra data", text, index)
-        return elements
+        if text.startswith("[", index):
+            elements, end = _list_at(text, index, decoder)
+            if end < len(text):
+                raise json.JSONDecodeError("Extra data", text, end)
+            return [(f"[{i}]", raw, value) for i, (raw, value) in enumerate(elements)]
+        document = json.loads(text)
+        wrapper = _wrapper_key(document)
+        if wrapper is None:
+            return [("", text, document)]
+        elements, _ = _list_at(text, _member_start(text, index, wrapper, decoder), decoder)
+        return [(f".{wrapper}[{i}]", raw, value) for i, (raw, value) in enumerate(elements)]
     except json.JSONDecodeError as error:
         raise NotAnArticle(f"not valid JSON ({error})") from None
+
+
+def _list_at(
+    text: str, index: int, decoder: json.JSONDecoder
+) -> tuple[list[tuple[str, object]], int]:
+    """The elements of the list that starts at `index`, each with its exact text, and the index
+    after the list and the space that follows it."""
+    elements = []
+    index = _after_space(text, index + 1)
+    while not text.startswith("]", index):
+        value, end = decoder.raw_decode(text, index)
+        elements.append((text[index:end], value))
+        index = _after_space(text, end)
+        if text.startswith(",", index):
+            index = _after_space(text, index + 1)
+        elif not text.startswith("]", index):
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, index)
+    return elements, _after_space(text, index + 1)
+
+
+def _wrapper_key(document: object) -> str | None:
+    if not isinstance(document, dict) or "title" in document or "headline" in document:
+        return None
+    return next((name for name in WRAPPER_KEYS if isinstance(document.get(name), list)), None)
+
+
+def _member_start(text: str, index: int, wanted: str, decoder: json.JSONDecoder) -> int:
+    """Where the value of the object's member `wanted` starts (the last, if named twice, as
+    `json.loads` reads it), in the valid JSON object that starts at `index`."""
+    start = -1
+    index = _after_space(text, index + 1)
+    while not text.startswith("}", index):
+        name, index = decoder.raw_decode(text, index)
+        index = _after_space(text, _after_space(text, index) + 1)  # past the colon
+        if name == wanted:
+            start = index
+        _, index = decoder.raw_decode(text, index)
+        index = _after_space(text, index)
+        if text.startswith(",", index):
+            index = _after_space(text, index + 1)
+    return start
 
 
 def _after_space(text: str, index: int) -> int:
@@ -751,11 +795,19 @@ def _from_record(
         body=record["body"],
         word_count=record.get("word_count") or word_count(record["body"]),
     )
+    if article.published is None or not STORED_DATE.match(article.published):
+        # written by hand or by another tool: "March 3, 2024", or a time under another name
+        article.published = None
+        _add_stated_fields(article, record, options.dayfirst, writers=article.byline is None)
+        if article.published is not None and record.get("published_raw"):
+            article.published_raw = record["published_raw"]
+    elif article.byline is None:
+        _add_stated_fields(article, record, options.dayfirst, published=False)
     provenance = Provenance(
         original=record.get("original") or raw,
         encoding=record.get("encoding") or RECORD_ENCODING,
         content_hash=record.get("content_hash") or content_hash(clean_text(raw)),
-        source_path=record.get("source_path") or source,
+        source_path=record.get("source_path") or key or source,
         outlet=record.get("outlet") or options.outlet,
         ingested_at=record.get("ingested_at") or _now(),
     )
@@ -768,6 +820,8 @@ def _record_problem(record: object) -> str | None:
         return "not an article: a JSON object is needed"
     if "headline" in record:
         whole = isinstance(record["headline"], str) and isinstance(record.get("body"), str)
+        if whole and not record["headline"].strip():
+            return "not an article: its headline is empty"
     else:
         whole = isinstance(record.get("title"), str) and _record_body(record) is not None
     if not whole:
@@ -795,6 +849,11 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and 0 <= value <= LARGEST_INTEGER
 
 
+# A date as newsarc stores it: ISO 8601 at the precision the text gave ("2024", "2024-03-14",
+# "2024-03-14T09:12:00+09:00").
+STORED_DATE = re.compile(
+    r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$"
+)
 # The fields a JSON article may have (records of `newsarc export`, or objects with title, body
 # and source), each with the test its value must pass when it is not null.
 RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
@@ -835,6 +894,7 @@ PUBLISHED_KEYS = (
     "pubDate",
 )  # fmt: skip
 AUTHOR_KEYS = ("byline", "author", "authors")
+DECK_KEYS = ("deck", "description", "subtitle", "summary")
 
 
 def _parse_title_and_body(
@@ -843,9 +903,22 @@ def _parse_title_and_body(
     """An object with title and body (and source, its site): the object's text is its original."""
     parsed = _parse_text(_title_and_body(record), raw, TITLE_BODY_ENCODING, source, key, options)
     _add_stated_fields(parsed.article, record, options.dayfirst)
+    if parsed.article.deck is None:
+        parsed.article.deck = _stated_deck(record, parsed.article.body)
     site = record.get("source")  # text or {"name": text}: _record_problem
     parsed.provenance.outlet = options.outlet or (site["name"] if isinstance(site, dict) else site)
     return parsed
+
+
+def _stated_deck(record: dict[str, Any], body: str) -> str | None:
+    """The summary an object states, unless the body opens with it (NewsAPI's description is
+    often the lead)."""
+    for name in DECK_KEYS:
+        value = record.get(name)
+        if isinstance(value, str) and (deck := " ".join(clean_text(value).split())):
+            opening = " ".join(body[: len(deck) + 20].split())
+            return None if opening.startswith(deck.rstrip(".…")) else deck
+    return None
 
 
 def _title_and_body(record: dict[str, Any]) -> str:
@@ -856,14 +929,21 @@ def _record_body(record: dict[str, Any]) -> str | None:
     return next((value for name in BODY_KEYS if isinstance(value := record.get(name), str)), None)
 
 
-def _add_stated_fields(article: Article, record: dict[str, Any], dayfirst: bool | None) -> None:
+def _add_stated_fields(
+    article: Article,
+    record: dict[str, Any],
+    dayfirst: bool | None,
+    *,
+    published: bool = True,
+    writers: bool = True,
+) -> None:
     """The publication time and the writers an object states, over what its text gave."""
-    for name in PUBLISHED_KEYS:
+    for name in PUBLISHED_KEYS if published else ():
         value = record.get(name)
-        if isinstance(value, str) and (published := parse_published(value, dayfirst=dayfirst)):
-            article.published, article.published_raw = published, value
+        if isinstance(value, str) and (time := parse_published(value, dayfirst=dayfirst)):
+            article.published, article.published_raw = time, value
             break
-    for name in AUTHOR_KEYS:
+    for name in AUTHOR_KEYS if writers else ():
         value = record.get(name)
         names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         if writers := [one.strip() for one in names if isinstance(one, str) and one.strip()]:

@@ -338,6 +338,44 @@ def test_objects_of_scrapers_are_read_with_their_time_and_writers(run: Run, tmp_
     assert run("reindex").stdout.startswith("Re-read 3 articles: 0 changed")
 
 
+def test_a_news_apis_answer_is_read_an_article_at_a_time(run: Run, tmp_path: Path) -> None:
+    answer = tmp_path / "everything.json"
+    stories = [SCRAPED[1] | {"description": "Winds of 150 km/h."}, SCRAPED[0]]
+    stories[1] = stories[1] | {"description": "The Federal Reserve held rates"}  # the lead
+    answer.write_text(
+        json.dumps({"status": "ok", "totalResults": 2, "articles": stories}, indent=1),
+        encoding="utf-8",
+    )
+    assert report(run, str(answer))["new"] == 2
+    records = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    assert [(r["headline"], r["deck"], r["source_path"]) for r in records] == [
+        ("Storms hit the coast", "Winds of 150 km/h.", f"{answer}.articles[0]"),
+        ("Fed holds rates steady", None, f"{answer}.articles[1]"),
+    ]
+    assert json.loads(run("show", "2", "--raw").stdout) == stories[1]  # its object as written
+
+
+def test_records_by_hand_have_their_dates_read(run: Run, tmp_path: Path) -> None:
+    lines = tmp_path / "hand.jsonl"
+    records = [
+        {"headline": "Rains flood Dhaka", "body": "Rain.", "date_publish": "2024-03-12 10:00"},
+        {"headline": "By hand", "body": "Text.", "published": "March 3, 2024", "author": "Jo"},
+        {"headline": " ", "body": "No headline."},
+    ]
+    lines.write_text("".join(json.dumps(one) + "\n" for one in records), encoding="utf-8")
+    result = report(run, str(lines))
+    assert result["failures"] == [
+        {"source": f"{lines}:3", "reason": "not an article: its headline is empty"}
+    ]
+    stored = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    assert [
+        (r["published"], r["published_raw"], r["byline"], r["source_path"]) for r in stored
+    ] == [
+        ("2024-03-12T10:00:00", "2024-03-12 10:00", None, f"{lines}:1"),
+        ("2024-03-03", "March 3, 2024", "Jo", f"{lines}:2"),
+    ]
+
+
 def test_one_json_object_is_one_article(run: Run, tmp_path: Path) -> None:
     story = tmp_path / "story.json"
     story.write_text(json.dumps(CRAWL[0]), encoding="utf-8")
