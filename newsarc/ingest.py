@@ -798,11 +798,11 @@ def _from_record(
     if article.published is None or not STORED_DATE.match(article.published):
         # written by hand or by another tool: "March 3, 2024", or a time under another name
         article.published = None
-        _add_stated_fields(article, record, options.dayfirst, writers=article.byline is None)
+        _add_stated_fields(article, record, options.dayfirst, read_writers=article.byline is None)
         if article.published is not None and record.get("published_raw"):
             article.published_raw = record["published_raw"]
     elif article.byline is None:
-        _add_stated_fields(article, record, options.dayfirst, published=False)
+        _add_stated_fields(article, record, options.dayfirst, read_time=False)
     provenance = Provenance(
         original=record.get("original") or raw,
         encoding=record.get("encoding") or RECORD_ENCODING,
@@ -934,16 +934,16 @@ def _add_stated_fields(
     record: dict[str, Any],
     dayfirst: bool | None,
     *,
-    published: bool = True,
-    writers: bool = True,
+    read_time: bool = True,
+    read_writers: bool = True,
 ) -> None:
     """The publication time and the writers an object states, over what its text gave."""
-    for name in PUBLISHED_KEYS if published else ():
+    for name in PUBLISHED_KEYS if read_time else ():
         value = record.get(name)
         if isinstance(value, str) and (time := parse_published(value, dayfirst=dayfirst)):
             article.published, article.published_raw = time, value
             break
-    for name in AUTHOR_KEYS if writers else ():
+    for name in AUTHOR_KEYS if read_writers else ():
         value = record.get(name)
         names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         if writers := [one.strip() for one in names if isinstance(one, str) and one.strip()]:
