@@ -120,6 +120,8 @@ SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
 BEFORE_NUMBER = re.compile(r"^(?P<words>[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*){0,2}) (?=\d)")
 ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no list holds: "Italy"
 MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
+# Who edited the page, as Xinhua prints it under the source: "Editor: huaxia"
+EDITOR_LINE = re.compile(r"^(?i:editor|edited by|responsible editor|责任编辑)\s*[:：]\s*[\w .,'’-]{1,60}$")
 # The page's address, in the header a scraper writes: "URL: https://...", "https://..."
 URL_LINE = re.compile(
     r"^(?:(?i:url|link|source url|canonical(?: url)?|permalink)\s*:\s*)?(?:https?://|www\.)\S+$"
@@ -203,7 +205,7 @@ _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|l
 # Signs With Bills" is a headline)
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
-    rf"^(?:By|BY|Written by|Reported by|(?P<foreign>Par|Por|Von)|(?i:author|byline|by)\s*:)\s*"
+    rf"^(?:By|BY|by|Written by|Reported by|(?P<foreign>Par|Por|Von)|(?i:author|byline|by)\s*:)\s*"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
 )
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
@@ -234,8 +236,8 @@ CREDIT = re.compile(
 )
 OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} with ")  # "Le Monde with AFP"
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
-# "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Staff Correspondent, Dhaka
-# (Monday, February 9, 2026)".
+# "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Prothom Alo English Desk",
+# "Staff Correspondent, Dhaka (Monday, February 9, 2026)".
 DESK_WORDS = (
     "staff|own|special|senior|diplomatic|district|sports|city|online|business|political|chief"
     "|news|star|tribune|web|digital|metro|court|crime|parliamentary|university|local|foreign"
@@ -243,7 +245,8 @@ DESK_WORDS = (
 )
 DESK_CREDIT = re.compile(
     rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report|bureau)"
-    r"|(?:the )?[A-Z][\w'’-]+ (?:correspondent|desk|bureau)|correspondent|reporter)"
+    r"|(?:the )?[A-Z][\w'’-]+(?: (?-i:[A-Z])[\w'’-]+){0,2} (?:correspondent|desk|bureau)"
+    r"|correspondent|reporter)"
     rf"(?:\s*,\s*(?P<place>{_PLACE}))?(?:\s*\((?P<date>[^()]{{0,40}}\d[^()]{{0,40}})\))?\s*:?$",
     re.I,
 )
@@ -260,6 +263,7 @@ _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
+PLACE_LINE = re.compile(_CAPITALISED)
 # A byline without "By", the writer and maybe where they write from, as some papers print it
 # above the date: "Angela Giuffrida in Rome", "Angela Tan". Read only when a timestamp line
 # follows: it could be a short deck.
@@ -582,7 +586,7 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         header.headline, index = lines[0].text, 1
     while index < len(lines) and header.headline is None:
         line = lines[index]
-        if not _header_line(line.text, header):
+        if not _header_line(line.text, header) and not _place_under_byline(lines, index, header):
             if _dateline_match(line.text) or len(line.text) > MAX_HEADLINE:
                 raise NotAnArticle("no headline: the text starts with a body paragraph")
             if not _is_label_over_headline(lines, index):
@@ -605,9 +609,16 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
             header.add_credit([], placed.group("place"))
             index += 1
             continue
+        if _place_under_byline(lines, index, header):
+            index += 1
+            continue
         if header.deck is None and _is_deck(lines, index, headline_block, header):
             header.deck = line.text
             index += 1
+            continue
+        if header.deck is None and _is_two_line_deck(lines, index, header):
+            header.deck = f"{line.text}\n{lines[index + 1].text}"
+            index += 2
             continue
         if (
             header.deck is not None
@@ -661,7 +672,7 @@ def _may_be_headline(following: list[_Line]) -> bool:
 
 def _header_line(text: str, header: _Header) -> bool:
     """Record a chrome, timestamp, byline or credit line in the header; False for other text."""
-    if _is_chrome(text) or URL_LINE.match(text):
+    if _is_chrome(text) or URL_LINE.match(text) or EDITOR_LINE.match(text):
         return True
     if stamps := _timestamps(text):
         header.timestamps.extend(stamps)
@@ -838,6 +849,27 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
     return alone and followed_by_header
 
 
+def _is_two_line_deck(lines: list[_Line], index: int, header: _Header) -> bool:
+    """Two short lines of one block under the headline with a byline or a timestamp under them,
+    as a page prints two points of its summary ("Legislature approves bill", "The law targets
+    treason and theft of state secrets", "Natalie Wong", "Published: 19 Mar 2024")."""
+    if index + 3 >= len(lines):
+        return False
+    first, second, under = lines[index : index + 3]
+    scratch = _Header(headline=header.headline)
+    return (
+        first.block == second.block != under.block
+        and all(
+            len(line.text) <= MAX_DECK
+            and not line.text.isupper()  # figures and codes of a table, not prose
+            and not _dateline_match(line.text)
+            and not _header_line(line.text, scratch)
+            for line in (first, second)
+        )
+        and (_header_line(under.text, scratch) or _placed_byline(lines, index + 2) is not None)
+    )
+
+
 def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
     """A byline such as "Angela Giuffrida in Rome" or "Angela Tan" on the line at index, with a
     timestamp line under it, or under the agency's name ("Tetsushi Kajimoto", "Reuters", a time).
@@ -851,6 +883,18 @@ def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
     if under and (_timestamps(under[0]) or _is_bare_timestamp(under[0])):
         return match
     return None
+
+
+def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool:
+    """Record a place alone on its line under the byline and over a timestamp ("Prothom Alo
+    English Desk", "Dhaka", "Published: 14 Mar 2024"): not a headline or a deck."""
+    if header.byline is None or header.place is not None or index + 1 >= len(lines):
+        return False
+    text, under = lines[index].text, lines[index + 1].text
+    if not PLACE_LINE.fullmatch(text) or not (_timestamps(under) or _is_bare_timestamp(under)):
+        return False
+    header.place = place_name(text)
+    return True
 
 
 def _same_text(a: str, b: str) -> bool:

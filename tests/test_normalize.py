@@ -480,6 +480,9 @@ CREDIT_ROWS = [
     ("byline-of-an-outlet-with-agencies", "By Euronews with AP, AFP", "Euronews with AP, AFP", ["AP", "AFP"], None),
     ("agency-and-desk-between-bars", "Reuters | Staff Reporter", "Staff Reporter", ["Reuters"], None),
     ("byline-of-two", "By JOHN LEICESTER and ANGELA CHARLTON", "JOHN LEICESTER and ANGELA CHARLTON", [], None),
+    ("byline-in-small-letters", "by Martin Fornusek", "Martin Fornusek", [], None),
+    ("desk-of-a-paper-of-two-words", "Prothom Alo English Desk", "Prothom Alo English Desk", [], None),
+    ("bureau-in-small-letters", "khulna bureau:", "khulna bureau", [], None),
 ]  # fmt: skip
 
 
@@ -977,6 +980,53 @@ def test_the_pages_address_in_a_scrapers_header_is_no_deck() -> None:
     text = "Floods displace thousands\nURL: https://example.com/news/floods\nhttps://example.com/a\n\nRain fell.\n"
     article = normalize(text)
     assert (article.deck, article.body) == (None, "Rain fell.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prothom Alo English Desk\nDhaka\nPublished: 14 Mar 2024\n\nRice imports\n\nIt rained.\n",
+        "Rice imports\nBy Jane Doe\nDhaka\nPublished: 14 Mar 2024\n\nIt rained.\n",
+    ],
+    ids=["over-the-headline", "under-the-headline"],
+)
+def test_a_place_alone_under_the_byline_and_over_the_time(text: str) -> None:
+    article = normalize(text)
+    assert (article.headline, article.deck, article.dateline, article.published) == (
+        "Rice imports",
+        None,
+        "Dhaka",
+        "2024-03-14",
+    )
+    assert article.body == "It rained."
+
+
+def test_two_lines_of_summary_over_a_byline_are_the_deck() -> None:
+    text = (
+        "Hong Kong passes security law\n\nLegislature approves bill\nThe law targets treason\n\n"
+        "Natalie Wong\nPublished: 1:34pm, 19 Mar 2024\n\nLawmakers passed the law.\n"
+    )
+    article = normalize(text)
+    assert (article.deck, article.byline, article.body) == (
+        "Legislature approves bill\nThe law targets treason",
+        "Natalie Wong",
+        "Lawmakers passed the law.",
+    )
+
+
+def test_rows_of_a_table_under_the_headline_are_no_deck() -> None:
+    text = "ECU/EUA - APRIL 7\n43.1991 SFR 1.72386 DMK\n145.679 DFL 2.34512\n\nNKR 7.77430 CAN 1.49100\n"
+    assert normalize(text).deck is None
+
+
+def test_a_line_of_who_edited_the_page_is_in_the_header() -> None:
+    text = "Output up 7 pct\n\nSource: Xinhua\nEditor: huaxia\n2024-03-18 10:21:15\n\nIt grew.\n"
+    article = normalize(text)
+    assert (article.agencies, article.published, article.body) == (
+        ["Xinhua"],
+        "2024-03-18T10:21:15",
+        "It grew.",
+    )
 
 
 def test_words_in_capitals_above_a_table_are_no_byline() -> None:
