@@ -121,7 +121,9 @@ BEFORE_NUMBER = re.compile(r"^(?P<words>[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*){
 ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no list holds: "Italy"
 MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
 # Who edited the page, as Xinhua prints it under the source: "Editor: huaxia"
-EDITOR_LINE = re.compile(r"^(?i:editor|edited by|responsible editor|责任编辑)\s*[:：]\s*[\w .,'’-]{1,60}$")
+EDITOR_LINE = re.compile(
+    r"^(?i:editor|edited by|responsible editor|责任编辑)\s*[:：]\s*[\w .,'’-]{1,60}$"
+)
 # The page's address, in the header a scraper writes: "URL: https://...", "https://..."
 URL_LINE = re.compile(
     r"^(?:(?i:url|link|source url|canonical(?: url)?|permalink)\s*:\s*)?(?:https?://|www\.)\S+$"
