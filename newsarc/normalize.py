@@ -1010,7 +1010,7 @@ def _dateline_match(text: str) -> re.Match[str] | None:
 def _strip_capitals_lead(paragraph: str) -> tuple[str, str | None]:
     """Split "ISLAMABAD: Prime Minister ..." into (rest, place), when the rest reads as prose."""
     match = CAPITALS_LEAD.match(paragraph) if paragraph[:2].isupper() else None
-    if match is None or match.group("place") in LEAD_LABELS:
+    if match is None or match.group("place").replace("’", "'") in LEAD_LABELS:
         return paragraph, None
     place = match.group("place")
     words = paragraph[match.end() :].split(" ", MIN_LEAD_WORDS)[:MIN_LEAD_WORDS]

@@ -416,6 +416,7 @@ PROSE = "the central bank said on Thursday that it would keep its rates where th
         ("SINGAPORE - ", "Singapore"),
         ("NEW YORK - ", "New York"),
         ("NOTE: ", None),  # a label
+        ("EDITOR’S NOTE: ", None),
         ("US: ", None),  # two letters: more likely a label
     ],
 )
