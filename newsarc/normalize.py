@@ -257,8 +257,12 @@ _MONTH = (
     r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# A month in English, or in French, Spanish or German after the day: "14 mars", "14 de marzo",
+# "3. März"
+_DAY_MONTH = rf"(?:{_MONTH}|(?i:{'|'.join(FOREIGN_MONTHS)})\.?)"
 _DATELINE_DATE = (
-    rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?)"
+    rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?{_DAY_MONTH})"
+    rf"(?:,?\s+(?:de\s+)?\d{{4}})?)"
 )
 _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
@@ -276,7 +280,11 @@ PLACED_BYLINE = re.compile(
 # TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST"
 PART_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
 SITE_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?i:com|net|org|info|co\.uk|[a-z]{2})$")
-_AGENCY_IN_PARENS = rf"\((?P<agency>(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}}))*)\)"
+# "(AFP)", "(BSS/AFP)", and an agency's service after its name: "(Reuters Breakingviews)"
+_AGENCY_IN_PARENS = (
+    rf"\((?P<agency>(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}|[A-Z]{{2,6}}))*)"
+    r"(?: [A-Z][a-z]+){0,2}\)"
+)
 MAX_DATELINE = 90  # characters; a longer match is a sentence, not a dateline
 _DIGIT = re.compile(r"\d")
 # The leads of wire copy, most specific first, each with a test of the line's first

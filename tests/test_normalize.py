@@ -360,6 +360,10 @@ DATELINE_ROWS = [
     ("europa-press", "MADRID, 10 Mar. (EUROPA PRESS) -", "Madrid", ["Europa Press"], None, "10 Mar."),
     ("sputnik", "MOSCOW, March 14 (Sputnik) -", "Moscow", ["Sputnik"], None, "March 14"),
     ("wam-ordinal-day", "ABU DHABI, 14th March, 2024 (WAM) --", "Abu Dhabi", ["WAM"], "2024-03-14", "14th March, 2024"),
+    ("agency-and-its-service", "LONDON, March 14 (Reuters Breakingviews) -", "London", ["Reuters"], None, "March 14"),
+    ("french-date", "Paris, 14 mars 2024 (AFP) -", "Paris", ["AFP"], "2024-03-14", "14 mars 2024"),
+    ("spanish-date", "Madrid, 14 de marzo (EFE).-", "Madrid", ["EFE"], None, "14 de marzo"),
+    ("german-date", "Berlin, 3. März 2024 (dpa) -", "Berlin", ["dpa"], "2024-03-03", "3. März 2024"),
 ]  # fmt: skip
 
 
