@@ -270,8 +270,9 @@ def ingest(
     With no PATH, reads the inbox folder ./data (or $NEWSARC_INBOX). Files already stored are
     skipped, changed files update their article, and the same text twice is stored once.
     Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) give an
-    article an input, as do .json and .jsonl files and standard input that is JSON. Exit code 0
-    when every input was stored, 1 when any failed, 130 when interrupted.
+    article an input, as do .json and .jsonl files and standard input that is JSON; a news
+    site's page saved as .html is one article. Exit code 0 when every input was stored, 1 when
+    any failed, 130 when interrupted.
 
     \b
     Examples:
@@ -279,6 +280,7 @@ def ingest(
       newsarc ingest --glob '*.text' --outlet 'Daily Star' scraped/
       cat story.txt | newsarc ingest -
       newsarc ingest export.jsonl
+      newsarc ingest --glob '*.html' saved-pages/
       newsarc export --jsonl | newsarc --db copy.db ingest -
       newsarc ingest --glob '*.html' factiva-saves/
     """

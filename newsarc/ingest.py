@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from newsarc import exports
+from newsarc import exports, pages
 from newsarc.clusters import link
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
@@ -39,7 +39,7 @@ from newsarc.models import (
     ReindexReport,
     pickled_as_values,
 )
-from newsarc.normalize import clean_text, normalize_cleaned, word_count
+from newsarc.normalize import MARKUP, clean_text, normalize_cleaned, word_count
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
 from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import ARTICLE_COLUMNS, Archive, Provenance, SourceState
@@ -76,6 +76,9 @@ RECORD_ENCODING = "json"
 # The encoding recorded for an article read from a JSON object with title and body: its stored
 # original is the object (with every other field it had), whose title and body reindex reads.
 TITLE_BODY_ENCODING = "json-title-body"
+# The encoding recorded for an article read from a news site's page saved as HTML: the page is
+# its original, read again as ingest read it.
+PAGE_ENCODING = "web-page"
 # Files whose names say they hold markup: exports of news databases among them.
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml")
 JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
@@ -232,6 +235,23 @@ def _walk(
             yield Input(entry.path, error.strerror or str(error))
 
 
+def _without_archive(inputs: Iterator[Input], path: str) -> Iterator[Input]:
+    """The inputs but the archive's own files (itself, its WAL and shared memory): a folder's
+    are passed over, one named on the command line is refused."""
+    own = set()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            info = os.stat(path + suffix)
+        except OSError:
+            continue
+        own.add((info.st_dev, info.st_ino))
+    for item in inputs:
+        if item.info is None or (item.info.st_dev, item.info.st_ino) not in own:
+            yield item
+        elif item.absolute is None:  # named, not found in a folder
+            yield Input(item.path, "the archive itself (or its journal), not an input")
+
+
 def ingest(
     archive: Archive,
     paths: Iterable[str],
@@ -253,7 +273,7 @@ def ingest(
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
     try:
         queued: deque[tuple[list[InputResult], list[Job], Iterator[Outcome]]] = deque()
-        for items in _windows(discover(paths, options.glob)):
+        for items in _windows(_without_archive(discover(paths, options.glob), archive.path)):
             settled, jobs = _triage(archive, items, read_stdin)
             queued.append((settled, jobs, pool.parse(jobs)))
             if len(queued) > WINDOWS_AHEAD:
@@ -321,6 +341,9 @@ def parse_job(job: Job, options: Options) -> Outcome:
         return [InputResult(job.source, "failed", reason=str(problem))]
     except OSError as error:
         return [InputResult(job.source, "failed", reason=error.strerror or str(error))]
+    except Exception as error:  # a fault in newsarc fails this input, not the whole ingest
+        reason = f"newsarc could not read it ({type(error).__name__}: {error}); please report this"
+        return [InputResult(job.source, "failed", reason=reason)]
 
 
 class _Pool:
@@ -569,7 +592,17 @@ def _parse_data(
     export = exports.split(text, markup_name)
     if export:
         return _parse_export(*export, printable(source), key, options)
+    if MARKUP.match(text):
+        return [_parse_page(text, source, key, options)]
     return [_parse_text(text, text, encoding, source, key, options)]
+
+
+def _parse_page(markup: str, source: str, key: str | None, options: Options) -> Parsed:
+    """A news site's page saved as HTML, read as the JSON object of its fields would be."""
+    record = pages.read_page(markup)
+    if record is None:
+        raise NotAnArticle("a page of markup (HTML, XML or SGML) with no article text in it")
+    return _parse_title_and_body(record, markup, source, key, options, PAGE_ENCODING)
 
 
 def _read_ahead(paths: Iterable[str]) -> None:
@@ -898,10 +931,16 @@ DECK_KEYS = ("deck", "description", "subtitle", "summary")
 
 
 def _parse_title_and_body(
-    record: dict[str, Any], raw: str, source: str, key: str | None, options: Options
+    record: dict[str, Any],
+    raw: str,
+    source: str,
+    key: str | None,
+    options: Options,
+    encoding: str = TITLE_BODY_ENCODING,
 ) -> Parsed:
-    """An object with title and body (and source, its site): the object's text is its original."""
-    parsed = _parse_text(_title_and_body(record), raw, TITLE_BODY_ENCODING, source, key, options)
+    """An object with title and body (and source, its site): the object's text (or the page it
+    was read from) is its original."""
+    parsed = _parse_text(_title_and_body(record), raw, encoding, source, key, options)
     _add_stated_fields(parsed.article, record, options.dayfirst)
     if parsed.article.deck is None:
         parsed.article.deck = _stated_deck(record, parsed.article.body)
@@ -1098,6 +1137,8 @@ def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
     if encoding == TITLE_BODY_ENCODING:
         record = json.loads(original)
         return _parse_title_and_body(record, original, "", None, Options(dayfirst=dayfirst)).article
+    if encoding == PAGE_ENCODING:
+        return _parse_page(original, "", None, Options(dayfirst=dayfirst)).article
     return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
 
 

@@ -610,3 +610,15 @@ def test_large_inputs_make_smaller_batches_and_windows() -> None:
     windows = list(ingest._windows(inputs))
     assert [len(window) for window in windows] == [2, 4, 7, 13, 74]  # 159 articles a file
     assert [item for window in windows for item in window] == inputs
+
+
+def test_the_archive_is_never_read_as_an_input(run: Run, db_path: Path) -> None:
+    folder = db_path.parent
+    (folder / "story.txt").write_text("A headline\n\nThe story.\n", encoding="utf-8")
+    run("ingest", str(folder / "story.txt"))  # the archive now exists, with its WAL
+    result = report(run, "--glob", "*", str(folder))
+    assert (result["inputs"], result["unchanged"], result["failed"]) == (1, 1, 0)
+    named = report(run, str(db_path))
+    assert named["failures"] == [
+        {"source": str(db_path), "reason": "the archive itself (or its journal), not an input"}
+    ]

@@ -1,0 +1,217 @@
+"""Pure: a news site's article page saved as HTML -> the fields of a JSON article object.
+
+A page holds its story among menus, teasers and footers. What the site states for machines
+comes first: the JSON-LD of a NewsArticle (headline, time, writers, publisher, summary) and the
+meta tags of Open Graph and the like. The story's text is the runs of text between block
+elements, inside the page's <article> (or <main>) when it has one, leaving out navigation,
+headers, footers, asides, forms, figures and scripts. The result has the keys ingest reads
+from scrapers' JSON objects (`title`, `body`, `published`, `authors`, `description`,
+`source`), so a page is read the way such an object is.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+# Elements whose text is never the story's.
+SKIPPED = frozenset({
+    "aside", "button", "figcaption", "figure", "footer", "form", "header", "iframe", "nav",
+    "noscript", "script", "select", "style", "svg", "template", "textarea", "title",
+})  # fmt: skip
+# Elements that end a run of text: each run is a paragraph.
+BLOCKS = frozenset({
+    "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+})  # fmt: skip
+# Void elements: no end tag follows, so they never open a skipped stretch.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})  # fmt: skip
+MAX_LABEL = 100  # characters: a shorter run that ends in no stop, after the story, is a link
+SENTENCE_ENDS = tuple('.!?"”’)')
+ARTICLE_TYPES = frozenset({
+    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
+})  # fmt: skip
+# Meta tags (name, property or itemprop) that state a field, best first.
+META_TITLE = ("og:title", "twitter:title", "headline")
+META_PUBLISHED = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "date",
+)  # fmt: skip
+META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+META_DESCRIPTION = ("og:description", "description", "twitter:description")
+META_SITE = ("og:site_name", "application-name")
+
+
+def read_page(markup: str) -> dict[str, object] | None:
+    """The article a saved page holds, as a JSON article object; None when it holds no text."""
+    reader = _PageReader()
+    reader.feed(markup)
+    reader.close()
+    story = _story(reader.json_ld)
+    title = (
+        reader.headline
+        or reader.meta_value(META_TITLE)
+        or _text(story.get("headline"))
+        or reader.title
+    )
+    paragraphs = reader.paragraphs_of("article") or reader.paragraphs_of("main") or reader.runs
+    # The story starts under its headline (menus come before it) and ends with a sentence
+    # (links and labels come after it).
+    texts = [text for _, text in paragraphs]
+    if title in texts:
+        texts = texts[texts.index(title) + 1 :]
+    while texts and len(texts[-1]) < MAX_LABEL and not texts[-1].endswith(SENTENCE_ENDS):
+        texts.pop()
+    body = "\n\n".join(texts) or _text_of_lines(story.get("articleBody"))
+    if not title or not body.strip():
+        return None
+    record: dict[str, object] = {"title": title, "body": body}
+    published = (
+        _text(story.get("datePublished")) or reader.meta_value(META_PUBLISHED) or reader.time
+    )
+    writers = _names(story.get("author")) or [
+        name for name in [reader.meta_value(META_AUTHOR)] if name and "://" not in name
+    ]
+    description = reader.meta_value(META_DESCRIPTION) or _text(story.get("description"))
+    site = reader.meta_value(META_SITE) or next(iter(_names(story.get("publisher"))), "")
+    for name, value in (
+        ("published", published),
+        ("authors", writers),
+        ("description", description),
+        ("source", site),
+    ):
+        if value:
+            record[name] = value
+    return record
+
+
+class _PageReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[tuple[frozenset[str], str]] = []  # (open containers, text)
+        self.meta: dict[str, str] = {}
+        self.json_ld: list[object] = []
+        self.title = ""
+        self.headline = ""  # the first <h1>, wherever it is: pages put it in a <header>
+        self.time = ""
+        self._open: list[str] = []  # the containers this text is in: article, main, h1
+        self._skipping: list[str] = []
+        self._run: list[str] = []
+        self._script: list[str] | None = None
+        self._in_title = False
+        self._headline: list[str] | None = None
+
+    def paragraphs_of(self, container: str) -> list[tuple[frozenset[str], str]]:
+        return [run for run in self.runs if container in run[0]]
+
+    def meta_value(self, names: tuple[str, ...]) -> str:
+        return next((self.meta[name] for name in names if self.meta.get(name)), "")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        fields = {name: value or "" for name, value in attrs}
+        if tag == "meta":
+            name = fields.get("property") or fields.get("name") or fields.get("itemprop")
+            if name and fields.get("content") and name.lower() not in self.meta:
+                self.meta[name.lower()] = " ".join(fields["content"].split())
+            return
+        if tag == "time" and not self.time and (not self._skipping or "article" in self._open):
+            self.time = fields.get("datetime", "")
+        if tag == "h1" and not self.headline and self._headline is None:
+            self._headline = []
+        if tag == "script" and fields.get("type", "").lower() == "application/ld+json":
+            self._script = []
+        if tag == "title" and not self.title:
+            self._in_title = True
+        if tag in VOID:
+            if tag in BLOCKS:
+                self._end_run()
+            return
+        if tag in SKIPPED or self._skipping:
+            self._end_run()
+            self._skipping.append(tag)
+            return
+        if tag in BLOCKS:
+            self._end_run()
+        if tag in ("article", "main"):
+            self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self._add_json_ld("".join(self._script))
+            self._script = None
+        if tag == "title":
+            self._in_title = False
+        if tag == "h1" and self._headline is not None:
+            self.headline = " ".join("".join(self._headline).split())
+            self._headline = None
+        if self._skipping:
+            if tag in self._skipping:  # close up to the matching start, as browsers do
+                while self._skipping.pop() != tag:
+                    pass
+            return
+        if tag in BLOCKS:
+            self._end_run()
+        if tag in self._open:
+            while self._open.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+        elif self._in_title:
+            self.title = " ".join((self.title + data).split())
+        else:
+            if self._headline is not None and not self.headline:
+                self._headline.append(data)
+            if not self._skipping:
+                self._run.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._end_run()
+
+    def _end_run(self) -> None:
+        text = " ".join("".join(self._run).split())
+        self._run = []
+        if text:
+            self.runs.append((frozenset(self._open), text))
+
+    def _add_json_ld(self, text: str) -> None:
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return  # a site's broken data is no reason to lose its page
+        self.json_ld.append(value)
+
+
+def _story(values: list[object]) -> dict[str, object]:
+    """The first NewsArticle (or Article...) among a page's JSON-LD objects, lists and graphs."""
+    pending = list(values)
+    while pending:
+        value = pending.pop(0)
+        if isinstance(value, list):
+            pending[:0] = value
+        elif isinstance(value, dict):
+            kinds = value.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(kind in ARTICLE_TYPES for kind in kinds):
+                return value
+            if isinstance(value.get("@graph"), list):
+                pending[:0] = value["@graph"]
+    return {}
+
+
+def _text_of_lines(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _text(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _names(value: object) -> list[str]:
+    """The names of JSON-LD people or organizations: a name, an object with one, or a list."""
+    items = value if isinstance(value, list) else [value]
+    names = [_text(item.get("name") if isinstance(item, dict) else item) for item in items]
+    return [name for name in names if name and "://" not in name]
