@@ -79,6 +79,8 @@ TITLE_BODY_ENCODING = "json-title-body"
 # The encoding recorded for an article read from a news site's page saved as HTML: the page is
 # its original, read again as ingest read it.
 PAGE_ENCODING = "web-page"
+HTML_PAGE = re.compile(r"<(?:!doctype html|html)\b", re.IGNORECASE)  # not XML such as a feed
+PAGE_HEAD = 4096  # characters in which a page says it is HTML
 # Files whose names say they hold markup: exports of news databases among them.
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml")
 JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
@@ -592,7 +594,7 @@ def _parse_data(
     export = exports.split(text, markup_name)
     if export:
         return _parse_export(*export, printable(source), key, options)
-    if MARKUP.match(text):
+    if MARKUP.match(text) and HTML_PAGE.search(text, 0, PAGE_HEAD):
         return [_parse_page(text, source, key, options)]
     return [_parse_text(text, text, encoding, source, key, options)]
 

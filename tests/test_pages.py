@@ -119,3 +119,14 @@ def test_a_fault_in_reading_one_input_fails_that_input_alone(
             }
         ],
     )
+
+
+def test_xml_that_is_no_web_page_is_refused(run: Run, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss><channel><title>News</title><item><title>One</title>'
+        "<description>First story.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (failure,) = json.loads(run("ingest", "--json", str(feed)).stdout)["failures"]
+    assert failure["reason"] == "a page of markup (HTML, XML or SGML), not article text"
