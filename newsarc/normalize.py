@@ -358,6 +358,8 @@ LEAD_LABELS = frozenset(
         "HIGHLIGHTS", "BACKGROUND", "CONTEXT", "WHY IT MATTERS", "WHAT'S NEXT", "THE FACTS",
         "LANGUAGE", "SECTION", "BYLINE", "GRAPHIC", "LENGTH", "BODY", "HIGHLIGHT", "SOURCE",
         "DATELINE", "AFFIRMATIVE", "NEGATIVE", "QUESTION", "ANSWER", "UPSHOT", "BOTTOM LINE",
+        "LIVE UPDATES", "UPDATES", "LATEST", "JUST IN", "DEVELOPING", "ALERT", "FLASH", "URGENT",
+        "ADVISORY", "PROFILE", "OBITUARY", "FEATURE", "COMMENTARY", "SPECIAL REPORT", "FACT CHECK",
     )
 )  # fmt: skip
 # A dateline alone on its line, nothing after it: "LONDON, Dec 17 (Reuters)". Only a known
