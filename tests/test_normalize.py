@@ -421,6 +421,7 @@ PROSE = "the central bank said on Thursday that it would keep its rates where th
         ("NEW YORK - ", "New York"),
         ("NOTE: ", None),  # a label
         ("EDITOR’S NOTE: ", None),
+        ("LIVE UPDATES: ", None),
         ("US: ", None),  # two letters: more likely a label
     ],
 )
