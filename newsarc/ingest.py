@@ -604,7 +604,12 @@ def _parse_page(markup: str, source: str, key: str | None, options: Options) -> 
     record = pages.read_page(markup)
     if record is None:
         raise NotAnArticle("a page of markup (HTML, XML or SGML) with no article text in it")
-    return _parse_title_and_body(record, markup, source, key, options, PAGE_ENCODING)
+    # The byline the page prints comes first: its meta tags often name the first writer alone.
+    writers = record.pop("authors", [])
+    parsed = _parse_title_and_body(record, markup, source, key, options, PAGE_ENCODING)
+    if parsed.article.byline is None and isinstance(writers, list) and writers:
+        parsed.article.byline = ", ".join(map(str, writers))
+    return parsed
 
 
 def _read_ahead(paths: Iterable[str]) -> None:

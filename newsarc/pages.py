@@ -26,6 +26,10 @@ BLOCKS = frozenset({
 })  # fmt: skip
 # Void elements: no end tag follows, so they never open a skipped stretch.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})  # fmt: skip
+# Elements that may hold a story, and the paragraphs of prose one needs to be the story's.
+CONTAINERS = frozenset({"article", "body", "div", "main", "section", "td"})
+MIN_SENTENCES = 2
+MIN_PARAGRAPH = 40  # characters of a paragraph of prose, which ends as a sentence does
 MAX_LABEL = 100  # characters: a shorter run that ends in no stop, after the story, is a link
 SENTENCE_ENDS = tuple('.!?"”’)')
 ARTICLE_TYPES = frozenset({
@@ -55,10 +59,9 @@ def read_page(markup: str) -> dict[str, object] | None:
         or _text(story.get("headline"))
         or reader.title
     )
-    paragraphs = reader.paragraphs_of("article") or reader.paragraphs_of("main") or reader.runs
     # The story starts under its headline (menus come before it) and ends with a sentence
     # (links and labels come after it).
-    texts = [text for _, text in paragraphs]
+    texts = _story_runs(reader)
     if title in texts:
         texts = texts[texts.index(title) + 1 :]
     while texts and len(texts[-1]) < MAX_LABEL and not texts[-1].endswith(SENTENCE_ENDS):
@@ -86,24 +89,40 @@ def read_page(markup: str) -> dict[str, object] | None:
     return record
 
 
+def _story_runs(reader: _PageReader) -> list[str]:
+    """The runs of text of the element that holds the headline and the story: the innermost
+    element around the <h1> with MIN_SENTENCES paragraphs of prose in it (a page's <h1> may
+    stand in a <div> of its own, with its deck, and teasers of other stories come after the
+    story, outside that element). A page with no <h1>: its first <article> or <main>, else all
+    its text."""
+    if reader.headline_in:
+        for element in reversed(reader.headline_in):
+            texts = [text for inside, text in reader.runs if element in inside]
+            if sum(map(_is_sentence, texts)) >= MIN_SENTENCES:
+                return texts
+    for tag in ("article", "main"):
+        if first := next((serial for serial, name in reader.elements if name == tag), None):
+            return [text for inside, text in reader.runs if first in inside]
+    return [text for _, text in reader.runs]
+
+
 class _PageReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.runs: list[tuple[frozenset[str], str]] = []  # (open containers, text)
+        self.runs: list[tuple[frozenset[int], str]] = []  # (the elements it is in, text)
+        self.elements: list[tuple[int, str]] = []  # (serial, tag) of each container, in order
+        self.headline_in: list[int] = []  # the containers around the first <h1>, outermost first
         self.meta: dict[str, str] = {}
         self.json_ld: list[object] = []
         self.title = ""
         self.headline = ""  # the first <h1>, wherever it is: pages put it in a <header>
         self.time = ""
-        self._open: list[str] = []  # the containers this text is in: article, main, h1
+        self._open: list[tuple[int, str]] = []  # the containers open here
         self._skipping: list[str] = []
         self._run: list[str] = []
         self._script: list[str] | None = None
         self._in_title = False
         self._headline: list[str] | None = None
-
-    def paragraphs_of(self, container: str) -> list[tuple[frozenset[str], str]]:
-        return [run for run in self.runs if container in run[0]]
 
     def meta_value(self, names: tuple[str, ...]) -> str:
         return next((self.meta[name] for name in names if self.meta.get(name)), "")
@@ -115,10 +134,11 @@ class _PageReader(HTMLParser):
             if name and fields.get("content") and name.lower() not in self.meta:
                 self.meta[name.lower()] = " ".join(fields["content"].split())
             return
-        if tag == "time" and not self.time and (not self._skipping or "article" in self._open):
+        if tag == "time" and not self.time and not self._skipping:
             self.time = fields.get("datetime", "")
         if tag == "h1" and not self.headline and self._headline is None:
             self._headline = []
+            self.headline_in = [serial for serial, _ in self._open]
         if tag == "script" and fields.get("type", "").lower() == "application/ld+json":
             self._script = []
         if tag == "title" and not self.title:
@@ -133,8 +153,9 @@ class _PageReader(HTMLParser):
             return
         if tag in BLOCKS:
             self._end_run()
-        if tag in ("article", "main"):
-            self._open.append(tag)
+        if tag in CONTAINERS:
+            self._open.append((len(self.elements), tag))
+            self.elements.append(self._open[-1])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
@@ -152,8 +173,8 @@ class _PageReader(HTMLParser):
             return
         if tag in BLOCKS:
             self._end_run()
-        if tag in self._open:
-            while self._open.pop() != tag:
+        if any(name == tag for _, name in self._open):
+            while self._open.pop()[1] != tag:
                 pass
 
     def handle_data(self, data: str) -> None:
@@ -175,7 +196,7 @@ class _PageReader(HTMLParser):
         text = " ".join("".join(self._run).split())
         self._run = []
         if text:
-            self.runs.append((frozenset(self._open), text))
+            self.runs.append((frozenset(serial for serial, _ in self._open), text))
 
     def _add_json_ld(self, text: str) -> None:
         try:
@@ -200,6 +221,10 @@ def _story(values: list[object]) -> dict[str, object]:
             if isinstance(value.get("@graph"), list):
                 pending[:0] = value["@graph"]
     return {}
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text) >= MIN_PARAGRAPH and text.endswith(SENTENCE_ENDS)
 
 
 def _text_of_lines(value: object) -> str:

@@ -43,6 +43,27 @@ def test_a_page_with_meta_tags_and_no_article_element() -> None:
     }
 
 
+def test_the_story_is_the_element_around_the_headline_with_its_paragraphs() -> None:
+    record = pages.read_page((PAGES / "port.html").read_text(encoding="utf-8"))
+    assert record is not None and record["body"] == (  # not the teasers of other stories
+        "The port reopened on Monday after a week of storms closed it to shipping, officials"
+        " said.\n\nHundreds of containers had piled up on the quay."
+    )
+
+
+def test_the_byline_a_page_prints_comes_before_its_meta_tag(run: Run) -> None:
+    run("ingest", str(PAGES / "rematch.html"))
+    record = json.loads(run("show", "1", "--json").stdout)
+    assert {key: record[key] for key in ("byline", "agencies", "dateline", "outlet")} == {
+        "byline": "ZEKE MILLER and WILL WEISSERT",  # the meta tag names the first alone
+        "agencies": ["AP"],
+        "dateline": "Washington",
+        "outlet": "AP News",
+    }
+    assert record["body"].endswith("Jill Colvin contributed to this report.")
+    assert "Advertisement" not in record["body"] and "Haley" not in record["body"]
+
+
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [
@@ -77,7 +98,7 @@ def test_a_saved_page_is_ingested_as_an_article(run: Run, tmp_path: Path) -> Non
     (tmp_path / "empty.html").write_text("<html><body><nav>Home</nav></body></html>")
     result = json.loads(run("ingest", "--json", "--glob", "*.html", str(tmp_path)).stdout)
     assert (result["new"], result["failures"]) == (
-        2,
+        4,
         [
             {
                 "source": str(tmp_path / "empty.html"),
@@ -95,7 +116,7 @@ def test_a_saved_page_is_ingested_as_an_article(run: Run, tmp_path: Path) -> Non
         "outlet": "BBC News",
     }
     assert run("show", str(storm["id"]), "--raw").stdout.startswith("<!DOCTYPE html>")
-    assert run("reindex").stdout.startswith("Re-read 2 articles: 0 changed")
+    assert run("reindex").stdout.startswith("Re-read 4 articles: 0 changed")
 
 
 def test_a_fault_in_reading_one_input_fails_that_input_alone(
