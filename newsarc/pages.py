@@ -3,8 +3,9 @@
 A page holds its story among menus, teasers and footers. What the site states for machines
 comes first: the JSON-LD of a NewsArticle (headline, time, writers, publisher, summary) and the
 meta tags of Open Graph and the like. The story's text is the runs of text between block
-elements, inside the page's <article> (or <main>) when it has one, leaving out navigation,
-headers, footers, asides, forms, figures and scripts. The result has the keys ingest reads
+elements inside the element around the <h1> that holds paragraphs of prose (or the first
+<article> or <main>), under the headline and down to the last sentence, leaving out
+navigation, headers, footers, asides, forms, figures and scripts. The result has the keys ingest reads
 from scrapers' JSON objects (`title`, `body`, `published`, `authors`, `description`,
 `source`), so a page is read the way such an object is.
 """
