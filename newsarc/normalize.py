@@ -886,9 +886,14 @@ def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
     """A byline such as "Angela Giuffrida in Rome" or "Angela Tan" on the line at index, with a
     timestamp line under it, or under the agency's name ("Tetsushi Kajimoto", "Reuters", a time).
     """
-    match = PLACED_BYLINE.match(lines[index].text)
-    if match is None or (match.group("place") is None and match.group("name").isupper()):
-        return None  # "SIX AND TWELVE": a label in capitals over a table, more likely
+    text = lines[index].text
+    match = PLACED_BYLINE.match(text)
+    if match is None:
+        return None
+    if match.group("place") is None and (
+        text.isupper() or text.casefold() in SECTION_LABELS or text.upper() in LEAD_LABELS
+    ):
+        return None  # "SIX AND TWELVE" over a table, "Live Updates": labels, not writers
     under = [line.text for line in lines[index + 1 : index + 3]]
     if under and CREDIT.match(under[0]):
         under.pop(0)

@@ -1035,6 +1035,12 @@ def test_a_line_of_who_edited_the_page_is_in_the_header() -> None:
     )
 
 
+@pytest.mark.parametrize("label", ["Live Updates", "Breaking News"])
+def test_a_label_above_a_timestamp_is_no_byline(label: str) -> None:
+    article = normalize(f"Storm hits the coast\n{label}\nPublished: 14 Mar 2024\n\nIt rained.\n")
+    assert article.byline is None
+
+
 def test_words_in_capitals_above_a_table_are_no_byline() -> None:
     text = "Eurocurrency rates\nSIX AND TWELVE\nDMK 3-7/8 3/4, FOUR 3-7/8\n"
     assert normalize(text).byline is None
