@@ -280,9 +280,8 @@ def ingest(
       newsarc ingest --glob '*.text' --outlet 'Daily Star' scraped/
       cat story.txt | newsarc ingest -
       newsarc ingest export.jsonl
-      newsarc ingest --glob '*.html' saved-pages/
       newsarc export --jsonl | newsarc --db copy.db ingest -
-      newsarc ingest --glob '*.html' factiva-saves/
+      newsarc ingest --glob '*.html' factiva-saves/ saved-pages/
     """
     from newsarc import render
     from newsarc.ingest import Options, clusters_enabled, count_inputs, name_kinds, printable
