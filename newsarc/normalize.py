@@ -67,6 +67,9 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 AGENCY_BY_SPELLING = {
     spelling: name for name, spellings in AGENCIES.items() for spelling in spellings
 }
+AGENCY_BY_FOLDED_SPELLING = {
+    spelling.casefold(): name for spelling, name in AGENCY_BY_SPELLING.items()
+}
 
 # Whole lines of site furniture, compared case-insensitively after trimming punctuation.
 CHROME_LINES = frozenset(
@@ -220,12 +223,13 @@ _AGENCY_ALTERNATION = "|".join(
 # An outlet whose name is an agency's: "Agence France Presse -- English", "Reuters News".
 AGENCY_OUTLET = re.compile(rf"(?:{_AGENCY_ALTERNATION})\b")
 # What a wire service prints at a story's end, after its last sentence or alone: "(END)",
-# "Enditem", "==Kyodo", "-- BERNAMA", "--IANS", PTI's desk codes "PTI ABC XYZ", and alone IANS's
-# "abc/xyz". Dropped from the last paragraph, and the last paragraph that is one.
+# "Enditem", "==Kyodo", "-- BERNAMA", "--IANS", "— Reuters", PTI's desk codes "PTI ABC XYZ",
+# and alone IANS's "abc/xyz". Dropped from the last paragraph, and the last paragraph that is
+# one; an agency named so is one of the article's.
 MAX_END_MARK = 40  # characters at the end of the last paragraph that may be an end mark
 END_MARK = re.compile(
     r"(?:^|(?<=[.!?\"”’)])\s+)(?:\(END\)|Enditem|==\s*Kyodo|PTI(?: [A-Z]{2,4}){2,6}"
-    rf"|--?\s*(?i:{_AGENCY_ALTERNATION}))$"
+    rf"|(?:--?|[—–])\s*(?P<agency>(?i:{_AGENCY_ALTERNATION})))$"
     r"|^-*\s*ENDS?\s*-*$|^[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$"
 )
 _PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
@@ -997,6 +1001,8 @@ def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
     ):
         if end.start() == 0 and len(paragraphs) == 1:
             break  # the whole text: "dlrs/bbl" is what the story says
+        if end.group("agency"):
+            header.add_agencies([AGENCY_BY_FOLDED_SPELLING[end.group("agency").casefold()]])
         paragraphs[-1] = paragraphs[-1][: end.start()]
         if not paragraphs[-1]:
             paragraphs.pop()

@@ -923,6 +923,7 @@ SIGN_OFF_ROWS = [
     ("a-party-named-in-the-text", "He left the PTI MNA group", "He left the PTI MNA group"),
     ("end-in-a-sentence", "It was the END", "It was the END"),
     ("bernama", "Growth held.\n\n-- BERNAMA", "Growth held."),
+    ("agency-after-an-em-dash", "Talks resume on Monday. — Reuters", "Talks resume on Monday."),
     ("ians-and-desk-code", "Shares rose.\n\n--IANS\n\nabc/xyz", "Shares rose."),
     ("afp-desk-code", "Talks resume on Monday.\n\nburs/al/dv", "Talks resume on Monday."),
     ("a-story-of-one-code-word", "dlrs/bbl", "dlrs/bbl"),
@@ -934,6 +935,11 @@ SIGN_OFF_ROWS = [
 )
 def test_a_wire_services_end_mark_is_dropped(end: str, body: str) -> None:
     assert normalize(f"A headline\n\n{end}\n").body == body
+
+
+def test_an_agency_that_signs_the_story_off_is_one_of_its_agencies() -> None:
+    article = normalize("A headline\n\nTalks resume on Monday.\n\n-- BERNAMA\n")
+    assert (article.agencies, article.body) == (["Bernama"], "Talks resume on Monday.")
 
 
 def test_a_source_line_that_ends_the_story_is_a_credit() -> None:
