@@ -77,10 +77,12 @@ def ingest_json(report: IngestReport) -> str:
 
 def reindex_summary(report: ReindexReport) -> str:
     fields = ", ".join(f"{name} {n}" for name, n in sorted(report.fields.items()))
-    line = f"Re-read {report.checked} articles: {report.changed} changed"
+    articles = f"{report.checked} article{'s' if report.checked != 1 else ''}"
+    line = f"Re-read {articles}: {report.changed} changed"
     line += f" ({fields})" if fields else ""
     line += f", {len(report.failures)} could not be re-read (kept as they were)"
-    return line + f"; {report.clusters} near-duplicate clusters."
+    clusters = f"{report.clusters} near-duplicate cluster{'s' if report.clusters != 1 else ''}"
+    return line + f"; {clusters}."
 
 
 # -- search --------------------------------------------------------------------------------------

@@ -330,7 +330,7 @@ def test_search_collapse(clustered: Run) -> None:
 
 def test_reindex_rebuilds_clusters_with_new_settings(clustered: Run) -> None:
     strict = clustered("reindex", "--similarity", "0.99")
-    assert strict.stdout.endswith("; 1 near-duplicate clusters.\n")
+    assert strict.stdout.endswith("; 1 near-duplicate cluster.\n")
     sizes = {r["id"]: r["cluster_size"] for r in json.loads(clustered("export").stdout)}
     assert sizes[2] == 1  # the trimmed copy is no longer close enough
     clustered("reindex", "--similarity", "0.5", "--window-days", "0")

@@ -6,7 +6,7 @@ import pytest
 from rich.console import Console
 
 from newsarc import render
-from newsarc.models import SearchHit
+from newsarc.models import ReindexReport, SearchHit
 
 HITS = [
     SearchHit(3, "2020-03-06", "Putin, Erdogan look to defuse Syria crisis", ["AFP"], "Moscow", None,
@@ -78,3 +78,22 @@ def test_empty_json_array() -> None:
 def test_machine_snippets_mark_matches() -> None:
     records = list(render.hit_records(HITS[:1]))
     assert records[0]["snippet"] == "…situation in **Idlib** had become [so] tense…"
+
+
+@pytest.mark.parametrize(
+    ("report", "summary"),
+    [
+        (
+            ReindexReport(checked=1, clusters=1),
+            "Re-read 1 article: 0 changed, 0 could not be re-read (kept as they were);"
+            " 1 near-duplicate cluster.",
+        ),
+        (
+            ReindexReport(checked=3, changed=2, fields={"body": 2, "byline": 1}, clusters=0),
+            "Re-read 3 articles: 2 changed (body 2, byline 1), 0 could not be re-read (kept as"
+            " they were); 0 near-duplicate clusters.",
+        ),
+    ],
+)
+def test_reindex_summary_counts_in_words(report: ReindexReport, summary: str) -> None:
+    assert render.reindex_summary(report) == summary
