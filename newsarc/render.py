@@ -189,7 +189,7 @@ def metadata_line(article: StoredArticle) -> str:
         article.dateline or "",
         "" if article.outlet in article.agencies else article.outlet or "",  # Reuters, once
         article.byline and f"by {article.byline}",
-        f"{article.word_count} words",
+        f"{article.word_count} word{'s' if article.word_count != 1 else ''}",
         article.source_path or "",
     ]
     return " · ".join(part for part in parts if part)
@@ -319,7 +319,8 @@ def clusters_table(clusters: list[ClusterSummary], total: int, console: Console)
             headlines,
         )
     console.print(table)
-    console.print(f"{total} clusters of near-duplicate copies.", style="dim", highlight=False)
+    counted = f"{total} cluster{'s' if total != 1 else ''}"
+    console.print(f"{counted} of near-duplicate copies.", style="dim", highlight=False)
 
 
 def clusters_plain(clusters: list[ClusterSummary], stream: IO[str]) -> None:

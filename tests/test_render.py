@@ -6,7 +6,7 @@ import pytest
 from rich.console import Console
 
 from newsarc import render
-from newsarc.models import ReindexReport, SearchHit
+from newsarc.models import ReindexReport, SearchHit, StoredArticle
 
 HITS = [
     SearchHit(3, "2020-03-06", "Putin, Erdogan look to defuse Syria crisis", ["AFP"], "Moscow", None,
@@ -97,3 +97,11 @@ def test_machine_snippets_mark_matches() -> None:
 )
 def test_reindex_summary_counts_in_words(report: ReindexReport, summary: str) -> None:
     assert render.reindex_summary(report) == summary
+
+
+@pytest.mark.parametrize(("words", "shown"), [(1, "1 word"), (2, "2 words")])
+def test_the_metadata_line_counts_words_in_words(words: int, shown: str) -> None:
+    article = StoredArticle(
+        "H", None, None, [], None, None, None, "B", words, 7, None, None, "c", "t", 7, 1
+    )
+    assert render.metadata_line(article) == f"undated · {shown}"
