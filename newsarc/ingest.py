@@ -605,11 +605,9 @@ def _parse_page(markup: str, source: str, key: str | None, options: Options) -> 
     if record is None:
         raise NotAnArticle("a page of markup (HTML, XML or SGML) with no article text in it")
     # The byline the page prints comes first: its meta tags often name the first writer alone.
-    writers = record.pop("authors", [])
-    parsed = _parse_title_and_body(record, markup, source, key, options, PAGE_ENCODING)
-    if parsed.article.byline is None and isinstance(writers, list) and writers:
-        parsed.article.byline = ", ".join(map(str, writers))
-    return parsed
+    return _parse_title_and_body(
+        record, markup, source, key, options, PAGE_ENCODING, printed_byline_first=True
+    )
 
 
 def _read_ahead(paths: Iterable[str]) -> None:
@@ -944,11 +942,15 @@ def _parse_title_and_body(
     key: str | None,
     options: Options,
     encoding: str = TITLE_BODY_ENCODING,
+    *,
+    printed_byline_first: bool = False,
 ) -> Parsed:
     """An object with title and body (and source, its site): the object's text (or the page it
-    was read from) is its original."""
+    was read from) is its original. The writers it states replace the byline its text prints,
+    unless `printed_byline_first`."""
     parsed = _parse_text(_title_and_body(record), raw, encoding, source, key, options)
-    _add_stated_fields(parsed.article, record, options.dayfirst)
+    read_writers = not printed_byline_first or parsed.article.byline is None
+    _add_stated_fields(parsed.article, record, options.dayfirst, read_writers=read_writers)
     if parsed.article.deck is None:
         parsed.article.deck = _stated_deck(record, parsed.article.body)
     site = record.get("source")  # text or {"name": text}: _record_problem

@@ -798,6 +798,11 @@ def _timestamp(text: str, bare: bool) -> tuple[str, str] | None:
     return ("", text) if bare and _is_bare_timestamp(text) else None
 
 
+def _is_timestamp_line(text: str) -> bool:
+    """A line of timestamps, labelled or not."""
+    return bool(_timestamps(text)) or _is_bare_timestamp(text)
+
+
 def _is_bare_timestamp(text: str) -> bool:
     """An unlabelled line made only of date words, numbers and zones: 'Sun Feb 15, 2026 12:06 AM',
     'March 14, 2024 at 2:30 p.m. EDT'."""
@@ -901,7 +906,7 @@ def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
     under = [line.text for line in lines[index + 1 : index + 3]]
     if under and CREDIT.match(under[0]):
         under.pop(0)
-    if under and (_timestamps(under[0]) or _is_bare_timestamp(under[0])):
+    if under and _is_timestamp_line(under[0]):
         return match
     return None
 
@@ -912,7 +917,7 @@ def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool
     if header.byline is None or header.place is not None or index + 1 >= len(lines):
         return False
     text, under = lines[index].text, lines[index + 1].text
-    if not PLACE_LINE.fullmatch(text) or not (_timestamps(under) or _is_bare_timestamp(under)):
+    if not PLACE_LINE.fullmatch(text) or not _is_timestamp_line(under):
         return False
     header.place = place_name(text)
     return True
