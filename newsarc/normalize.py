@@ -119,6 +119,7 @@ SECTION_LABELS = frozenset(
     )
 )  # fmt: skip
 SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
+LONGEST_SECTION_LABEL = max(map(len, SECTION_LABELS))
 # A section's name before the time, as on one line: "All News 09:12 March 14, 2024"
 BEFORE_NUMBER = re.compile(r"^(?P<words>[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*){0,2}) (?=\d)")
 ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no list holds: "Italy"
@@ -141,21 +142,22 @@ SOURCE_LABEL = re.compile(
 HEADLINE_MARK = re.compile(r"^(?:#{1,6}\s+|(?i:title|headline|heading)\s*:\s*)(?=\S)")
 RULE_CHARACTERS = "=*_~#· "  # a line of nothing else is a rule: "=====", "* * *"
 LETTERS = re.compile(r"[^\W\d_]+")
-PHOTO_CREDIT = re.compile(r"^(photo|file photo|photo credit|image|picture)\s*:", re.I)
-# A site's or an agency's notice, on a line of its own: "Copyright 2024 The Associated Press. All
-# rights reserved.", "© 2026 Dhaka Tribune", "Our Standards: The Thomson Reuters Trust Principles."
-# A syndicated feed's disclaimer: "(This story has not been edited by our staff and is
-# auto-generated from a syndicated feed.)"; an agency's: "This report by The Canadian Press was
-# first published March 6, 2024."
-NOTICE = re.compile(
-    r"^(?:(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
+# Lines a page prints around the story, each tried at the start of every line of every body:
+# one pattern for the three kinds, as one match costs what each of three did (~0.2 us a line).
+CHROME_PATTERN = re.compile(
+    # A picture's credit: "Photo: Reuters", "File photo:"
+    r"^(?:(?:photo|file photo|photo credit|image|picture)\s*:"
+    # A site's or an agency's notice, on a line of its own: "Copyright 2024 The Associated
+    # Press. All rights reserved.", "© 2026 Dhaka Tribune", "Our Standards: The Thomson Reuters
+    # Trust Principles." A syndicated feed's disclaimer: "(This story has not been edited by our
+    # staff and is auto-generated from a syndicated feed.)"; an agency's: "This report by The
+    # Canadian Press was first published March 6, 2024."
+    r"|(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
     r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b"
-    r"|this (?:report|story|article) by [\w .]{2,40} was first published\b)",
+    r"|this (?:report|story|article) by [\w .]{2,40} was first published\b"
+    # The time a story takes to read: "5 min read", "2 min", "Reading time: 4 minutes"
+    r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$)",
     re.I,
-)
-# "5 min read", "2 min", "Reading time: 4 minutes"
-READING_TIME = re.compile(
-    r"^(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$", re.I
 )
 # "2 hours ago", "an hour ago", "Just now": when a page was seen, which no date can be read from.
 RELATIVE_TIMESTAMP = re.compile(
@@ -184,6 +186,9 @@ TIMESTAMP_LABEL = re.compile(
     re.I,
 )
 MAX_TIMESTAMP = 120  # characters of a labelled timestamp line
+MAX_BARE_TIMESTAMP = 60  # characters of an unlabelled one
+# The longest line a section's name before the time can make (case folding never shortens).
+MAX_SECTION_AND_TIME = LONGEST_SECTION_LABEL + 1 + MAX_BARE_TIMESTAMP
 # Labels of an update: a time under one of them stands in only when no other is given.
 UPDATE_LABELS = (
     "updated", "update", "last", "modified", "mis à jour", "modifié", "actualizado",
@@ -726,7 +731,7 @@ def _header_line(text: str, header: _Header) -> bool:
     if _is_bare_timestamp(text) or RELATIVE_TIMESTAMP.match(text):
         header.timestamps.append(("", text))
         return True
-    section = BEFORE_NUMBER.match(text)
+    section = BEFORE_NUMBER.match(text) if len(text) <= MAX_SECTION_AND_TIME else None
     if section and section.group("words").casefold() in SECTION_LABELS:
         time = text[section.end() :]
         if _is_bare_timestamp(time):
@@ -806,10 +811,11 @@ def _is_timestamp_line(text: str) -> bool:
 def _is_bare_timestamp(text: str) -> bool:
     """An unlabelled line made only of date words, numbers and zones: 'Sun Feb 15, 2026 12:06 AM',
     'March 14, 2024 at 2:30 p.m. EDT'."""
+    if len(text) > MAX_BARE_TIMESTAMP:
+        return False
     words = text if ".m." not in text else DOTTED_HALF_DAY.sub(r"\1m", text)
     return (
-        len(text) <= 60
-        and all(DATE_WORD.fullmatch(word) for word in LETTERS.findall(words))
+        all(DATE_WORD.fullmatch(word) for word in LETTERS.findall(words))
         and parse_published(text) is not None
     )
 
@@ -821,9 +827,7 @@ def _is_chrome(text: str) -> bool:
     return (
         (len(bare) <= LONGEST_CHROME_LINE and bare.strip(CHROME_COUNT).casefold() in CHROME_LINES)
         or not bare.strip(RULE_CHARACTERS)
-        or PHOTO_CREDIT.match(text) is not None
-        or READING_TIME.match(text) is not None
-        or NOTICE.match(text) is not None
+        or CHROME_PATTERN.match(text) is not None
         or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
     )
 
