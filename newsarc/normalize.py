@@ -156,7 +156,10 @@ CHROME_PATTERN = re.compile(
     r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b"
     r"|this (?:report|story|article) by [\w .]{2,40} was first published\b"
     # The time a story takes to read: "5 min read", "2 min", "Reading time: 4 minutes"
-    r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$)",
+    r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$"
+    # A time the page's script fills in, saved before it ran: "Updated [hour]:[minute] [AM]:[PM]
+    # [timezone], [monthFull] [day], [year]"
+    r"|(?:(?:updated|published|posted)\s+)?(?:\[[a-z]+\][\s:,]*){3,}$)",
     re.I,
 )
 # "2 hours ago", "an hour ago", "Just now": when a page was seen, which no date can be read from.
@@ -279,6 +282,11 @@ _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
 PLACE_LINE = re.compile(_CAPITALISED)
+# Where the writer files from, under the byline: "Reporting from Kyiv, Ukraine", "Reporting from
+# Jerusalem and Tel Aviv"; the first place named is the dateline.
+REPORTING_FROM = re.compile(
+    rf"^Reporting from (?P<place>{_CAPITALISED})(?: and {_CAPITALISED})?(?:, {_CAPITALISED})?$"
+)
 # A byline without "By", the writer and maybe where they write from, as some papers print it
 # above the date: "Angela Giuffrida in Rome", "Angela Tan". Read only when a timestamp line
 # follows: it could be a short deck.
@@ -716,6 +724,10 @@ def _header_line(text: str, header: _Header) -> bool:
         # "Source: Xinhua| 2026-11-20 10:14:35|Editor: huaxia"
         after_bars = [part.strip() for part in value.split("|")[1:]]
         header.timestamps.extend(("", part) for part in after_bars if _is_bare_timestamp(part))
+        return True
+    reporting_from = REPORTING_FROM.match(text)
+    if reporting_from:
+        header.add_credit([], reporting_from.group("place"))
         return True
     desk = DESK_CREDIT.match(text)
     if desk:

@@ -1013,6 +1013,47 @@ def test_a_place_alone_under_the_byline_and_over_the_time(text: str) -> None:
     assert article.body == "It rained."
 
 
+@pytest.mark.parametrize(
+    ("where", "dateline"),
+    [
+        ("Kyiv, Ukraine", "Kyiv"),
+        ("Jerusalem and Tel Aviv", "Jerusalem"),
+        ("Kyiv and Kharkiv, Ukraine", "Kyiv"),
+        ("Washington", "Washington"),
+    ],
+)
+def test_the_place_a_writer_reports_from_is_the_dateline(where: str, dateline: str) -> None:
+    text = (
+        "Ukraine Strikes Refinery Deep Inside Russia\n\nThe attack forced a halt to production.\n\n"
+        f"By Jane Smith\nReporting from {where}\n\nMarch 3, 2024, 2:30 p.m. EST\n\n"
+        "Ukrainian drones struck an oil refinery on Sunday.\n"
+    )
+    article = normalize(text)
+    assert (article.byline, article.dateline, article.published) == (
+        "Jane Smith",
+        dateline,
+        "2024-03-03T14:30:00-05:00",
+    )
+    assert article.body == "Ukrainian drones struck an oil refinery on Sunday."
+
+
+def test_a_paragraph_about_reporting_from_a_place_is_kept() -> None:
+    lead = "Reporting from Kyiv, Ukraine, has grown harder since the war began, editors say."
+    article = normalize(f"Editors on the war\n\nBy Jane Smith\n\n{lead}\n\nMore.\n")
+    assert (article.dateline, article.body) == (None, f"{lead}\n\nMore.")
+
+
+def test_a_time_the_pages_script_had_not_filled_in_is_dropped() -> None:
+    text = (
+        "Pope calls for peace in Easter address\n\n"
+        "Updated [hour]:[minute] [AM]:[PM] [timezone], [monthFull] [day], [year]\n\n"
+        "VATICAN CITY (AP) — Pope Francis called for peace on Sunday.\n"
+    )
+    article = normalize(text)
+    assert (article.agencies, article.dateline, article.published) == (["AP"], "Vatican City", None)
+    assert article.body == "Pope Francis called for peace on Sunday."
+
+
 def test_two_lines_of_summary_over_a_byline_are_the_deck() -> None:
     text = (
         "Hong Kong passes security law\n\nLegislature approves bill\nThe law targets treason\n\n"
