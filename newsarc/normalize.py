@@ -177,17 +177,20 @@ CAPTION = re.compile(
 )
 
 # Labels of timestamp lines, best first: "updated" only stands in when nothing else is given.
-TIMESTAMP_LABEL = re.compile(
-    r"^(?P<label>post(?:ed)? time|posted(?: at| on)?|published(?: at| on)?|publish(?:ed)? time"
+_TIMESTAMP_LABELS = (
+    r"post(?:ed)? time|posted(?: at| on)?|published(?: at| on)?|publish(?:ed)? time"
     r"|publish|first published(?: on| at)?|print publish|issued(?: on| at)?|date(?:line)?|time"
     r"|(?:last )?updated?(?: at| on| time)?|(?:last )?modified(?: at| on)?"
     # in French, Spanish, Portuguese, Italian, German and Chinese
     r"|publié(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|veröffentlicht(?: am)?|发布时间"
     r"|mis à jour(?: le)?|modifié(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
-    r"|aggiornato(?: il)?|aktualisiert(?: am)?|更新时间)"
-    r"\s*[:：|-]?\s*(?P<value>.*\d.*)$",
-    re.I,
+    r"|aggiornato(?: il)?|aktualisiert(?: am)?|更新时间"
 )
+TIMESTAMP_LABEL = re.compile(
+    rf"^(?P<label>{_TIMESTAMP_LABELS})\s*[:：|-]?\s*(?P<value>.*\d.*)$", re.I
+)
+# A label alone on its line, over the time it labels: "Updated on" / "March 3, 2024 at 4:10 PM"
+LABEL_ALONE = re.compile(rf"(?:{_TIMESTAMP_LABELS})\s*[:：|-]?", re.I)
 MAX_TIMESTAMP = 120  # characters of a labelled timestamp line
 MAX_BARE_TIMESTAMP = 60  # characters of an unlabelled one
 # The longest line a section's name before the time can make (case folding never shortens).
@@ -201,7 +204,8 @@ UPDATE_LABELS = (
 # 11:00 AM", "Tue Feb 10, 2026 09:15 PM Last update on: Tue Feb 10, 2026 09:20 PM", "Publié le
 # 10 mars 2025 à 14h32, modifié le 10 mars 2025 à 16h00".
 LATER_TIMESTAMP = re.compile(
-    r"(?<!last)(?:[\s|/·•,;-]+|(?<=[A-Z]{2}))"  # or glued to a zone: "PM GMTUpdated 2 hours ago"
+    # or glued to a zone or a number: "PM GMTUpdated 2 hours ago", "14:30Modified: 03/03/2024"
+    r"(?<!last)(?:[\s|/·•,;-]+|(?<=[A-Z]{2})|(?<=\d))"
     r"(?=(?:first published|published|posted|last updated?|updated?|modified|modifié"
     r"|mis à jour|actualizado|atualizado|aggiornato|aktualisiert)\b)",
     re.I,
@@ -641,6 +645,9 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         if _place_under_byline(lines, index, header):
             index += 1
             continue
+        if _label_over_time(lines, index, header):
+            index += 2
+            continue
         if header.deck is None and _is_deck(lines, index, headline_block, header):
             header.deck = line.text
             index += 1
@@ -936,6 +943,18 @@ def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool
     if not PLACE_LINE.fullmatch(text) or not _is_timestamp_line(under):
         return False
     header.place = place_name(text)
+    return True
+
+
+def _label_over_time(lines: list[_Line], index: int, header: _Header) -> bool:
+    """Record a timestamp whose label stands alone on the line above it ("Updated on" over
+    "March 3, 2024 at 4:10 PM GMT+1")."""
+    if index + 1 >= len(lines) or not LABEL_ALONE.fullmatch(lines[index].text):
+        return False
+    stamps = _timestamps(f"{lines[index].text} {lines[index + 1].text}")
+    if not stamps or not _is_bare_timestamp(lines[index + 1].text):
+        return False
+    header.timestamps.extend(stamps)
     return True
 
 

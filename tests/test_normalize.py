@@ -701,6 +701,25 @@ TIMESTAMP_LINE_ROWS = [
         "March 10, 20253:45 PM GMT",
     ),
     (
+        "zone-offset-and-update-run-together",
+        "March 3, 20242:30 PM GMT+1Updated 2 hours ago",
+        "2024-03-03T14:30:00+01:00",
+        "March 3, 20242:30 PM GMT+1",
+    ),
+    (
+        "clock-and-modified-run-together",
+        "Issued on: 03/03/2024 - 14:30Modified: 03/03/2024 - 16:00",
+        "2024-03-03T14:30:00",
+        "03/03/2024 - 14:30",
+    ),
+    (
+        "update-label-alone-over-its-time",
+        "By Jane Smith\nMarch 3, 2024 at 2:30 PM GMT+1\nUpdated on\nMarch 3, 2024 at 4:10 PM GMT+1",
+        "2024-03-03T14:30:00+01:00",
+        "March 3, 2024 at 2:30 PM GMT+1",
+    ),
+    ("label-alone-over-its-time", "Published:\n3 March 2024", "2024-03-03", "3 March 2024"),
+    (
         "french-published-and-modified",
         "Publié le 10 mars 2025 à 14h32, modifié le 10 mars 2025 à 16h00",
         "2025-03-10T14:32:00",
