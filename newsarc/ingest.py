@@ -738,6 +738,7 @@ WRAPPER_KEYS = (
     "articles", "items", "results", "data", "documents", "docs", "stories", "news", "entries",
     "posts",
 )  # fmt: skip
+MAX_WRAPPING = 1  # objects around the wrapping object that hold the list
 
 
 def _json_elements(text: str) -> list[tuple[str, str, object]]:
@@ -752,11 +753,14 @@ def _json_elements(text: str) -> list[tuple[str, str, object]]:
                 raise json.JSONDecodeError("Extra data", text, end)
             return [(f"[{i}]", raw, value) for i, (raw, value) in enumerate(elements)]
         document = json.loads(text)
-        wrapper = _wrapper_key(document)
-        if wrapper is None:
+        path = _wrapper_path(document)
+        if not path:
             return [("", text, document)]
-        elements, _ = _list_at(text, _member_start(text, index, wrapper, decoder), decoder)
-        return [(f".{wrapper}[{i}]", raw, value) for i, (raw, value) in enumerate(elements)]
+        for name in path:
+            index = _member_start(text, index, name, decoder)
+        elements, _ = _list_at(text, index, decoder)
+        place = "".join(f".{name}" for name in path)
+        return [(f"{place}[{i}]", raw, value) for i, (raw, value) in enumerate(elements)]
     except json.JSONDecodeError as error:
         raise NotAnArticle(f"not valid JSON ({error})") from None
 
@@ -779,10 +783,18 @@ def _list_at(
     return elements, _after_space(text, index + 1)
 
 
-def _wrapper_key(document: object) -> str | None:
+def _wrapper_path(document: object, depth: int = 0) -> list[str]:
+    """The names that lead to the list of articles an object wraps: `["articles"]`, or
+    `["articles", "results"]` where an API nests the list in an object of its own (Event
+    Registry); empty when it wraps none."""
     if not isinstance(document, dict) or "title" in document or "headline" in document:
-        return None
-    return next((name for name in WRAPPER_KEYS if isinstance(document.get(name), list)), None)
+        return []
+    if name := next((name for name in WRAPPER_KEYS if isinstance(document.get(name), list)), None):
+        return [name]
+    for name in WRAPPER_KEYS if depth < MAX_WRAPPING else ():
+        if inner := _wrapper_path(document.get(name), depth + 1):
+            return [name, *inner]
+    return []
 
 
 def _member_start(text: str, index: int, wanted: str, decoder: json.JSONDecoder) -> int:
@@ -914,9 +926,7 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
         ],
         _is_text,
     ),
-    "source": lambda site: (
-        _is_text(site) or (isinstance(site, dict) and _is_text(site.get("name")))
-    ),
+    "source": lambda site: _is_text(_site_name(site)),
     "agencies": lambda names: isinstance(names, list) and all(map(_is_text, names)),
     "id": lambda number: _is_count(number) and number != 0,
     "word_count": _is_count,
@@ -929,10 +939,12 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
 BODY_KEYS = ("body", "text", "maintext", "content")
 PUBLISHED_KEYS = (
     "published", "publish_date", "published_at", "publishedAt", "date_publish", "datePublished",
-    "pubDate",
+    "pubDate", "dateTimePub",
 )  # fmt: skip
 AUTHOR_KEYS = ("byline", "author", "authors")
 DECK_KEYS = ("deck", "description", "subtitle", "summary")
+# Where a news API cut a story short for its free plan: "… [+2345 chars]" (NewsAPI).
+TRUNCATION_MARK = re.compile(r"\s*\[\+\d+ chars\]$")
 
 
 def _parse_title_and_body(
@@ -953,9 +965,19 @@ def _parse_title_and_body(
     _add_stated_fields(parsed.article, record, options.dayfirst, read_writers=read_writers)
     if parsed.article.deck is None:
         parsed.article.deck = _stated_deck(record, parsed.article.body)
-    site = record.get("source")  # text or {"name": text}: _record_problem
-    parsed.provenance.outlet = options.outlet or (site["name"] if isinstance(site, dict) else site)
+    site_name = _site_name(record.get("source"))
+    parsed.provenance.outlet = options.outlet or site_name
+    if site_name and parsed.article.byline == site_name:  # NewsAPI's author is often the site
+        parsed.article.byline = None
     return parsed
+
+
+def _site_name(site: object) -> str | None:
+    """The name of an object's site: its source as text, or as an object that names it,
+    {"name": …} (NewsAPI) or {"title": …} (Event Registry)."""
+    if isinstance(site, dict):
+        site = site.get("name") if site.get("name") is not None else site.get("title")
+    return site if isinstance(site, str) else None
 
 
 def _stated_deck(record: dict[str, Any], body: str) -> str | None:
@@ -974,7 +996,8 @@ def _title_and_body(record: dict[str, Any]) -> str:
 
 
 def _record_body(record: dict[str, Any]) -> str | None:
-    return next((value for name in BODY_KEYS if isinstance(value := record.get(name), str)), None)
+    body = next((value for name in BODY_KEYS if isinstance(value := record.get(name), str)), None)
+    return TRUNCATION_MARK.sub("", body) if body and body.endswith("]") else body
 
 
 def _add_stated_fields(
@@ -994,6 +1017,8 @@ def _add_stated_fields(
     for name in AUTHOR_KEYS if read_writers else ():
         value = record.get(name)
         names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        # writers as text, or as objects that name them: [{"name": "Jane Smith"}]
+        names = [one.get("name") if isinstance(one, dict) else one for one in names]
         if writers := [one.strip() for one in names if isinstance(one, str) and one.strip()]:
             article.byline = ", ".join(writers)
             break

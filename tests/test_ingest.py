@@ -331,7 +331,7 @@ def test_objects_of_scrapers_are_read_with_their_time_and_writers(run: Run, tmp_
             "2025-03-10T14:32:00+00:00",
             "2025-03-10T14:32:00Z",
             "Example News",
-            "Storms hit the coast on Friday... [+1234 chars]",
+            "Storms hit the coast on Friday...",  # without the API's mark of a cut
         ),
         ("Prices rise", None, None, None, None, "Prices rose in March."),
     ]
@@ -353,6 +353,36 @@ def test_a_news_apis_answer_is_read_an_article_at_a_time(run: Run, tmp_path: Pat
         ("Fed holds rates steady", None, f"{answer}.articles[1]"),
     ]
     assert json.loads(run("show", "2", "--raw").stdout) == stories[1]  # its object as written
+
+
+def test_an_answer_that_nests_its_list_in_an_object_is_read(run: Run, tmp_path: Path) -> None:
+    answer = tmp_path / "answer.json"
+    results = [
+        {
+            "title": "Oil steadies as markets weigh Red Sea risks",
+            "body": "Oil prices steadied on Sunday.",
+            "dateTimePub": "2024-03-03T14:30:00Z",
+            "source": {"uri": "reuters.com", "title": "Reuters"},
+            "authors": [{"name": "Jane Smith", "type": "author"}],
+        },
+        {
+            "title": "Farmers block roads across Poland",
+            "body": "Farmers blocked roads on Sunday.",
+            "source": {"title": "The Guardian"},
+            "authors": [{"name": "The Guardian"}],  # the site, not a writer
+        },
+    ]
+    answer.write_text(
+        json.dumps({"articles": {"results": results, "totalResults": 2}}), encoding="utf-8"
+    )
+    assert report(run, str(answer))["new"] == 2
+    fields = ("byline", "published", "outlet", "source_path")
+    records = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    assert [tuple(record[name] for name in fields) for record in records] == [
+        ("Jane Smith", "2024-03-03T14:30:00+00:00", "Reuters", f"{answer}.articles.results[0]"),
+        (None, None, "The Guardian", f"{answer}.articles.results[1]"),
+    ]
+    assert json.loads(run("show", "1", "--raw").stdout) == results[0]
 
 
 def test_records_by_hand_have_their_dates_read(run: Run, tmp_path: Path) -> None:
