@@ -545,6 +545,9 @@ class Archive:
         if recent < RECENT_MIN_KEYS:
             return
         if recent >= min(self._lsh_keys_rows() * RECENT_SHARE, RECENT_MAX_KEYS):
+            if self._stored_keys is None and not self._lsh_keys_rows():
+                # The table is empty: a filter made now holds all it will hold, with no reading.
+                self._stored_keys = KeyFilter(RECENT_MAX_KEYS)
             if self._stored_keys is not None:
                 for keys in self._recent_keys().key_runs():
                     self._stored_keys.add(keys)

@@ -602,6 +602,24 @@ def test_keys_merged_after_the_stored_keys_filter_was_made_pass_it(
             assert archive.add_fingerprints([(3, *rows[1]), (4, *rows[0])]) == {3: {2}, 4: {1}}
 
 
+def test_a_filter_begun_with_an_empty_table_never_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new archive's first merge starts the filter of lsh_keys, which then holds every key the
+    table will: reading the table back would only cost (a whole ingest's worth at a million)."""
+    monkeypatch.setattr(store_module, "RECENT_MIN_KEYS", 1)
+    monkeypatch.setattr(store_module, "RECENT_SHARE", 0.0)
+    monkeypatch.setattr(store_module, "KEYS_PER_FILTER_ROW", 0.0)
+    monkeypatch.setattr(Archive, "_read_stored_keys", None)  # calling it would fail
+    rows = two_stories_fingerprints()
+    with Archive.open(str(tmp_path / "a.db"), create=True) as archive:
+        with archive.transaction():
+            assert archive.add_fingerprints([(1, *rows[0])]) == {}
+        assert archive._stored_keys is not None
+        with archive.transaction():
+            assert archive.add_fingerprints([(2, *rows[1]), (3, *rows[0])]) == {3: {1}}
+
+
 def test_merged_keys_are_stored_many_to_a_statement_and_counted_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
