@@ -606,7 +606,7 @@ def test_a_filter_begun_with_an_empty_table_never_reads_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A new archive's first merge starts the filter of lsh_keys, which then holds every key the
-    table will: reading the table back would only cost (a whole ingest's worth at a million)."""
+    table will: reading the table back would only cost time."""
     monkeypatch.setattr(store_module, "RECENT_MIN_KEYS", 1)
     monkeypatch.setattr(store_module, "RECENT_SHARE", 0.0)
     monkeypatch.setattr(store_module, "KEYS_PER_FILTER_ROW", 0.0)
