@@ -159,7 +159,8 @@ CHROME_PATTERN = re.compile(
     r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$"
     # A time the page's script fills in, saved before it ran: "Updated [hour]:[minute] [AM]:[PM]
     # [timezone], [monthFull] [day], [year]"
-    r"|(?:(?:updated|published|posted)\s+)?(?:\[[a-z]+\][\s:,]*){3,}$)",
+    r"|(?:(?:updated|published|posted)\s+)?\[(?:hour|minute|day|month\w*|year|date|time\w*)\]"
+    r"(?:[\s:,]*\[[a-z]+\]){2,}$)",
     re.I,
 )
 # "2 hours ago", "an hour ago", "Just now": when a page was seen, which no date can be read from.

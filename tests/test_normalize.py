@@ -1073,6 +1073,11 @@ def test_a_time_the_pages_script_had_not_filled_in_is_dropped() -> None:
     assert article.body == "Pope Francis called for peace on Sunday."
 
 
+def test_a_line_of_bracketed_words_that_names_no_time_is_kept() -> None:
+    text = "Senate debate\n\nThe senator spoke.\n\n[Applause] [Laughter] [Music]\n\nShe sat.\n"
+    assert normalize(text).body == "The senator spoke.\n\n[Applause] [Laughter] [Music]\n\nShe sat."
+
+
 def test_two_lines_of_summary_over_a_byline_are_the_deck() -> None:
     text = (
         "Hong Kong passes security law\n\nLegislature approves bill\nThe law targets treason\n\n"
