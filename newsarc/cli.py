@@ -48,7 +48,7 @@ class NewsarcGroup(click.Group):
             return super().invoke(ctx)
         except NewsarcError as error:
             raise click.ClickException(str(error)) from None
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:  # a lock held too long, a damaged file
             if "locked" in str(error) or "busy" in str(error):
                 raise click.ClickException(
                     f"The archive stayed locked by another process for {lock_timeout():g} s; "

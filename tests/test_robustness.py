@@ -269,6 +269,24 @@ def test_a_locked_archive_gives_a_clear_message(run: Run, db_path: Path) -> None
 
 @pytest.mark.parametrize(
     "command",
+    [["export", "--jsonl"], ["export", "--csv"], ["export", "idlib"], ["search", "idlib"],
+     ["show", "1"], ["stats"]],
+    ids=lambda c: " ".join(c),
+)  # fmt: skip
+def test_a_damaged_archive_gives_a_clear_message(
+    ingested: Path, db_path: Path, command: list[str]
+) -> None:
+    with db_path.open("r+b") as damaged:  # pages of its tables and indexes zeroed
+        damaged.seek(3 * 16384)
+        damaged.write(bytes(6 * 16384))
+    process = newsarc(*command, "--db", str(db_path))
+    stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout) == (1, "")
+    assert stderr == "Error: The archive could not be used: database disk image is malformed\n"
+
+
+@pytest.mark.parametrize(
+    "command",
     [["search", "idlib"], ["search", "idlib", "--json"], ["show", "3"], ["show", "3", "--raw"],
      ["export", "--csv"], ["stats"]],
     ids=lambda c: " ".join(c),
