@@ -15,7 +15,13 @@ from click.core import ParameterSource
 from newsarc import __version__
 from newsarc.engine import sqlite3
 from newsarc.errors import NewsarcError, NotFound, QueryError
-from newsarc.fast import DEFAULT_ARCHIVE, DEFAULT_LIMIT, silence_closed_stdout
+from newsarc.fast import (
+    DEFAULT_ARCHIVE,
+    DEFAULT_LIMIT,
+    INTERRUPTED,
+    overwrites_archive,
+    silence_closed_stdout,
+)
 from newsarc.models import MAX_FILE_BYTES
 from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import lock_timeout
@@ -23,7 +29,6 @@ from newsarc.store import lock_timeout
 F = TypeVar("F", bound=Callable[..., Any])
 
 INBOX_DEFAULT = "data"
-INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C
 ALIASES = {"query": "search"}
 FORMATS = ("json", "jsonl", "csv")
 KINDS_SHOWN = 3  # kinds of file name a folder holds, named when --glob matched none
@@ -551,6 +556,8 @@ def export(
     from newsarc.sql import Query
 
     query = Query(to_fts(_query_text(words)) if words else None, _filters(**filters))
+    if overwrites_archive(output, db_path):
+        raise NewsarcError(f"{output} is the archive itself: export to another file.")
     with _open_with_articles(db_path) as archive:
         if form == "csv":
             with _output(output, "w") as stream:

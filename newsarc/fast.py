@@ -1,29 +1,46 @@
-"""The `newsarc` program, with a shortcut for `newsarc search WORDS` into a pipe.
+"""The `newsarc` program, with shortcuts for its plainest commands into a pipe or a file.
 
-A search piped to a file or another program prints a line per hit: id, date and headline.
-Importing click and the record classes takes longer than such a search, so this module reads
-the plain form of the command (words, --db, --limit, --offset) itself and runs the store's SQL
-with sqlite3 alone (newsarc.engine). Everything else (a terminal, any other option, --help, a
-missing, empty or older archive, a query that needs explaining) goes to the full command line.
+A search piped to a file or another program prints a line per hit: id, date and headline, and an
+export of the whole archive as JSON or JSON Lines writes what SQLite builds. Importing click and
+the record classes takes longer than such a search, and a tenth of such an export, so this
+module reads the plain form of these commands itself (a search's words, --db, --limit, --offset;
+an export's --db, --json or --jsonl, --output, --with-original) and runs the store's SQL with
+sqlite3 alone (newsarc.engine). Everything else (a search into a terminal, any other option,
+--help, a missing, empty or older archive, a query that needs explaining, an output that cannot
+be opened) goes to the full command line.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 
 from newsarc.engine import sqlite3
 from newsarc.sql import LARGEST_INTEGER
 
+TYPE_CHECKING = False  # not typing's: a piped search does not import typing
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
 SEARCH_COMMANDS = ("search", "query")
-# Defaults of the command line, which both search paths read.
+EXPORT_FORMS = {"--json": "json", "--jsonl": "jsonl"}
+# Defaults of the command line, which both paths read.
 DEFAULT_ARCHIVE = "newsarc.db"
 DEFAULT_LIMIT = 20
+STANDARD_OUTPUT = "-"
+INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C
 
 
 def main() -> None:
-    request = plain_search(sys.argv[1:], os.environ.get("NEWSARC_DB"))
-    if request is None or sys.stdout.isatty() or not _answer(*request):
+    args, env_db = sys.argv[1:], os.environ.get("NEWSARC_DB")
+    search = plain_search(args, env_db)
+    if search is not None:
+        answered = not sys.stdout.isatty() and _answer(*search)
+    else:
+        export = plain_export(args, env_db)
+        answered = export is not None and _export(*export)
+    if not answered:
         from newsarc.cli import main as full_command_line
 
         full_command_line()
@@ -31,31 +48,12 @@ def main() -> None:
 
 def plain_search(args: list[str], env_db: str | None) -> tuple[list[str], str, int, int] | None:
     """(words, archive, limit, offset) of a plain search command; None for anything else."""
-    archive = env_db or DEFAULT_ARCHIVE
-    if args and args[0].partition("=")[0] == "--db":  # the archive named before the command
-        _, equals, value = args[0].partition("=")
-        if equals:
-            archive, args = value, args[1:]
-        elif len(args) > 1:
-            archive, args = args[1], args[2:]
-        else:
-            return None
-    if not args or args[0] not in SEARCH_COMMANDS:
+    plain = _plain_command(
+        args, env_db, SEARCH_COMMANDS, {"--limit": str(DEFAULT_LIMIT), "--offset": "0"}
+    )
+    if plain is None:
         return None
-    words: list[str] = []
-    options = {"--db": archive, "--limit": str(DEFAULT_LIMIT), "--offset": "0"}
-    rest = iter(args[1:])
-    for arg in rest:
-        name, equals, value = arg.partition("=")
-        if name in options:
-            given = value if equals else next(rest, None)
-            if given is None:
-                return None
-            options[name] = given
-        elif arg.startswith("-"):
-            return None  # another option, or a -word to exclude
-        else:
-            words.append(arg)
+    words, options, _ = plain
     try:
         limit, offset = int(options["--limit"]), int(options["--offset"])
     except ValueError:
@@ -65,48 +63,98 @@ def plain_search(args: list[str], env_db: str | None) -> tuple[list[str], str, i
     return words, options["--db"], limit, offset
 
 
+def plain_export(args: list[str], env_db: str | None) -> tuple[str, str, str, bool] | None:
+    """(archive, form, output, with original) of a plain export of every article as JSON or
+    JSON Lines; None for anything else."""
+    plain = _plain_command(
+        args,
+        env_db,
+        ("export",),
+        {"--output": STANDARD_OUTPUT},
+        flags=(*EXPORT_FORMS, "--with-original"),
+        short={"-o": "--output"},
+    )
+    if plain is None or plain[0]:  # words to match: the full command line runs the query
+        return None
+    _, options, flags = plain
+    forms = [EXPORT_FORMS[flag] for flag in flags if flag in EXPORT_FORMS]
+    form = forms[-1] if forms else "json"  # the last one given counts, as in click
+    return options["--db"], form, options["--output"], "--with-original" in flags
+
+
+def _plain_command(
+    args: list[str],
+    env_db: str | None,
+    commands: tuple[str, ...],
+    defaults: dict[str, str],
+    *,
+    flags: tuple[str, ...] = (),
+    short: dict[str, str] | None = None,
+) -> tuple[list[str], dict[str, str], list[str]] | None:
+    """(words, options, flags) of one of `commands` given with no options but --db, those of
+    `defaults` (name: default value; `short` names some of them in short) and `flags`; None
+    for anything else (another option, a -word, an option without its value)."""
+    archive = env_db or DEFAULT_ARCHIVE
+    if args and args[0].partition("=")[0] == "--db":  # the archive named before the command
+        _, equals, value = args[0].partition("=")
+        if equals:
+            archive, args = value, args[1:]
+        elif len(args) > 1:
+            archive, args = args[1], args[2:]
+        else:
+            return None
+    if not args or args[0] not in commands:
+        return None
+    words: list[str] = []
+    options = {"--db": archive, **defaults}
+    given_flags: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        name, equals, value = arg.partition("=")
+        if short and arg in short:  # a short option's value follows it
+            name, equals = short[arg], ""
+        if name in options:
+            given = value if equals else next(rest, None)
+            if given is None:
+                return None
+            options[name] = given
+        elif arg in flags:
+            given_flags.append(arg)
+        elif arg.startswith("-"):
+            return None  # another option, or a -word to exclude
+        else:
+            words.append(arg)
+    return words, options, given_flags
+
+
 def _answer(words: list[str], path: str, limit: int, offset: int) -> bool:
     """Print the hits, as the full command line would; False when it has to answer instead."""
     from newsarc.errors import QueryError
     from newsarc.query import to_fts
-    from newsarc.sql import (
-        APPLIED_STEPS,
-        MIGRATION_SET,
-        RANK,
-        SCHEMA_STEPS,
-        SORTS,
-        Query,
-        read_only_uri,
-    )
+    from newsarc.sql import RANK, SORTS, Query
 
     text = " ".join(words)
     try:
         query = Query(to_fts(text))
     except QueryError:
         return False
-    if not os.path.isfile(path):
+    db = _current_archive(path)
+    if db is None:
         return False
     try:
-        db = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            steps = db.execute(APPLIED_STEPS, (MIGRATION_SET,))
-            if tuple(name for (name,) in steps) != SCHEMA_STEPS:
-                return False
-            sql = query.sql(
-                f"a.id, a.published, a.headline, {RANK} AS score",
-                SORTS["relevance"],
-                "LIMIT :limit OFFSET :offset",
-            )
-            hits = db.execute(sql, query.params | {"limit": limit, "offset": offset}).fetchall()
-            # Nothing past the offset, or nothing stored: the full command line says which.
-            if not hits and (
-                offset or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
-            ):
-                return False
-        finally:
-            db.close()
+        sql = query.sql(
+            f"a.id, a.published, a.headline, {RANK} AS score",
+            SORTS["relevance"],
+            "LIMIT :limit OFFSET :offset",
+        )
+        hits = db.execute(sql, query.params | {"limit": limit, "offset": offset}).fetchall()
+        # Nothing past the offset, or nothing stored: the full command line says which.
+        if not hits and (offset or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None):
+            return False
     except sqlite3.Error:
         return False
+    finally:
+        db.close()
     lines = (
         f"{i}\t{published or ''}\t{' '.join(headline.split())}\n"
         for i, published, headline, _ in hits
@@ -119,6 +167,93 @@ def _answer(words: list[str], path: str, limit: int, offset: int) -> bool:
     if not hits:
         print(f"No articles match {text!r}.", file=sys.stderr)
     return True
+
+
+def _export(path: str, form: str, output: str, with_original: bool) -> bool:
+    """Write every article, as the full command line would; False when it has to instead."""
+    from newsarc import dump, render
+    from newsarc.sql import Query, read_only_uri
+
+    db = None if overwrites_archive(output, path) else _current_archive(path)
+    if db is None:
+        return False
+    try:
+        empty = db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+        stream = None if empty else _binary_output(output)
+    except (sqlite3.Error, OSError):
+        stream = None
+    if stream is None:  # the full command line says why
+        db.close()
+        return False
+
+    def reader() -> sqlite3.Connection:
+        return sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+
+    chunks = dump.json_chunks(
+        db, reader, Query(None), separator=render.json_separator(form), with_original=with_original
+    )
+    try:
+        render.write_json_lines(chunks, stream, form)
+        stream.flush()
+    except BrokenPipeError:
+        silence_closed_stdout()
+    except KeyboardInterrupt:
+        _fail("Interrupted.", INTERRUPTED)
+    except OSError as error:
+        target = "standard output" if output == STANDARD_OUTPUT else output
+        _fail(f"Error: Cannot write {target}: {error.strerror or error}")
+    except sqlite3.Error as error:
+        _fail(f"Error: The archive could not be used: {error}")
+    finally:
+        db.close()
+        if stream is not sys.stdout.buffer:
+            with suppress(OSError):  # reported above
+                stream.close()
+    return True
+
+
+def overwrites_archive(output: str, archive: str) -> bool:
+    """Whether writing `output` would write over the archive or its write-ahead log."""
+    if output == STANDARD_OUTPUT:
+        return False
+    for part in (archive, f"{archive}-wal", f"{archive}-shm"):
+        try:
+            if os.path.samefile(output, part):
+                return True
+        except OSError:  # one of them does not exist
+            continue
+    return False
+
+
+def _binary_output(path: str) -> BinaryIO:
+    """The file to write an export to, or standard output for -."""
+    return sys.stdout.buffer if path == STANDARD_OUTPUT else open(path, "wb")
+
+
+def _current_archive(path: str) -> sqlite3.Connection | None:
+    """A read-only connection to the archive at `path` if it is of the current schema; None
+    for anything else (no such file, an older archive, not an archive)."""
+    from newsarc.sql import APPLIED_STEPS, MIGRATION_SET, SCHEMA_STEPS, read_only_uri
+
+    if not os.path.isfile(path):
+        return None
+    try:
+        db = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        steps = db.execute(APPLIED_STEPS, (MIGRATION_SET,)).fetchall()
+    except sqlite3.Error:
+        steps = []
+    if tuple(name for (name,) in steps) == SCHEMA_STEPS:
+        return db
+    db.close()
+    return None
+
+
+def _fail(message: str, code: int = 1) -> None:
+    print(message, file=sys.stderr)
+    sys.exit(code)
 
 
 def silence_closed_stdout() -> None:

@@ -11,24 +11,28 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
-from typing import IO, TYPE_CHECKING
 
-from newsarc.models import (
-    ArchiveStats,
-    ClusterCopy,
-    ClusterSummary,
-    IngestReport,
-    InputResult,
-    ReindexReport,
-    SearchHit,
-    StoredArticle,
-)
-from newsarc.store import MARK_END, MARK_START, RECORD_COLUMNS
+from newsarc.sql import MARK_END, MARK_START, RECORD_COLUMNS
 
+# typing.TYPE_CHECKING without importing typing: a plain export (newsarc.fast) writes through
+# this module and imports neither typing nor the record classes.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import IO, Any
+
     from rich.console import Console
     from rich.text import Text
+
+    from newsarc.models import (
+        ArchiveStats,
+        ClusterCopy,
+        ClusterSummary,
+        IngestReport,
+        InputResult,
+        ReindexReport,
+        SearchHit,
+        StoredArticle,
+    )
 
 HIGHLIGHT_STYLE = "bold yellow"
 # How matches are marked in snippets of machine formats.
@@ -119,7 +123,7 @@ def hits_plain(hits: Iterable[SearchHit], stream: IO[str]) -> None:
 
 def hit_records(hits: Iterable[SearchHit]) -> Iterator[dict[str, object]]:
     for hit in hits:
-        record = asdict(hit)
+        record = _as_dict(hit)
         record["snippet"] = _plain_snippet(hit.snippet)
         yield record
 
@@ -213,7 +217,7 @@ def article_plain(article: StoredArticle, stream: IO[str]) -> None:
 
 
 def article_json(article: StoredArticle) -> str:
-    return json.dumps(asdict(article), ensure_ascii=False, indent=2)
+    return json.dumps(_as_dict(article), ensure_ascii=False, indent=2)
 
 
 # -- stats ---------------------------------------------------------------------------------------
@@ -257,7 +261,7 @@ def stats_terminal(stats: ArchiveStats, console: Console) -> None:
 
 
 def stats_json(stats: ArchiveStats) -> str:
-    document = asdict(stats)
+    document = _as_dict(stats)
     for key in ("agencies", "datelines", "outlets", "months"):
         document[key] = [{"name": name, "articles": n} for name, n in document[key]]
     return json.dumps(document, indent=2, ensure_ascii=False)
@@ -432,3 +436,9 @@ def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[i
             return lambda count: progress.advance(task, count)
 
         yield start
+
+
+def _as_dict(record: object) -> dict[str, Any]:
+    from dataclasses import asdict  # here: dataclasses imports inspect, ~6 ms of start-up
+
+    return asdict(record)  # type: ignore[call-overload,no-any-return]

@@ -37,6 +37,21 @@ SCHEMA_STEPS = (
 # existed) is a cluster of one, named by its own id.
 ARTICLES = "articles a LEFT JOIN fingerprints f ON f.article_id = a.id"
 CLUSTER_ID = "coalesce(f.cluster_id, a.id)"
+CLUSTER_SIZE = (
+    "CASE WHEN f.cluster_id IS NULL THEN 1"
+    " ELSE (SELECT count(*) FROM fingerprints g WHERE g.cluster_id = f.cluster_id) END"
+)
+# The fields of an article's record (show --json, export), in order.
+RECORD_COLUMNS = (
+    "id", "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw",
+    "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at", "cluster_id",
+    "cluster_size",
+)  # fmt: skip
+
+# Snippet markers: control characters no article keeps (clean_text removes them), turned into
+# highlighting by the renderer.
+MARK_START, MARK_END = "\x02", "\x03"
+SNIPPET = "snippet(articles_fts, 2, char(2), char(3), '…', 14)"
 
 
 # Columns of the full-text index, in the order the bm25() weights below are given.

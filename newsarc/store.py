@@ -10,14 +10,13 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import threading
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsarc import dump
 from newsarc.engine import sqlite3
 from newsarc.errors import ArchiveError, NotFound, QueryError
 from newsarc.lsh import FILTER_KEYS_AT_ONCE, KeyFilter, RecentKeys, distinct_keys, pack_keys
@@ -35,10 +34,13 @@ from newsarc.sql import (
     APPLIED_STEPS,
     ARTICLES,
     CLUSTER_ID,
+    CLUSTER_SIZE,
     FTS_COLUMNS,
     MIGRATION_SET,
     RANK,
+    RECORD_COLUMNS,
     SCHEMA_STEPS,
+    SNIPPET,
     SORTS,
     Query,
     read_only_uri,
@@ -52,15 +54,6 @@ PAGE_SIZE = 16384
 WRITE_CACHE_KIB = 65536
 CHECKPOINT_PAGES = 8192
 
-RECORD_COLUMNS = (
-    "id", "headline", "deck", "byline", "agencies", "dateline", "published", "published_raw",
-    "body", "word_count", "outlet", "source_path", "content_hash", "ingested_at", "cluster_id",
-    "cluster_size",
-)  # fmt: skip
-CLUSTER_SIZE = (
-    "CASE WHEN f.cluster_id IS NULL THEN 1"
-    " ELSE (SELECT count(*) FROM fingerprints g WHERE g.cluster_id = f.cluster_id) END"
-)
 RECORD_SQL = ", ".join(
     {"cluster_id": CLUSTER_ID, "cluster_size": CLUSTER_SIZE}.get(name, f"a.{name}")
     for name in RECORD_COLUMNS
@@ -68,18 +61,6 @@ RECORD_SQL = ", ".join(
 
 
 INSERT_TRIGGER = "articles_ai"  # the name sqlite-utils gives the trigger that indexes new rows
-# Snippet markers: control characters no article keeps (clean_text removes them), turned into
-# highlighting by the renderer.
-MARK_START, MARK_END = "\x02", "\x03"
-SNIPPET = "snippet(articles_fts, 2, char(2), char(3), '…', 14)"
-# The export record, built by SQLite itself (several times faster than json.dumps per row).
-EXPORT_JSON = """json_object(
-    'id', a.id, 'headline', a.headline, 'deck', a.deck, 'byline', a.byline,
-    'agencies', json(a.agencies), 'dateline', a.dateline, 'published', a.published,
-    'published_raw', a.published_raw, 'body', a.body, 'word_count', a.word_count,
-    'outlet', a.outlet, 'source_path', a.source_path, 'content_hash', a.content_hash,
-    'ingested_at', a.ingested_at, 'cluster_id', {cluster_id}, 'cluster_size', {cluster_size}{extra})"""
-EXPORT_ORIGINAL = ", 'original', a.original, 'encoding', a.encoding"
 CANDIDATES_PER_KEY = 4
 SOURCE_STATE = "article_id, size, mtime_ns, content_hash"  # the columns of a SourceState
 # New LSH keys go to lsh_recent first (one row per article, looked up in memory), merged in key
@@ -106,10 +87,6 @@ UNION ALL SELECT 'datelines', * FROM (SELECT dateline, count(*) AS n FROM fields
   WHERE dateline IS NOT NULL GROUP BY dateline ORDER BY n DESC, dateline LIMIT :top)
 UNION ALL SELECT 'outlets', * FROM (SELECT outlet, count(*) AS n FROM fields
   WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet LIMIT :top)"""
-EXPORT_RANGE = 2000  # ids an export handles at once
-# Connections that build an export's chunks at once, while the caller writes: 100k rows into a
-# new file took 1.41-2.41 s with one and 1.07-1.45 s with two (three alternating runs, 2 cores).
-EXPORT_THREADS = 2
 # json.dumps with an option makes a new encoder every call: one made once is twice as fast.
 _json_text = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -816,68 +793,16 @@ def export_json(
     archive: Archive, query: Query, *, separator: bytes = b"\n", with_original: bool = False
 ) -> Iterator[bytes]:
     """Matching articles as JSON objects built by SQLite, in id order, several at a time:
-    each chunk is UTF-8 objects joined by `separator` (objects themselves hold no line break).
-
-    Without a full-text match SQLite also joins each range of EXPORT_RANGE ids, so Python
-    handles a chunk, not a row, at a time, and EXPORT_THREADS connections build the chunks
-    at once while the caller writes them. Chunks stay bytes, as SQLite stores them: decoding
-    them to text, under Python's lock, only to encode them again for the file doubled the
-    copies of every byte.
-    """
-    expression = EXPORT_JSON.format(
-        cluster_id=CLUSTER_ID,
-        cluster_size=CLUSTER_SIZE,
-        extra=EXPORT_ORIGINAL if with_original else "",
-    )
-    if query.match is not None:
-        cursor = _run(archive, query.sql(f"CAST({expression} AS BLOB)"), query.params)
-        while rows := cursor.fetchmany(EXPORT_RANGE):
-            yield separator.join(line for (line,) in rows)
+    each chunk is UTF-8 objects joined by `separator` (objects themselves hold no line break)."""
+    if query.match is None:
+        yield from dump.json_chunks(
+            archive.db, archive.reader, query, separator=separator, with_original=with_original
+        )
         return
-    low, high = archive.db.execute("SELECT min(id), max(id) FROM articles").fetchone()
-    if low is None:
-        return
-    lines = query.sql(f"{expression} AS line", also="a.id >= :low AND a.id < :high")
-    joined = f"SELECT CAST(group_concat(line, :separator) AS BLOB) FROM ({lines})"
-    ranges = (
-        query.params | {"low": start, "high": start + EXPORT_RANGE, "separator": separator.decode()}
-        for start in range(low, high + 1, EXPORT_RANGE)
-    )
-    for chunk in _in_parallel(archive, joined, ranges):
-        if chunk:
-            yield chunk
-
-
-def _in_parallel(
-    archive: Archive, sql: str, params: Iterable[dict[str, object]]
-) -> Iterator[bytes | None]:
-    """The one value `sql` gives for each of `params`, in order, computed by
-    EXPORT_THREADS connections at once (SQLite runs without holding Python's lock), at most
-    as many again ahead of the caller."""
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-    local = threading.local()
-    opened: list[sqlite3.Connection] = []
-
-    def first_value(values: dict[str, object]) -> bytes | None:
-        if not hasattr(local, "db"):
-            local.db = archive.reader()
-            opened.append(local.db)
-        value: bytes | None = local.db.execute(sql, values).fetchone()[0]
-        return value
-
-    try:
-        with ThreadPoolExecutor(EXPORT_THREADS) as pool:
-            ahead: deque[Future[bytes | None]] = deque()
-            for values in params:
-                ahead.append(pool.submit(first_value, values))
-                if len(ahead) > EXPORT_THREADS:
-                    yield ahead.popleft().result()
-            while ahead:
-                yield ahead.popleft().result()
-    finally:
-        for db in opened:
-            db.close()
+    record = dump.record_json(with_original=with_original)
+    cursor = _run(archive, query.sql(f"CAST({record} AS BLOB)"), query.params)
+    while rows := cursor.fetchmany(dump.RANGE):
+        yield separator.join(line for (line,) in rows)
 
 
 def export_rows(archive: Archive, query: Query) -> Iterator[tuple[object, ...]]:

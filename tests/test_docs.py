@@ -43,7 +43,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
 
 def test_export_help_names_every_field_of_the_record() -> None:
-    from newsarc.store import RECORD_COLUMNS
+    from newsarc.sql import RECORD_COLUMNS
 
     words = {
         word.strip(",.:") for word in CliRunner().invoke(cli, ["export", "--help"]).stdout.split()

@@ -1,4 +1,5 @@
-"""The piped search shortcut: same output as the full command line, without loading it."""
+"""The shortcuts for a piped search and a plain export: what the full command line would do,
+without loading it."""
 
 import os
 import subprocess
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Run
 
-from newsarc.fast import plain_search
+from newsarc.fast import plain_export, plain_search
 
 
 @pytest.mark.parametrize(
@@ -131,27 +132,105 @@ def test_anything_else_goes_to_the_full_command_line(
     assert "click" in imported(fast)
 
 
+@pytest.mark.parametrize(
+    ("command", "records"), [(["search", "idlib"], 3), (["export", "--jsonl"], 6)]
+)
 def test_an_empty_or_older_archive_is_left_to_the_full_command_line(
-    tmp_path: Path, run: Run, db_path: Path
+    tmp_path: Path, run: Run, db_path: Path, command: list[str], records: int
 ) -> None:
     run("ingest", str(tmp_path / "nothing-here"))
-    empty = piped("search", "idlib", db=db_path)
+    empty = piped(*command, db=db_path)
     assert empty.returncode == 1 and "is empty" in messages(empty)
     older = tmp_path / "first.db"
     older.write_bytes((ROOT / "tests" / "fixtures" / "archive-schema-1.db").read_bytes())
-    upgraded = piped("search", "idlib", db=older)
+    upgraded = piped(*command, db=older)
     assert upgraded.returncode == 0 and "click" in imported(upgraded)
-    assert len(upgraded.stdout.splitlines()) == 3
+    assert len(upgraded.stdout.splitlines()) == records
 
 
-def test_a_reader_that_stops_early_ends_the_search_quietly(ingested: Path, db_path: Path) -> None:
+@pytest.mark.parametrize(("command", "first"), [("search idlib", "1"), ("export --jsonl", "{")])
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+    ingested: Path, db_path: Path, command: str, first: str
+) -> None:
     env = {**os.environ, "NEWSARC_DB": str(db_path), "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        f"{sys.executable} -m newsarc search idlib | head -c 1",
+        f"{sys.executable} -m newsarc {command} | head -c 1",
         shell=True,
         capture_output=True,
         text=True,
         env=env,
         check=False,
     )
-    assert result.stdout == "1" and result.stderr == ""
+    assert result.stdout == first and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["export"], ("env.db", "json", "-", False)),
+        (["export", "--jsonl"], ("env.db", "jsonl", "-", False)),
+        (["export", "--jsonl", "--json"], ("env.db", "json", "-", False)),  # the last counts
+        (["--db", "a.db", "export", "--jsonl"], ("a.db", "jsonl", "-", False)),
+        (["export", "--db=a.db", "-o", "out.jsonl"], ("a.db", "json", "out.jsonl", False)),
+        (["export", "--output=out.json", "--with-original"], ("env.db", "json", "out.json", True)),
+        (["export", "--jsonl", "--output", "-"], ("env.db", "jsonl", "-", False)),
+        (["export", "idlib"], None),  # a query
+        (["export", "--csv"], None),
+        (["export", "--since", "2020"], None),
+        (["export", "-o"], None),
+        (["export", "-oout.json"], None),
+        (["export", "--help"], None),
+        (["search", "--jsonl"], None),
+    ],
+)
+def test_plain_export_reads_only_the_plain_form(
+    args: list[str], expected: tuple[str, str, str, bool] | None
+) -> None:
+    assert plain_export(args, "env.db") == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export"],
+        ["export", "--jsonl"],
+        ["export", "--json", "--with-original"],
+        ["--db", "{db}", "export", "--jsonl"],
+    ],
+)
+def test_plain_export_matches_the_full_command_line_without_loading_it(
+    ingested: Path, db_path: Path, run: Run, args: list[str]
+) -> None:
+    args = [arg.format(db=db_path) for arg in args]
+    fast = same_as_full_command_line(args, db_path, run)
+    assert fast.stdout.count('"headline"') == 6  # the samples
+    assert not {"click", "rich", "sqlite_utils", "newsarc.models", "newsarc.store"} & imported(fast)
+
+
+def test_plain_export_to_a_file(ingested: Path, db_path: Path, run: Run, tmp_path: Path) -> None:
+    fast_file, full_file = tmp_path / "fast.jsonl", tmp_path / "full.jsonl"
+    fast = piped("export", "--jsonl", "-o", str(fast_file), db=db_path)
+    assert (fast.returncode, fast.stdout, messages(fast)) == (0, "", "")
+    assert "click" not in imported(fast)
+    run("export", "--jsonl", "-o", str(full_file))
+    assert fast_file.read_bytes() == full_file.read_bytes()
+    assert len(fast_file.read_bytes().splitlines()) == 6
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--csv"],
+        ["export", "idlib", "--jsonl"],
+        ["export", "--agency", "AFP"],
+        ["export", "--db", "missing.db"],
+        ["export", "-o", "{missing}/out.json"],
+        ["export", "--jsonl", "-o", "{db}"],  # the full command line refuses
+    ],
+)
+def test_any_other_export_goes_to_the_full_command_line(
+    ingested: Path, db_path: Path, run: Run, tmp_path: Path, args: list[str]
+) -> None:
+    args = [arg.format(missing=tmp_path / "missing", db=db_path) for arg in args]
+    fast = same_as_full_command_line(args, db_path, run)
+    assert "click" in imported(fast)

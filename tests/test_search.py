@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, Run
 
-from newsarc import store
+from newsarc import dump
 
 
 @pytest.fixture
@@ -224,7 +224,7 @@ def test_export_in_many_chunks_keeps_every_record_in_order(
     whole = archive("export", form).stdout
     # One id a chunk: the chunks are built by several connections at once, and those of ids
     # past the end, or filtered out, are empty.
-    monkeypatch.setattr(store, "EXPORT_RANGE", 1)
+    monkeypatch.setattr(dump, "RANGE", 1)
     assert archive("export", form).stdout == whole
     lines = archive("export", "--jsonl", "--agency", "AFP").stdout.splitlines()
     assert [json.loads(line)["id"] for line in lines] == [3]
@@ -236,6 +236,17 @@ def test_export_to_a_path_that_cannot_be_written(archive: Run, tmp_path: Path, f
     result = archive("export", form, "-o", str(target))
     assert result.exit_code == 1
     assert f"Cannot write {target}: No such file or directory" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--jsonl"], ["--csv"], ["--since", "2020"]])
+def test_export_never_writes_over_the_archive(archive: Run, db_path: Path, args: list[str]) -> None:
+    before, records = db_path.read_bytes(), archive("export", "--jsonl").stdout
+    for target in (str(db_path), f"{db_path}-shm"):
+        result = archive("export", *args, "-o", target)
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: {target} is the archive itself: export to another file.\n"
+    assert db_path.read_bytes() == before
+    assert archive("export", "--jsonl").stdout == records
 
 
 def test_export_query_filters_and_formats(archive: Run, tmp_path: Path) -> None:
