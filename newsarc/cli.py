@@ -289,7 +289,7 @@ def ingest(
       newsarc ingest --glob '*.html' factiva-saves/ saved-pages/
     """
     from newsarc import render
-    from newsarc.ingest import Options, clusters_enabled, count_inputs, name_kinds, printable
+    from newsarc.ingest import READ_KINDS, Options, clusters_enabled, count_inputs, printable
     from newsarc.ingest import ingest as run_ingest
 
     if not paths:
@@ -318,15 +318,27 @@ def ingest(
                 archive, paths, options, read_stdin=sys.stdin.buffer.read, on_result=on_result
             )
     click.echo(render.ingest_json(report) if as_json else render.ingest_summary(report))
+    kinds = report.passed_over.most_common()
     if not report.total and not report.interrupted:
         folders = ", ".join(map(printable, paths))
-        kinds = ", ".join(f"{count} {kind}" for kind, count in name_kinds(paths)[:KINDS_SHOWN])
-        held = f" (it holds {kinds})" if kinds else ""
+        held = _counted(kinds[:KINDS_SHOWN])
+        held = f" (it holds {held})" if held else ""
         click.echo(f"No file named {pattern} in {folders}{held}: --glob reads others.", err=True)
+    elif readable := [(kind, count) for kind, count in kinds if kind in READ_KINDS]:
+        others = " (and so on)" if len(readable) > 1 else ""
+        click.echo(
+            f"Passed over {_counted(readable)} files, which --glob {pattern} does not name: "
+            f"ingest again with --glob '{readable[0][0]}'{others} to read them.",
+            err=True,
+        )
     if report.interrupted:
         sys.exit(INTERRUPTED)
     if report.counts["failed"]:
         sys.exit(1)
+
+
+def _counted(kinds: list[tuple[str, int]]) -> str:
+    return ", ".join(f"{count:,} {kind}" for kind, count in kinds)
 
 
 @cli.command()

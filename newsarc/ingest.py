@@ -6,7 +6,6 @@ The core never prints: it reports each input through a callback and returns the 
 from __future__ import annotations
 
 import codecs
-import collections
 import fnmatch
 import gc
 import hashlib
@@ -18,7 +17,7 @@ import signal
 import stat
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -83,6 +82,10 @@ HTML_PAGE = re.compile(r"<(?:!doctype html|html)\b", re.IGNORECASE)  # not XML s
 PAGE_HEAD = 4096  # characters in which a page says it is HTML
 # Files whose names say they hold markup: exports of news databases among them.
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml")
+# Kinds of file name newsarc reads, named when a folder holds some the pattern passed over.
+READ_KINDS = frozenset(
+    f"*{suffix}" for suffix in (".txt", ".text", ".json", ".jsonl", *MARKUP_SUFFIXES)
+)
 JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 
 BOMS = (
@@ -184,12 +187,16 @@ def content_hash(cleaned: str) -> str:
     return hashlib.blake2b(cleaned.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def discover(paths: Iterable[str], pattern: str) -> Iterator[Input]:
-    """Expand files and folders (recursively, names matching `pattern`) into inputs.
+def discover(
+    paths: Iterable[str], pattern: str, passed_over: Counter[str] | None = None
+) -> Iterator[Input]:
+    """Expand files and folders (recursively, names matching `pattern`) into inputs, counting
+    the kinds of name (`*.sgm`) a folder holds that do not match in `passed_over`.
 
     Names match whatever their case, as on Windows and macOS: collections made there hold
     `.TXT` and `.Html` beside `.txt`."""
     matches = re.compile(fnmatch.translate(pattern), re.IGNORECASE).match
+    passed_over = Counter() if passed_over is None else passed_over
     for path in paths:
         if path == STDIN:
             yield Input(STDIN)
@@ -203,7 +210,7 @@ def discover(paths: Iterable[str], pattern: str) -> Iterator[Input]:
             yield Input(path, error.strerror or str(error))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, matches)
+            yield from _walk(path, matches, passed_over)
         elif stat.S_ISREG(info.st_mode):
             yield Input(path, info=info)
         else:
@@ -211,7 +218,10 @@ def discover(paths: Iterable[str], pattern: str) -> Iterator[Input]:
 
 
 def _walk(
-    folder: str, matches: Callable[[str], object], absolute: str | None = None
+    folder: str,
+    matches: Callable[[str], object],
+    passed_over: Counter[str],
+    absolute: str | None = None,
 ) -> Iterator[Input]:
     """Files below `folder` whose names match, in name order; links to folders are not followed.
 
@@ -226,13 +236,17 @@ def _walk(
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path, matches, os.path.join(absolute, entry.name))
+                yield from _walk(
+                    entry.path, matches, passed_over, os.path.join(absolute, entry.name)
+                )
             elif matches(entry.name):
                 absolute_path = os.path.join(absolute, entry.name)
                 if entry.is_file():
                     yield Input(entry.path, None, absolute_path, entry.stat())
                 else:
                     yield Input(entry.path, NOT_A_FILE, absolute_path)
+            elif suffix := os.path.splitext(entry.name)[1]:
+                passed_over[f"*{suffix.lower()}"] += 1
         except OSError as error:
             yield Input(entry.path, error.strerror or str(error))
 
@@ -275,7 +289,9 @@ def ingest(
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
     try:
         queued: deque[tuple[list[InputResult], list[Job], Iterator[Outcome]]] = deque()
-        for items in _windows(_without_archive(discover(paths, options.glob), archive.path)):
+        for items in _windows(
+            _without_archive(discover(paths, options.glob, report.passed_over), archive.path)
+        ):
             settled, jobs = _triage(archive, items, read_stdin)
             queued.append((settled, jobs, pool.parse(jobs)))
             if len(queued) > WINDOWS_AHEAD:
@@ -1174,13 +1190,6 @@ def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
     if encoding == PAGE_ENCODING:
         return _parse_page(original, "", None, Options(dayfirst=dayfirst)).article
     return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
-
-
-def name_kinds(paths: Iterable[str]) -> list[tuple[str, int]]:
-    """The kinds of file name (`*.html`) below `paths` with how many of each, most common
-    first: what --glob could read when the pattern asked for matched nothing."""
-    suffixes = (os.path.splitext(item.path)[1] for item in discover(paths, "*"))
-    return collections.Counter(f"*{suffix}" for suffix in suffixes if suffix).most_common()
 
 
 def count_inputs(paths: Iterable[str], pattern: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
@@ -106,6 +107,8 @@ class IngestReport:
     undated: int = 0
     failures: list[InputResult] = field(default_factory=list)
     interrupted: bool = False
+    # Kinds of file name (`*.sgm`) in the folders read that the pattern passed over, how many.
+    passed_over: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: InputResult) -> None:
         self.counts[result.status] += 1

@@ -66,7 +66,12 @@ def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path:
     assert result.stdout.startswith(
         "Ingested 20 inputs: 16 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed;"
     )
-    failures = sorted(line.split(None, 2)[2] for line in result.stderr.splitlines())
+    *failed, passed_over = result.stderr.splitlines()
+    assert passed_over == (
+        "Passed over 6 *.html, 1 *.sgm files, which --glob *.txt does not name: "
+        "ingest again with --glob '*.html' (and so on) to read them."
+    )
+    failures = sorted(line.split(None, 2)[2] for line in failed)
     assert failures == [
         f"{SAMPLES}/binary.txt: binary file (NUL bytes), not text",
         f"{SAMPLES}/blank.txt: blank file: only white space",
@@ -205,6 +210,32 @@ def test_glob_selects_other_names(run: Run, tmp_path: Path) -> None:
         f"No file named *.txt in {folder} (it holds 1 *.md, 1 *.text): --glob reads others.\n"
     )
     assert report(run, "--glob", "*.text", str(folder))["new"] == 1
+
+
+def test_files_of_kinds_newsarc_reads_that_the_pattern_passed_over_are_named(
+    run: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "collected"
+    (folder / "wire").mkdir(parents=True)
+    shutil.copy(SEED, folder / "story.txt")
+    for name in ("a.json", "b.json", "page.HTML", "wire/reut2-000.sgm", "notes.md", "logo.png"):
+        (folder / name).write_text("{}")
+    result = run("ingest", str(folder))
+    assert result.stdout.startswith("Ingested 1 input: 1 new")
+    assert result.stderr == (
+        "Passed over 2 *.json, 1 *.html, 1 *.sgm files, which --glob *.txt does not name: "
+        "ingest again with --glob '*.json' (and so on) to read them.\n"
+    )
+    (folder / "a.json").unlink()
+    (folder / "b.json").unlink()
+    (folder / "page.HTML").unlink()
+    result = run("ingest", str(folder))
+    assert result.stderr == (
+        "Passed over 1 *.sgm files, which --glob *.txt does not name: "
+        "ingest again with --glob '*.sgm' to read them.\n"
+    )
+    (folder / "wire" / "reut2-000.sgm").unlink()
+    assert run("ingest", str(folder)).stderr == ""  # *.md and *.png are not articles
 
 
 def test_names_match_whatever_their_case(run: Run, tmp_path: Path) -> None:
