@@ -289,7 +289,14 @@ def ingest(
       newsarc ingest --glob '*.html' factiva-saves/ saved-pages/
     """
     from newsarc import render
-    from newsarc.ingest import READ_KINDS, Options, clusters_enabled, count_inputs, printable
+    from newsarc.ingest import (
+        DEFAULT_GLOB,
+        READ_KINDS,
+        Options,
+        clusters_enabled,
+        count_inputs,
+        printable,
+    )
     from newsarc.ingest import ingest as run_ingest
 
     if not paths:
@@ -324,11 +331,13 @@ def ingest(
         held = _counted(kinds[:KINDS_SHOWN])
         held = f" (it holds {held})" if held else ""
         click.echo(f"No file named {pattern} in {folders}{held}: --glob reads others.", err=True)
-    elif readable := [(kind, count) for kind, count in kinds if kind in READ_KINDS]:
+    elif pattern == DEFAULT_GLOB and (
+        readable := [(kind, count) for kind, count in kinds if kind in READ_KINDS]
+    ):
         others = " (and so on)" if len(readable) > 1 else ""
         click.echo(
-            f"Passed over {_counted(readable)} files, which --glob {pattern} does not name: "
-            f"ingest again with --glob '{readable[0][0]}'{others} to read them.",
+            f"Passed over {_counted(readable)} files, which the default --glob {pattern} "
+            f"does not name: ingest again with --glob '{readable[0][0]}'{others} to read them.",
             err=True,
         )
     if report.interrupted:
