@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 
 # Unambiguous zone abbreviations seen on news sites, as offsets east of Greenwich in minutes.
@@ -21,6 +21,13 @@ ZONE_OFFSETS: dict[str, int] = {
     "ACST": 570, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
     "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480,
     "PDT": -420, "AKST": -540, "HST": -600,
+}  # fmt: skip
+
+# The US zones named without standard or daylight time ("10:30 a.m. ET", as American papers
+# print them): the offset follows the date, by the zone's rules in the time zone database.
+US_ZONES = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
 }  # fmt: skip
 
 # Abbreviations with more than one common reading. Rule: never guess; the zone is dropped and
@@ -200,20 +207,31 @@ def _explicit_offset(match: re.Match[str]) -> str:
     return f" {sign}{hours:02d}:{minutes:02d}"
 
 
-def _resolve_zones(text: str) -> tuple[str, dict[str, int]]:
+def _resolve_zones(text: str) -> tuple[str, dict[str, int | tzinfo]]:
     """Keep the known zone abbreviations (as tzinfos), drop ambiguous and unknown ones."""
-    zones: dict[str, int] = {}
+    zones: dict[str, int | tzinfo] = {}
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
         if word in ZONE_OFFSETS:
             zones[word] = ZONE_OFFSETS[word] * 60
             return word
+        if word in US_ZONES:
+            zones[word] = _zone(US_ZONES[word])
+            return word
         if word in KEEP_UPPER:
             return word
         return " "
 
     return UPPER_WORD.sub(replace, text), zones
+
+
+@lru_cache(maxsize=len(US_ZONES))
+def _zone(name: str) -> tzinfo:
+    """A zone of the time zone database: the system's, else the tzdata package's."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
 
 
 def _parse_common(text: str) -> tuple[datetime, datetime] | None:
@@ -248,7 +266,7 @@ def _parse_common(text: str) -> tuple[datetime, datetime] | None:
 
 
 def _parse_both(
-    text: str, dayfirst: bool | None, zones: dict[str, int]
+    text: str, dayfirst: bool | None, zones: dict[str, int | tzinfo]
 ) -> tuple[datetime, datetime] | None:
     """Parse with both defaults; on failure retry without trailing words ("..., 10:30 AM Dhaka")."""
     words = text.split()
@@ -264,7 +282,9 @@ def _parse_both(
     return None
 
 
-def _parse(text: str, default: datetime, dayfirst: bool | None, zones: dict[str, int]) -> datetime:
+def _parse(
+    text: str, default: datetime, dayfirst: bool | None, zones: dict[str, int | tzinfo]
+) -> datetime:
     from dateutil import parser  # imported here: dateutil costs ~30 ms of CLI start-up
 
     with warnings.catch_warnings():

@@ -56,6 +56,14 @@ ROWS = [
     ("nexis-gmt", "March 14, 2013 Thursday 9:50 PM GMT", "2013-03-14T21:50:00+00:00"),
     ("est", "March 5, 2020 10:30 p.m. EST", "2020-03-05T22:30:00-05:00"),
     ("cet", "14 March 2013 09:15 CET", "2013-03-14T09:15:00+01:00"),
+    # US zones named without standard or daylight time: the offset follows the date.
+    ("us-eastern-in-winter", "Mar. 5, 2020, 10:30 a.m. ET", "2020-03-05T10:30:00-05:00"),
+    ("us-eastern-in-summer", "9:02 PM ET, Sun July 5, 2020", "2020-07-05T21:02:00-04:00"),
+    ("us-daylight-from-march-8-2020", "March 8, 2020 3:30 AM ET", "2020-03-08T03:30:00-04:00"),
+    ("us-rules-of-2006", "March 20, 2006 9:00 AM CT", "2006-03-20T09:00:00-06:00"),
+    ("us-pacific", "Jan 5, 2021 4:15 p.m. PT", "2021-01-05T16:15:00-08:00"),
+    ("us-mountain", "Nov 3, 2020 12:00 PM MT", "2020-11-03T12:00:00-07:00"),
+    ("us-zone-without-a-clock", "March 5, 2020 ET", "2020-03-05"),
     ("numeric-offset", "Sun, 15 Feb 2026 06:12:00 +0600", "2026-02-15T06:12:00+06:00"),
     ("iso-zulu", "2013-03-14T21:50:00Z", "2013-03-14T21:50:00+00:00"),
     # Month precision.

@@ -609,6 +609,12 @@ def test_headline_printed_again_with_other_quotes_is_dropped() -> None:
 # (id, header lines, published, published_raw): labels of real timestamp lines.
 TIMESTAMP_LINE_ROWS = [
     (
+        "updated-us-eastern",
+        "Updated 9:02 PM ET, Thu March 5, 2020",
+        "2020-03-05T21:02:00-05:00",
+        "9:02 PM ET, Thu March 5, 2020",
+    ),
+    (
         "post-time",
         "POST TIME: 6 March, 2020 00:00 00 AM",
         "2020-03-06",
