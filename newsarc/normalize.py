@@ -246,11 +246,11 @@ END_MARK = re.compile(
     r"|^-*\s*ENDS?\s*-*$|^[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$"
 )
 _PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
-# "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies"; matched
+# "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies :"; matched
 # from the start of the line, or after an outlet that used them (OUTLET_WITH)
 CREDIT = re.compile(
     rf"(?P<agencies>(?:{_AGENCY_ALTERNATION})(?:\s*(?:/|,|&|\band\b)\s*(?:{_AGENCY_ALTERNATION}))*"
-    r"|agencies|news agencies|wire services)"
+    r"|(?i:agency|agencies|news agencies|wire services))"
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
 OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} with ")  # "Le Monde with AFP"
@@ -390,6 +390,28 @@ LONE_DATELINE = re.compile(
     rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}})(?:,\s*{_DATELINE_DATE})?"
     rf"\s*\((?P<agency>(?:{_AGENCY_ALTERNATION})(?:\s*/\s*(?:{_AGENCY_ALTERNATION}))*)\)\s*[.:]?$"
 )
+# A place and a full date alone on a line, before the lead: "Dhaka October 31, 2024:"
+PLACE_AND_DATE = re.compile(
+    rf"^(?P<place>{_CAPITALISED}),?\s+(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\s*:?$"
+)
+DATE_ENDS = frozenset(":0123456789")
+# A writer's name and a colon on a line of its own over the lead, as Bangladeshi papers print
+# it: "Reza Mahmud :", "S A Shofie,Sylhet:", "Prof. Dr. Md. Nazrul Islam Tamiji :"; not in
+# capitals, as wire copy heads a table: "RUBBER TRADE ASSOCIATION CLOSING PRICES:".
+COLON_BYLINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,5})"
+    rf"(?:\s*,\s*(?P<place>{_CAPITALISED}))?\s*:$"
+)
+# Labels over a list or a box that COLON_BYLINE would take for a name: "Key Points:".
+LABEL_WORDS = frozenset(
+    (
+        "key", "points", "highlights", "read", "more", "also", "related", "news", "photo",
+        "photos", "video", "videos", "watch", "listen", "summary", "note", "update", "updates",
+        "live", "breaking", "top", "stories", "story", "see", "share", "follow", "comments",
+        "contents", "table", "brief", "glance", "what", "know", "facts", "timeline", "background",
+    )
+)  # fmt: skip
 # A line of one to three words in capitals, "ANKARA", "THEMA DER WOCHE": a place or a label,
 # never a deck.
 CAPITALS_ONLY = re.compile(r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}$")
@@ -719,6 +741,11 @@ def _header_line(text: str, header: _Header) -> bool:
         header.byline = byline.group("name").strip(" ,")
         header.add_agencies(_known_agencies(NAME_LIST.split(header.byline)))
         return True
+    colon_byline = _colon_byline(text) if header.byline is None and text[-1:] == ":" else None
+    if colon_byline:
+        header.byline = colon_byline.group("name")
+        header.add_credit([], colon_byline.group("place"))
+        return True
     credit = CREDIT.match(text)
     if credit is None and " with " in text and (outlet := OUTLET_WITH.match(text)):
         credit = CREDIT.match(text, outlet.end())
@@ -742,6 +769,10 @@ def _header_line(text: str, header: _Header) -> bool:
         header.byline = header.byline or desk.group("byline")
         header.add_credit([], desk.group("place"), desk.group("date"))
         return True
+    place_and_date = PLACE_AND_DATE.match(text) if text[-1:] in DATE_ENDS else None
+    if place_and_date:
+        header.add_credit([], place_and_date.group("place"), place_and_date.group("date"))
+        return True
     dateline = LONE_DATELINE.match(text) if text.rstrip(".:").endswith(")") else None
     if dateline:
         header.add_credit(
@@ -758,6 +789,15 @@ def _header_line(text: str, header: _Header) -> bool:
             header.timestamps.append(("", time))
             return True
     return ("|" in text or " / " in text) and _parted_line(text, header)
+
+
+def _colon_byline(text: str) -> re.Match[str] | None:
+    """A writer's name with a colon, not a label or a heading in capitals."""
+    match = COLON_BYLINE.match(text)
+    if match is None or text.isupper():
+        return None
+    words = {word.strip(".").casefold() for word in match.group("name").split()}
+    return None if words & LABEL_WORDS else match
 
 
 def _parted_line(text: str, header: _Header) -> bool:
@@ -1103,7 +1143,7 @@ def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | N
 def _agency_names(text: str) -> list[str]:
     names = []
     for part in NAME_LIST.split(text.strip()):
-        if part.casefold() in ("agencies", "news agencies", "wire services", ""):
+        if part.casefold() in ("agency", "agencies", "news agencies", "wire services", ""):
             continue
         name = AGENCY_BY_SPELLING.get(part, part)
         if name not in names:

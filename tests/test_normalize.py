@@ -489,7 +489,21 @@ CREDIT_ROWS = [
     ("byline-in-small-letters", "by Martin Fornusek", "Martin Fornusek", [], None),
     ("desk-of-a-paper-of-two-words", "Prothom Alo English Desk", "Prothom Alo English Desk", [], None),
     ("bureau-in-small-letters", "khulna bureau:", "khulna bureau", [], None),
+    ("agencies-colon", "Agencies :", None, [], None),
+    ("agency-colon-unnamed", "Agency:", None, [], None),
+    ("name-colon", "Rafiq Ahmed :", "Rafiq Ahmed", [], None),
+    ("name-with-initials-and-place-colon", "M A Karim,Rajshahi:", "M A Karim", [], "Rajshahi"),
+    ("titled-name-colon", "Prof. Dr. Md. Anisur Rahman :", "Prof. Dr. Md. Anisur Rahman", [], None),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Key Points:", "Also Read:", "Top Stories:", "At A Glance:", "WHEAT EXPORT PRICES:"],
+)
+def test_a_label_or_a_heading_with_a_colon_is_not_a_byline(line: str) -> None:
+    article = normalize(f"A headline\n\n{line}\n\nThe body of the story.\n")
+    assert article.byline is None and article.body.startswith(line)
 
 
 @pytest.mark.parametrize(
@@ -531,6 +545,7 @@ DATED_CREDIT_ROWS = [
         "2025-12-17",
         "Dec 17, 2025",
     ),
+    ("place-and-date-colon", "Dhaka March 14, 2025:", None, [], "Dhaka", "2025-03-14", "March 14, 2025"),
     (
         "lone-dateline-no-year",
         "LONDON, Dec 17 (Reuters)",
