@@ -3,11 +3,12 @@
 A search piped to a file or another program prints a line per hit: id, date and headline, and an
 export of the whole archive as JSON or JSON Lines writes what SQLite builds. Importing click and
 the record classes takes longer than such a search, and a tenth of such an export, so this
-module reads the plain form of these commands itself (a search's words, --db, --limit, --offset;
-an export's --db, --json or --jsonl, --output, --with-original) and runs the store's SQL with
-sqlite3 alone (newsarc.engine). Everything else (a search into a terminal, any other option,
---help, a missing, empty or older archive, a query that needs explaining, an output that cannot
-be opened) goes to the full command line.
+module reads the plain form of these commands itself (a search's words, --db, --limit, --offset,
+--sort and the filters; an export's --db, --json or --jsonl, --output, --with-original) and
+runs the store's SQL with sqlite3 alone (newsarc.engine). Everything else (a search into a
+terminal, any other option, --help, a missing, empty or older archive, a query or a date that
+needs explaining, a filtered search with no hits, an output that cannot be opened) goes to the
+full command line.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import sys
 from contextlib import suppress
 
 from newsarc.engine import sqlite3
-from newsarc.sql import LARGEST_INTEGER
+from newsarc.sql import LARGEST_INTEGER, SORTS
 
 TYPE_CHECKING = False  # not typing's: a piped search does not import typing
 if TYPE_CHECKING:
     from typing import BinaryIO
 
 SEARCH_COMMANDS = ("search", "query")
+FILTERS = ("since", "until", "agency", "dateline", "outlet")  # as newsarc.models.Filters has them
 EXPORT_FORMS = {"--json": "json", "--jsonl": "jsonl"}
 # Defaults of the command line, which both paths read.
 DEFAULT_ARCHIVE = "newsarc.db"
@@ -36,7 +38,7 @@ def main() -> None:
     args, env_db = sys.argv[1:], os.environ.get("NEWSARC_DB")
     search = plain_search(args, env_db)
     if search is not None:
-        answered = not sys.stdout.isatty() and _answer(*search)
+        answered = not sys.stdout.isatty() and _answer(search)
     else:
         export = plain_export(args, env_db)
         answered = export is not None and _export(*export)
@@ -46,10 +48,47 @@ def main() -> None:
         full_command_line()
 
 
-def plain_search(args: list[str], env_db: str | None) -> tuple[list[str], str, int, int] | None:
-    """(words, archive, limit, offset) of a plain search command; None for anything else."""
+class Search:
+    """A plain search command. Its filters are the fields of newsarc.models.Filters, which
+    newsarc.sql.Query reads: `since` and `until` as the days they bound, half-open."""
+
+    def __init__(
+        self,
+        words: list[str],
+        archive: str,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+        sort: str = "relevance",
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        agency: str | None = None,
+        dateline: str | None = None,
+        outlet: str | None = None,
+    ) -> None:
+        self.words, self.archive, self.limit, self.offset, self.sort = (
+            words, archive, limit, offset, sort,
+        )  # fmt: skip
+        self.since, self.until = since, until
+        self.agency, self.dateline, self.outlet = agency, dateline, outlet
+
+    @property
+    def filtered(self) -> bool:
+        return any(getattr(self, name) for name in FILTERS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Search) and vars(self) == vars(other)
+
+    def __repr__(self) -> str:
+        return f"Search({vars(self)})"
+
+
+def plain_search(args: list[str], env_db: str | None) -> Search | None:
+    """A plain search command (words, --db, --limit, --offset, --sort and the filters); None
+    for anything else, dates the filters cannot read included."""
+    defaults = {"--limit": str(DEFAULT_LIMIT), "--offset": "0", "--sort": "relevance"}
     plain = _plain_command(
-        args, env_db, SEARCH_COMMANDS, {"--limit": str(DEFAULT_LIMIT), "--offset": "0"}
+        args, env_db, SEARCH_COMMANDS, defaults | {f"--{name}": "" for name in FILTERS}
     )
     if plain is None:
         return None
@@ -60,7 +99,19 @@ def plain_search(args: list[str], env_db: str | None) -> tuple[list[str], str, i
         return None
     if not words or not (1 <= limit <= LARGEST_INTEGER and 0 <= offset <= LARGEST_INTEGER):
         return None
-    return words, options["--db"], limit, offset
+    if options["--sort"] not in SORTS:
+        return None
+    values = {name: options[f"--{name}"] or None for name in FILTERS}
+    if values["since"] or values["until"]:
+        from newsarc.errors import QueryError
+        from newsarc.query import parse_period
+
+        try:
+            values["since"] = values["since"] and parse_period(values["since"])[0]
+            values["until"] = values["until"] and parse_period(values["until"])[1]
+        except QueryError:
+            return None
+    return Search(words, options["--db"], limit, offset, options["--sort"], **values)
 
 
 def plain_export(args: list[str], env_db: str | None) -> tuple[str, str, str, bool] | None:
@@ -127,29 +178,35 @@ def _plain_command(
     return words, options, given_flags
 
 
-def _answer(words: list[str], path: str, limit: int, offset: int) -> bool:
+def _answer(search: Search) -> bool:
     """Print the hits, as the full command line would; False when it has to answer instead."""
     from newsarc.errors import QueryError
     from newsarc.query import to_fts
-    from newsarc.sql import RANK, SORTS, Query
+    from newsarc.sql import RANK, Query
 
-    text = " ".join(words)
+    text = " ".join(search.words)
     try:
-        query = Query(to_fts(text))
+        query = Query(to_fts(text), search)
     except QueryError:
         return False
-    db = _current_archive(path)
+    db = _current_archive(search.archive)
     if db is None:
         return False
     try:
         sql = query.sql(
             f"a.id, a.published, a.headline, {RANK} AS score",
-            SORTS["relevance"],
+            SORTS[search.sort],
             "LIMIT :limit OFFSET :offset",
         )
-        hits = db.execute(sql, query.params | {"limit": limit, "offset": offset}).fetchall()
-        # Nothing past the offset, or nothing stored: the full command line says which.
-        if not hits and (offset or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None):
+        page = {"limit": search.limit, "offset": search.offset}
+        hits = db.execute(sql, query.params | page).fetchall()
+        # Nothing past the offset, none with the filters, or nothing stored: the full command
+        # line says which.
+        if not hits and (
+            search.offset
+            or search.filtered
+            or db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+        ):
             return False
     except sqlite3.Error:
         return False

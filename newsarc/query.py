@@ -16,6 +16,8 @@ COLUMNS = ("headline", "deck", "body")
 # A quoted phrase (closed or running to the end), or a run of non-space characters.
 TOKEN = re.compile(r'(-?)(?:(\w+):)?("[^"]*"?|[^\s"]+)(\*?)')
 WORD_CHARACTER = re.compile(r"\w")
+ISO_PERIOD = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+EARLIEST_YEAR = 1800  # as newsarc.dates reads dates
 # SQLite reads a NUL as the end of the string; no control character belongs in a query.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -66,9 +68,11 @@ def parse_period(text: str) -> tuple[str, str]:
     if re.fullmatch(r"\d{4}", value):
         year = int(value)
         return (f"{year:04d}-01-01", f"{year + 1:04d}-01-01")
-    from newsarc.dates import parse_published  # only when a date filter is given
+    parsed = _iso_period(value)
+    if parsed is None:
+        from newsarc.dates import parse_published  # only for other forms: it loads dateutil
 
-    parsed = parse_published(value, today=date.max - timedelta(days=3))
+        parsed = parse_published(value, today=date.max - timedelta(days=3))
     if parsed is None:
         raise QueryError(
             f"Cannot read {text!r} as a date: use 2020, 2020-03, 2020-03-06 or 'March 2020'."
@@ -79,3 +83,14 @@ def parse_period(text: str) -> tuple[str, str]:
         return (f"{parsed}-01", following)
     day = date.fromisoformat(parsed[:10])
     return (day.isoformat(), (day + timedelta(days=1)).isoformat())
+
+
+def _iso_period(text: str) -> str | None:
+    """'2020-03' or '2020-03-06' as itself when it is a real month or day; None otherwise."""
+    if not ISO_PERIOD.fullmatch(text):
+        return None
+    try:
+        date.fromisoformat(text if len(text) == 10 else f"{text}-01")
+    except ValueError:
+        return None
+    return text if int(text[:4]) >= EARLIEST_YEAR else None

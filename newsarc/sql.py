@@ -11,7 +11,17 @@ import os
 # typing.TYPE_CHECKING without importing typing, which would cost the piped search 5 ms.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from newsarc.models import Filters
+    from typing import Protocol
+
+    class Filters(Protocol):
+        """What narrows a query: newsarc.models.Filters, or the piped search's own."""
+
+        since: str | None  # first day included, YYYY-MM-DD
+        until: str | None  # first day excluded, YYYY-MM-DD
+        agency: str | None
+        dateline: str | None
+        outlet: str | None
+
 
 MIGRATION_SET = "newsarc"
 # The schema steps an archive has been through, oldest first.

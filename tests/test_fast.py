@@ -9,27 +9,39 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Run
 
-from newsarc.fast import plain_export, plain_search
+from newsarc.fast import Search, plain_export, plain_search
 
 
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["search", "idlib"], (["idlib"], "env.db", 20, 0)),
-        (["query", "idlib", "talks"], (["idlib", "talks"], "env.db", 20, 0)),
-        (["search", "--db", "a.db", "idlib"], (["idlib"], "a.db", 20, 0)),
-        (["search", "idlib", "--db=a.db", "--limit", "5"], (["idlib"], "a.db", 5, 0)),
-        (["search", "--offset=3", '"moscow talks"'], (['"moscow talks"'], "env.db", 20, 3)),
-        (["search", "a=b"], (["a=b"], "env.db", 20, 0)),
-        (["--db", "a.db", "search", "idlib"], (["idlib"], "a.db", 20, 0)),
-        (["--db=a.db", "query", "idlib"], (["idlib"], "a.db", 20, 0)),
-        (["--db", "a.db", "search", "--db", "b.db", "idlib"], (["idlib"], "b.db", 20, 0)),
+        (["search", "idlib"], Search(["idlib"], "env.db")),
+        (["query", "idlib", "talks"], Search(["idlib", "talks"], "env.db")),
+        (["search", "--db", "a.db", "idlib"], Search(["idlib"], "a.db")),
+        (["search", "idlib", "--db=a.db", "--limit", "5"], Search(["idlib"], "a.db", 5)),
+        (["search", "--offset=3", '"moscow talks"'], Search(['"moscow talks"'], "env.db", 20, 3)),
+        (["search", "a=b"], Search(["a=b"], "env.db")),
+        (["--db", "a.db", "search", "idlib"], Search(["idlib"], "a.db")),
+        (["--db=a.db", "query", "idlib"], Search(["idlib"], "a.db")),
+        (["--db", "a.db", "search", "--db", "b.db", "idlib"], Search(["idlib"], "b.db")),
+        (["search", "idlib", "--sort", "newest"], Search(["idlib"], "env.db", sort="newest")),
+        (
+            ["search", "idlib", "--since", "2020", "--until=2020-03", "--agency", "AFP"],
+            Search(["idlib"], "env.db", since="2020-01-01", until="2020-04-01", agency="AFP"),
+        ),
+        (
+            ["search", "idlib", "--since", "March 2020", "--dateline", "Moscow", "--outlet", "X"],
+            Search(["idlib"], "env.db", since="2020-03-01", dateline="Moscow", outlet="X"),
+        ),
+        (["search", "idlib", "--agency", ""], Search(["idlib"], "env.db")),  # as click reads it
         (["--db", "a.db", "show", "1"], None),
         (["--db"], None),
         (["search"], None),  # no words: the full command line says what is missing
         (["search", "idlib", "-putin"], None),
         (["search", "idlib", "--json"], None),
-        (["search", "idlib", "--since", "2020"], None),
+        (["search", "idlib", "--sort", "best"], None),
+        (["search", "idlib", "--since", "someday"], None),  # the full command line explains
+        (["search", "idlib", "--collapse"], None),
         (["search", "idlib", "--limit"], None),
         (["search", "idlib", "--limit", "0"], None),
         (["search", "idlib", "--limit", "many"], None),
@@ -40,14 +52,12 @@ from newsarc.fast import plain_export, plain_search
         ([], None),
     ],
 )
-def test_plain_search_reads_only_the_plain_form(
-    args: list[str], expected: tuple[list[str], str, int, int] | None
-) -> None:
+def test_plain_search_reads_only_the_plain_form(args: list[str], expected: Search | None) -> None:
     assert plain_search(args, "env.db") == expected
 
 
 def test_without_an_environment_the_archive_is_the_default() -> None:
-    assert plain_search(["search", "idlib"], None) == (["idlib"], "newsarc.db", 20, 0)
+    assert plain_search(["search", "idlib"], None) == Search(["idlib"], "newsarc.db")
 
 
 def piped(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
@@ -103,6 +113,12 @@ def same_as_full_command_line(
         ["search", "idlib", "--offset=2"],
         ["search", "zzyzx"],
         ["search", "Erdoğan"],
+        ["search", "idlib", "--sort", "newest"],
+        ["search", "idlib", "--sort=oldest", "--limit", "2"],
+        ["search", "idlib", "--since", "2020-03", "--until", "2020-03-06"],
+        ["search", "idlib", "--until", "2020-03-05"],  # undated hits are left out
+        ["search", "moscow", "--agency", "afp"],
+        ["search", "idlib", "--dateline", "MOSCOW"],
     ],
 )
 def test_piped_search_matches_the_full_command_line_without_loading_it(
@@ -117,7 +133,9 @@ def test_piped_search_matches_the_full_command_line_without_loading_it(
     [
         ["search", "idlib", "-putin"],
         ["search", "idlib", "--json"],
-        ["search", "idlib", "--sort", "newest"],
+        ["search", "idlib", "--since", "March 2099"],  # no hits with the filters: it says so
+        ["search", "idlib", "--outlet", "The Daily Star"],
+        ["search", "idlib", "--since", "someday"],
         ["search", "--", "-idlib"],
         ["search", "--db", "missing.db", "idlib"],
         ["search", "idlib", "--limit", "0"],
