@@ -218,13 +218,15 @@ LATER_TIMESTAMP_WORDS = (
 )  # fmt: skip
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
-# "By Jane Smith | Reuters", "By Jane Smith - Staff Writer", and in French, Spanish and German:
+# "By Jane Smith | Reuters", "By Jane Smith - Staff Writer", "By Jane Smith | jsmith@example.com",
+# and in French, Spanish and German:
 # "Par Jean Dupont", "Por Juan Pérez", "Von Hans Müller" (under the headline only: "Von Miller
 # Signs With Bills" is a headline)
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
     rf"^(?:By|BY|by|Written by|Reported by|(?P<foreign>Par|Por|Von)|(?i:author|byline|by)\s*:)\s*"
-    rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})$"
+    rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})"
+    r"(?:\s*[|,·•–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"  # and the writer's address
 )
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
 # "Reuters and AP", "Jane Smith | Reuters", "Jane Smith - Staff Writer", "Euronews with AP"

@@ -476,6 +476,8 @@ CREDIT_ROWS = [
     ("byline-crediting-an-agency", "By Jane Smith, Associated Press", "Jane Smith, Associated Press", ["AP"], None),
     ("byline-and-agency-after-a-bar", "By Jane Smith | Reuters", "Jane Smith | Reuters", ["Reuters"], None),
     ("byline-and-title-after-a-dash", "By Jane Smith - Staff Writer", "Jane Smith - Staff Writer", [], None),
+    ("byline-and-address", "By Jane Smith | jsmith@example.com", "Jane Smith", [], None),
+    ("byline-title-and-address", "By Jane Smith, Staff Writer, jane.smith@example.co.uk", "Jane Smith, Staff Writer", [], None),
     ("source-field-agency", "SOURCE: Reuters", None, ["Reuters"], None),
     ("source-field-outlet", "Source: The Guardian", None, [], None),
     ("bureau", "The Hindu Bureau", "The Hindu Bureau", [], None),
