@@ -36,9 +36,10 @@ INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C
 
 def main() -> None:
     args, env_db = sys.argv[1:], os.environ.get("NEWSARC_DB")
-    search = plain_search(args, env_db)
+    # A terminal gets the full command line's table: the search is not even read here.
+    search = None if sys.stdout.isatty() else plain_search(args, env_db)
     if search is not None:
-        answered = not sys.stdout.isatty() and _answer(search)
+        answered = _answer(search)
     else:
         export = plain_export(args, env_db)
         answered = export is not None and _export(*export)

@@ -252,3 +252,37 @@ def test_any_other_export_goes_to_the_full_command_line(
     args = [arg.format(missing=tmp_path / "missing", db=db_path) for arg in args]
     fast = same_as_full_command_line(args, db_path, run)
     assert "click" in imported(fast)
+
+
+def test_a_search_into_a_terminal_gets_the_full_command_lines_table(
+    ingested: Path, db_path: Path
+) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NEWSARC_DB": str(db_path), "PYTHONPATH": str(ROOT), "COLUMNS": "120"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "newsarc", "search", "idlib", "--since", "2020"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    os.close(follower)
+    shown = b""
+    while chunk := _read_or_nothing(leader):
+        shown += chunk
+    os.close(leader)
+    assert process.returncode == 0
+    assert "rich" in imported(process)
+    assert "Moscow talks" in shown.decode()
+
+
+def _read_or_nothing(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal's other end is closed
+        return b""
