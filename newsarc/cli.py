@@ -325,23 +325,22 @@ def ingest(
                 archive, paths, options, read_stdin=sys.stdin.buffer.read, on_result=on_result
             )
     click.echo(render.ingest_json(report) if as_json else render.ingest_summary(report))
+    if report.interrupted:
+        sys.exit(INTERRUPTED)
     kinds = report.passed_over.most_common()
-    if not report.total and not report.interrupted:
+    readable = [(kind, count) for kind, count in kinds if kind in READ_KINDS]
+    if not report.total:
         folders = ", ".join(map(printable, paths))
         held = _counted(kinds[:KINDS_SHOWN])
         held = f" (it holds {held})" if held else ""
         click.echo(f"No file named {pattern} in {folders}{held}: --glob reads others.", err=True)
-    elif pattern == DEFAULT_GLOB and (
-        readable := [(kind, count) for kind, count in kinds if kind in READ_KINDS]
-    ):
+    elif readable and pattern == DEFAULT_GLOB:
         others = " (and so on)" if len(readable) > 1 else ""
         click.echo(
             f"Passed over {_counted(readable)} files, which the default --glob {pattern} "
             f"does not name: ingest again with --glob '{readable[0][0]}'{others} to read them.",
             err=True,
         )
-    if report.interrupted:
-        sys.exit(INTERRUPTED)
     if report.counts["failed"]:
         sys.exit(1)
 
