@@ -169,11 +169,13 @@ RELATIVE_TIMESTAMP = re.compile(
     re.I,
 )
 # A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS",
-# "Core inflation was 3.3 per cent in December. ST PHOTO: GAVIN FOO"
+# "Core inflation was 3.3 per cent in December. ST PHOTO: GAVIN FOO", "Poet Al Mahmud- File
+# Photo", "| New Age photo"; or the credit is alone: "Collected photo", "File Photo".
 MAX_CAPTION = 250
 CAPTION = re.compile(
-    r"^.{0,200}[.,|]\s*(?-i:[A-Z]{2,8} )?(file photo|photo|photograph|image|collected)"
-    r"(\s*:\s*[\w .,/&-]{1,40})?\.?$",
+    r"^(?:.{0,200}(?:[.,|]|\s?[-–—])\s*(?-i:(?:[A-Z][\w'’]*\s){0,3})"
+    r"|(?:collected|courtesy|handout|representational)\s|(?=file))"
+    r"(file photo|photo|photograph|image|collected)(\s*:\s*[\w .,/&-]{1,40})?\.?$",
     re.I,
 )
 

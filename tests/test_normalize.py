@@ -1214,6 +1214,15 @@ def test_a_line_in_capitals_under_the_header_is_no_deck() -> None:
     assert (article.deck, article.byline, article.body) == (None, "Jane Doe", "ANKARA\n\nThe deal.")
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Mirror Image", "He posted a photo.", "A self-portrait image", "Photo finish in Dhaka"],
+)
+def test_a_line_that_speaks_of_a_picture_is_kept(paragraph: str) -> None:
+    text = f"Headline\n\nOne.\n\n{paragraph}\n\nTwo.\n"
+    assert normalize(text).body == f"One.\n\n{paragraph}\n\nTwo."
+
+
 def test_a_paragraph_about_copyright_is_kept() -> None:
     text = "Headline\n\nOne.\n\nCopyright holders will be able to appeal.\n"
     assert normalize(text).body == "One.\n\nCopyright holders will be able to appeal."
@@ -1229,6 +1238,12 @@ def test_a_paragraph_about_copyright_is_kept() -> None:
         "Police guard the rally in Dhaka. ımage",
         "Core inflation was 3.3 per cent in December. ST PHOTO: GAVIN FOO",
         "Om Birla | BSS photo",
+        "Poet Shamsur Rahman- File Photo",
+        "Minister Abdul Karim -File photo",
+        "| Staff photo",
+        "| Courtesy photo",
+        "Collected photo",
+        "File Photo",
         # and notices
         "Copyright 2024 The Associated Press. All rights reserved. This material may not be published.",
         "© 2026 Dhaka Tribune",
