@@ -414,6 +414,8 @@ LABEL_WORDS = frozenset(
         "photos", "video", "videos", "watch", "listen", "summary", "note", "update", "updates",
         "live", "breaking", "top", "stories", "story", "see", "share", "follow", "comments",
         "contents", "table", "brief", "glance", "what", "know", "facts", "timeline", "background",
+        "exclusive", "interview", "fact", "check", "opinion", "analysis", "editorial",
+        "explainer", "quiz", "poll",
     )
 )  # fmt: skip
 # A line of one to three words in capitals, "ANKARA", "THEMA DER WOCHE": a place or a label,

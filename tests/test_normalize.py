@@ -501,7 +501,15 @@ CREDIT_ROWS = [
 
 @pytest.mark.parametrize(
     "line",
-    ["Key Points:", "Also Read:", "Top Stories:", "At A Glance:", "WHEAT EXPORT PRICES:"],
+    [
+        "Key Points:",
+        "Also Read:",
+        "Top Stories:",
+        "At A Glance:",
+        "Exclusive Interview:",
+        "Fact Check:",
+        "WHEAT EXPORT PRICES:",
+    ],
 )
 def test_a_label_or_a_heading_with_a_colon_is_not_a_byline(line: str) -> None:
     article = normalize(f"A headline\n\n{line}\n\nThe body of the story.\n")
