@@ -270,17 +270,28 @@ def _export(path: str, form: str, output: str, with_original: bool) -> bool:
     return True
 
 
+def archive_files(archive: str) -> set[tuple[int, int]]:
+    """(device, inode) of the archive's own files that exist: itself, its write-ahead log and
+    the log's shared memory, a rollback journal."""
+    own = set()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            info = os.stat(archive + suffix)
+        except OSError:
+            continue
+        own.add((info.st_dev, info.st_ino))
+    return own
+
+
 def overwrites_archive(output: str, archive: str) -> bool:
-    """Whether writing `output` would write over the archive or its write-ahead log."""
+    """Whether writing `output` would write over one of the archive's own files."""
     if output == STANDARD_OUTPUT:
         return False
-    for part in (archive, f"{archive}-wal", f"{archive}-shm"):
-        try:
-            if os.path.samefile(output, part):
-                return True
-        except OSError:  # one of them does not exist
-            continue
-    return False
+    try:
+        info = os.stat(output)
+    except OSError:  # a new file
+        return False
+    return (info.st_dev, info.st_ino) in archive_files(archive)
 
 
 def _binary_output(path: str) -> BinaryIO:

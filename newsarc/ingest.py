@@ -30,6 +30,7 @@ from newsarc import exports, pages
 from newsarc.clusters import link
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
+from newsarc.fast import archive_files
 from newsarc.models import (
     MAX_FILE_BYTES,
     Article,
@@ -254,13 +255,7 @@ def _walk(
 def _without_archive(inputs: Iterator[Input], path: str) -> Iterator[Input]:
     """The inputs but the archive's own files (itself, its WAL and shared memory): a folder's
     are passed over, one named on the command line is refused."""
-    own = set()
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            info = os.stat(path + suffix)
-        except OSError:
-            continue
-        own.add((info.st_dev, info.st_ino))
+    own = archive_files(path)
     for item in inputs:
         if item.info is None or (item.info.st_dev, item.info.st_ino) not in own:
             yield item
