@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 HIGHLIGHT_STYLE = "bold yellow"
 # How matches are marked in snippets of machine formats.
 PLAIN_MARK = "**"
+# The most bytes of an export handed to the system in one write. A chunk of 2,000 records is
+# ~8 MB: written whole, a 100k export spent 0.8-1.1 s in the kernel against ~0.3 s in slices of
+# 1 MiB, and took 0.85 s against 0.51 s (medians of six alternating runs into a file).
+WRITE_BYTES = 1 << 20
 
 
 def make_console(stream: IO[str]) -> Console:
@@ -153,16 +157,22 @@ def write_json_lines(chunks: Iterable[bytes], stream: IO[bytes], form: str) -> N
     as one JSON array."""
     if form == "jsonl":
         for chunk in chunks:
-            stream.write(chunk)  # not chunk + b"\n": that would copy megabytes a chunk
+            _write_in_slices(stream, chunk)  # not chunk + b"\n": that would copy megabytes
             stream.write(b"\n")
         return
     stream.write(b"[")
     before = b"\n"
     for chunk in chunks:
         stream.write(before)
-        stream.write(chunk)
+        _write_in_slices(stream, chunk)
         before = b",\n"
     stream.write(b"\n]\n" if before != b"\n" else b"]\n")
+
+
+def _write_in_slices(stream: IO[bytes], chunk: bytes) -> None:
+    view = memoryview(chunk)
+    for start in range(0, len(view), WRITE_BYTES):
+        stream.write(view[start : start + WRITE_BYTES])
 
 
 def json_separator(form: str) -> bytes:

@@ -1,6 +1,7 @@
 """The same data rendered for a terminal and for a pipe."""
 
 import io
+import json
 
 import pytest
 from rich.console import Console
@@ -67,6 +68,29 @@ def test_json_writers(form: str, expected: bytes) -> None:
     stream = io.BytesIO()
     render.write_json_lines([b'{"a": 1}', b'{"a": 2}'], stream, form)
     assert stream.getvalue() == expected
+
+
+class RecordingStream(io.BytesIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.sizes.append(len(data))
+        return super().write(data)
+
+
+@pytest.mark.parametrize(("form", "opening"), [("jsonl", b""), ("json", b"[\n")])
+def test_large_chunks_are_written_in_slices(form: str, opening: bytes) -> None:
+    separator = render.json_separator(form)
+    chunk = separator.join([b'{"body": "' + b"x" * 999 + b'"}'] * 2500)  # ~2.5 MiB
+    stream = RecordingStream()
+    render.write_json_lines([chunk, chunk], stream, form)
+    assert max(stream.sizes) == render.WRITE_BYTES
+    written = stream.getvalue()
+    assert written.startswith(opening + chunk)
+    records = json.loads(written) if form == "json" else map(json.loads, written.splitlines())
+    assert [len(record["body"]) for record in records] == [999] * 5000
 
 
 def test_empty_json_array() -> None:
