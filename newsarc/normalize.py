@@ -91,6 +91,11 @@ CHROME_LINES = frozenset(
     )
 )  # fmt: skip
 LONGEST_CHROME_LINE = max(map(len, CHROME_LINES))
+# A link back to the site's front page, after the site's name: "The Guardian - Back to home".
+HOME_LINKS = frozenset(("back to home", "back to homepage", "go to homepage", "homepage"))
+HOME_LINK_ENDS = ("home", "Home", "HOME", "page", "Page", "PAGE")
+MAX_SITE_AND_HOME_LINK = 80
+SITE_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
 # Headings of the links or tags a page lists under the story: the body ends at one of them
 # when nothing but short lines that are not sentences follows it.
 FOOTER_HEADINGS = frozenset(
@@ -268,7 +273,12 @@ DESK_WORDS = (
 )
 DESK_CREDIT = re.compile(
     rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report|bureau)"
-    r"|(?:the )?[A-Z][\w'’-]+(?: (?-i:[A-Z])[\w'’-]+){0,2} (?:correspondent|desk|bureau)"
+    r"|(?:the )?[A-Z][\w'’-]+(?: (?-i:[A-Z])[\w'’-]+){0,2}"
+    r" (?:correspondent|desk|bureau|news service|news network)"
+    # An outlet's staff, maybe with the wires it drew on: "Guardian staff and agencies",
+    # "Al Jazeera Staff", "Staff and agencies", "Reuters staff"
+    r"|(?:(?:the )?(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,2} )?staff(?: writers?)?"
+    rf"(?: (?:and|with|&) (?:agencies|news agencies|wires|{_AGENCY_ALTERNATION}))?"
     r"|correspondent|reporter)"
     rf"(?:\s*,\s*(?P<place>{_PLACE}))?(?:\s*\((?P<date>[^()]{{0,40}}\d[^()]{{0,40}})\))?\s*:?$",
     re.I,
@@ -290,6 +300,7 @@ _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
+ACRONYM = re.compile(r"[A-Z]{2,5}")
 PLACE_LINE = re.compile(_CAPITALISED)
 # Where the writer files from, under the byline: "Reporting from Kyiv, Ukraine", "Reporting from
 # Jerusalem and Tel Aviv"; the first place named is the dateline.
@@ -324,7 +335,9 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
         re.compile(
             rf"^(?!{_MONTH}\s+\d)"
             rf"(?P<place>[^\W\d][\w.'’ -]{{0,40}}?(?:,\s*(?!{_MONTH}\s+\d)[^\W\d][\w.'’ -]{{0,30}}?)?)"
-            rf"(?:\s*\[[^\W\d][\w.' -]{{0,30}}\])?(?:[,.]\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}"
+            # and the region in brackets: "New Delhi [India]", "Porto Alegre (Brazil)"
+            rf"(?:\s*(?:\[[^\W\d][\w.' -]{{0,30}}\]|\([A-Z][a-z][\w.' -]{{0,30}}\)))?"
+            rf"(?:[,.]\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}"
             rf"(?:{_DASH}|(?(date)\s+(?=[A-Z\"“‘'])|(?!)))"
         ),
         lambda head: "(" in head,
@@ -432,6 +445,7 @@ STRAIGHT_QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
 MAX_HEADLINE = 300
 MAX_DECK = 300
 TERMINAL_PUNCTUATION = tuple('.!?"”’')
+WRAPPED_LINE = 100  # characters: no longer line was hard-wrapped
 # The start of a markup document: a saved web page or a database export in HTML, XML or SGML.
 MARKUP = re.compile(r"\s*<(?:!doctype\b|html\b|\?xml\b|!--)", re.IGNORECASE)
 BULLET = re.compile(r"^([-•*·▪]|\d{1,2}[.)])\s")
@@ -737,7 +751,7 @@ def _may_be_headline(following: list[_Line]) -> bool:
 
 def _header_line(text: str, header: _Header) -> bool:
     """Record a chrome, timestamp, byline or credit line in the header; False for other text."""
-    if _is_chrome(text) or URL_LINE.match(text) or EDITOR_LINE.match(text):
+    if _is_chrome(text) or URL_LINE.match(text) or EDITOR_LINE.match(text) or _is_home_link(text):
         return True
     if stamps := _timestamps(text):
         header.timestamps.extend(stamps)
@@ -773,7 +787,8 @@ def _header_line(text: str, header: _Header) -> bool:
     desk = DESK_CREDIT.match(text)
     if desk:
         header.byline = header.byline or desk.group("byline")
-        header.add_credit([], desk.group("place"), desk.group("date"))
+        agencies = _known_agencies(NAME_LIST.split(desk.group("byline")))
+        header.add_credit(agencies, desk.group("place"), desk.group("date"))
         return True
     place_and_date = PLACE_AND_DATE.match(text) if text[-1:] in DATE_ENDS else None
     if place_and_date:
@@ -797,6 +812,16 @@ def _header_line(text: str, header: _Header) -> bool:
     return ("|" in text or " / " in text) and _parted_line(text, header)
 
 
+def _is_home_link(text: str) -> bool:
+    """A link to the site's front page, maybe after the site's name: "The Guardian - Back to
+    home". Asked of header lines only: pages print it above the story."""
+    return (
+        len(text) <= MAX_SITE_AND_HOME_LINK
+        and text.endswith(HOME_LINK_ENDS)
+        and SITE_SEPARATOR.split(text)[-1].casefold() in HOME_LINKS
+    )
+
+
 def _colon_byline(text: str) -> re.Match[str] | None:
     """A writer's name with a colon, not a label or a heading in capitals."""
     match = COLON_BYLINE.match(text)
@@ -816,6 +841,9 @@ def _parted_line(text: str, header: _Header) -> bool:
     found = _Header(headline=header.headline)
     for part in parts:
         if _header_line(part, found) or SITE_NAME.match(part):
+            continue
+        if ACRONYM.fullmatch(part) and header.byline is None and found.byline is None:
+            found.byline = part  # a paper's news service: "TNN | Updated: May 30, 2024"
             continue
         if PERSON.fullmatch(part):  # a writer, or a place under the writer's byline
             if header.byline is None and found.byline is None:
@@ -1023,24 +1051,29 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
-    """Join hard-wrapped lines into paragraphs; drop chrome and repeats of the headline."""
+    """Join hard-wrapped lines into paragraphs; drop chrome and repeats of the headline.
+
+    A block that holds a line longer than WRAPPED_LINE was not hard-wrapped: a paragraph ends
+    there at a line that ends a sentence (text copied from a page, one paragraph a line).
+    """
     paragraphs: list[str] = []
     current: list[str] = []
     previous_block = None
+    unwrapped: set[int] | None = None  # made when first needed: most blocks are one paragraph
     for line in lines[: _footer_start(lines)]:
         if _is_chrome(line.text):
             continue
-        new_paragraph = (
-            (
-                line.block != previous_block
-                or line.indented
-                or BULLET.match(line.text) is not None
-                or len(current[-1]) > 100
-                or len(line.text) > 100
-            )
-            if current
-            else True
+        new_paragraph = not current or (
+            line.block != previous_block
+            or line.indented
+            or BULLET.match(line.text) is not None
+            or len(current[-1]) > WRAPPED_LINE
+            or len(line.text) > WRAPPED_LINE
         )
+        if not new_paragraph and current[-1].endswith(TERMINAL_PUNCTUATION):
+            if unwrapped is None:
+                unwrapped = {one.block for one in lines if len(one.text) > WRAPPED_LINE}
+            new_paragraph = line.block in unwrapped
         if new_paragraph and current:
             paragraphs.append(_join(current))
             current = []
@@ -1080,7 +1113,17 @@ def _join(lines: list[str]) -> str:
 
 def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
     """Take a wire service's end mark off the last paragraph, then a source line that ends the
-    story ("Source: Al Jazeera and news agencies") into the header."""
+    story ("Source: Al Jazeera and news agencies") into the header, with the labelled times a
+    page may print under the story ("Published: 02/05/2024 - 21:14")."""
+    while (
+        len(paragraphs) > 1
+        and len(paragraphs[-1]) <= MAX_TIMESTAMP
+        and (stamps := _timestamps(paragraphs[-1]))
+    ):
+        if not all(_is_bare_timestamp(value) for _, value in stamps):
+            break  # "Posted prices were unchanged at 22 dlrs, it said."
+        header.timestamps.extend(stamps)
+        paragraphs.pop()
     while (
         paragraphs
         and _may_end_with_mark(paragraphs[-1])

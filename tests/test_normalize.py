@@ -304,6 +304,7 @@ DATELINE_ROWS = [
     ("ap-em-dash", "MOSCOW (AP) —", "Moscow", ["AP"], None, None),
     ("reuters-date-no-year", "MOSCOW, March 5 (Reuters) -", "Moscow", ["Reuters"], None, "March 5"),
     ("afp-mixed-case", "Moscow (AFP) -", "Moscow", ["AFP"], None, None),
+    ("afp-region-in-parentheses", "Porto Alegre (Brazil) (AFP) –", "Porto Alegre", ["AFP"], None, None),
     (
         "bss-full-date",
         "DHAKA, Feb 15, 2026 (BSS) -",
@@ -496,6 +497,10 @@ CREDIT_ROWS = [
     ("name-colon", "Rafiq Ahmed :", "Rafiq Ahmed", [], None),
     ("name-with-initials-and-place-colon", "M A Karim,Rajshahi:", "M A Karim", [], "Rajshahi"),
     ("titled-name-colon", "Prof. Dr. Md. Anisur Rahman :", "Prof. Dr. Md. Anisur Rahman", [], None),
+    ("outlet-staff-and-agencies", "Guardian staff and agencies", "Guardian staff and agencies", [], None),
+    ("outlet-staff", "Al Jazeera Staff", "Al Jazeera Staff", [], None),
+    ("staff-and-an-agency", "Staff and Reuters", "Staff and Reuters", ["Reuters"], None),
+    ("news-service", "Express News Service", "Express News Service", [], None),
 ]  # fmt: skip
 
 
@@ -577,6 +582,11 @@ DATED_CREDIT_ROWS = [
         "source-field-and-time",
         "Source: Xinhua| 2026-11-20 10:14:35|Editor: huaxia",
         None, ["Xinhua"], None, "2026-11-20T10:14:35", "2026-11-20 10:14:35",
+    ),
+    (
+        "news-service-initials-and-time",
+        "TNN | Updated: May 30, 2024, 11:42 IST",
+        "TNN", [], None, "2024-05-30T11:42:00", "May 30, 2024, 11:42 IST",
     ),
 ]  # fmt: skip
 
@@ -996,6 +1006,64 @@ def test_a_source_line_that_ends_the_story_is_a_credit() -> None:
     text = "A headline\n\nAid fell by half.\n\nSource: Al Jazeera and Reuters\n"
     article = normalize(text)
     assert (article.agencies, article.body) == (["Reuters"], "Aid fell by half.")
+
+
+def test_a_time_printed_under_the_story_is_read_and_dropped() -> None:
+    text = "A headline\n\nRains killed 39 people.\n\nburs/al/dv\n\nPublished: 02/05/2024 - 21:14\n"
+    article = normalize(text, dayfirst=True)
+    assert (article.published, article.body) == ("2024-05-02T21:14:00", "Rains killed 39 people.")
+
+
+def test_a_last_paragraph_that_opens_with_a_label_of_time_is_kept() -> None:
+    text = "Oil prices\n\nPrices held.\n\nPosted prices were unchanged at 22 dlrs, it said.\n"
+    article = normalize(text)
+    assert (article.published, article.body) == (
+        None,
+        "Prices held.\n\nPosted prices were unchanged at 22 dlrs, it said.",
+    )
+
+
+# A page copied from a browser: the site's links, sections, one line a paragraph, no blank line.
+COPIED_PAGE = """Skip to main content
+The Guardian - Back to home
+World
+Europe
+Ukraine war briefing: Kyiv says it downed 20 drones overnight
+Zelenskiy calls for more air defence; Russia claims a village near Pokrovsk
+Guardian staff and agencies
+Tue 3 Dec 2024 01.30 GMT
+Share
+Ukraine's air force said it had shot down 20 of 28 Russian drones launched overnight, with the remaining eight lost to electronic warfare.
+Volodymyr Zelenskiy renewed his appeal to allies for air defence.
+Each system "saves hundreds of lives", he said.
+Explore more on these topics
+Ukraine
+Russia
+"""
+
+
+def test_a_page_copied_from_a_browser() -> None:
+    assert normalize(COPIED_PAGE) == Article(
+        headline="Ukraine war briefing: Kyiv says it downed 20 drones overnight",
+        deck="Zelenskiy calls for more air defence; Russia claims a village near Pokrovsk",
+        byline="Guardian staff and agencies",
+        agencies=[],
+        dateline=None,
+        published="2024-12-03T01:30:00+00:00",
+        published_raw="Tue 3 Dec 2024 01.30 GMT",
+        body=(
+            "Ukraine's air force said it had shot down 20 of 28 Russian drones launched overnight,"
+            " with the remaining eight lost to electronic warfare.\n\n"
+            "Volodymyr Zelenskiy renewed his appeal to allies for air defence.\n\n"
+            'Each system "saves hundreds of lives", he said.'
+        ),
+        word_count=41,
+    )
+
+
+def test_short_lines_of_a_hard_wrapped_block_are_still_joined() -> None:
+    text = "A headline\n\nThe minister said on Monday that\nthe talks had ended.\nThey resume soon.\n"
+    assert normalize(text).body == "The minister said on Monday that the talks had ended. They resume soon."
 
 
 GUARDIAN_HEADER = (
