@@ -152,6 +152,8 @@ LETTERS = re.compile(r"[^\W\d_]+")
 CHROME_PATTERN = re.compile(
     # A picture's credit: "Photo: Reuters", "File photo:"
     r"^(?:(?:photo|file photo|photo credit|image|picture)\s*:"
+    # or in parentheses: "(Photo: Oleh Syniehubov/Telegram)"
+    r"|\((?:photo|file photo|photo credit|image|picture)\s*:[^()]{1,100}\)$"
     # A site's or an agency's notice, on a line of its own: "Copyright 2024 The Associated
     # Press. All rights reserved.", "© 2026 Dhaka Tribune", "Our Standards: The Thomson Reuters
     # Trust Principles." A syndicated feed's disclaimer: "(This story has not been edited by our
@@ -275,13 +277,15 @@ DESK_CREDIT = re.compile(
     rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report|bureau)"
     r"|(?:the )?[A-Z][\w'’-]+(?: (?-i:[A-Z])[\w'’-]+){0,2}"
     r" (?:correspondent|desk|bureau|news service|news network)"
-    # An outlet's staff, maybe with the wires it drew on: "Guardian staff and agencies",
-    # "Al Jazeera Staff", "Staff and agencies", "Reuters staff"
-    r"|(?:(?:the )?(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,2} )?staff(?: writers?)?"
-    rf"(?: (?:and|with|&) (?:agencies|news agencies|wires|{_AGENCY_ALTERNATION}))?"
     r"|correspondent|reporter)"
     rf"(?:\s*,\s*(?P<place>{_PLACE}))?(?:\s*\((?P<date>[^()]{{0,40}}\d[^()]{{0,40}})\))?\s*:?$",
     re.I,
+)
+# An outlet's staff, maybe with the wires it drew on: "Guardian staff and agencies", "Al
+# Jazeera Staff", "Staff and agencies", "Reuters staff"
+STAFF_CREDIT = re.compile(
+    r"(?:(?:The )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2} )?(?i:staff)(?: writers?)?"
+    rf"(?: (?:and|with|&) (?:agencies|news agencies|wires|{_AGENCY_ALTERNATION}))?"
 )
 
 _MONTH = (
@@ -300,6 +304,18 @@ _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
+# A writer's name run into the times under it (Dawn): "Khaleeq Kiani Published June 15, 2024"
+NAME_BEFORE_TIMES = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}?)\s*[|,·•–—-]?\s+"
+    r"(?=(?:First published|Published|Posted|Last updated|Updated)\b)"
+)
+TIME_LABEL_WORDS = ("Published", "Posted", "Updated")  # one of them is in every such line
+MAX_ROLE = 60
+# What a writer does, on the line under the name: "Zoe Kleinman" / "Technology editor" (BBC)
+ROLE_LINE = re.compile(
+    r"(?:[A-Z][\w'’-]*(?: [\w'’-]+){0,3} )?"
+    r"(?i:editor|correspondent|reporter|writer|journalist|analyst|columnist)"
+)
 ACRONYM = re.compile(r"[A-Z]{2,5}")
 PLACE_LINE = re.compile(_CAPITALISED)
 # Where the writer files from, under the byline: "Reporting from Kyiv, Ukraine", "Reporting from
@@ -335,12 +351,17 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
         re.compile(
             rf"^(?!{_MONTH}\s+\d)"
             rf"(?P<place>[^\W\d][\w.'’ -]{{0,40}}?(?:,\s*(?!{_MONTH}\s+\d)[^\W\d][\w.'’ -]{{0,30}}?)?)"
-            # and the region in brackets: "New Delhi [India]", "Porto Alegre (Brazil)"
-            rf"(?:\s*(?:\[[^\W\d][\w.' -]{{0,30}}\]|\([A-Z][a-z][\w.' -]{{0,30}}\)))?"
-            rf"(?:[,.]\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}"
+            rf"(?:\s*\[[^\W\d][\w.' -]{{0,30}}\])?(?:[,.]\s*{_DATELINE_DATE})?\s*{_AGENCY_IN_PARENS}"
             rf"(?:{_DASH}|(?(date)\s+(?=[A-Z\"“‘'])|(?!)))"
         ),
         lambda head: "(" in head,
+    ),
+    # Porto Alegre (Brazil) (AFP) -  (the region in parentheses too)
+    (
+        re.compile(
+            rf"^(?P<place>{_CAPITALISED})\s*\([A-Z][a-z][\w.' -]{{0,30}}\)\s*{_AGENCY_IN_PARENS}{_DASH}"
+        ),
+        lambda head: head.count("(") > 1,
     ),
     # MOSCOW, March 10. /TASS/.  /  NEW YORK, March 10, 2025 /PRNewswire/ --
     (
@@ -371,6 +392,14 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
             rf"(?:\s+(?P<agency>{_AGENCY_ALTERNATION}))?\s*[-–—]+\s*"
         ),
         _DIGIT.search,
+    ),
+    # Des Moines, Iowa CNN —  /  CNN —  (CNN's pages, the agency's parentheses gone)
+    (
+        re.compile(
+            rf"^(?:(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}})\s+)?"
+            r"(?P<agency>CNN)\s*[—–]\s*"
+        ),
+        lambda head: "CNN" in head,
     ),
     # LONDON —  (upper-case place and an en or em dash)
     (
@@ -604,12 +633,23 @@ def normalize_cleaned(
     place: str | None = None
     lead_agencies: list[str] = []
     lead_date: str | None = None
+    # A database's export may open the text with a kicker in capitals ("THE NERVE CENTRE"):
+    # a place alone is read from pages and files only.
+    place_alone = (
+        place_name(paragraphs.pop(0))
+        if not headline_first
+        and len(paragraphs) > 1
+        and header.place is None
+        and _is_place_alone(*paragraphs[:2])
+        else None
+    )
     if paragraphs:
         paragraphs[0], place, lead_agencies, lead_date = _strip_dateline(paragraphs[0])
-        if place is None and not lead_agencies and header.place is None:
+        if place is None and not lead_agencies and (header.place or place_alone) is None:
             paragraphs[0], place = _strip_capitals_lead(paragraphs[0])
         if not paragraphs[0]:
             paragraphs.pop(0)
+    place = place or place_alone
     _strip_sign_off(paragraphs, header)
     header.add_agencies(lead_agencies)
     published, published_raw = _published(header.timestamps, lead_date, dayfirst)
@@ -662,7 +702,11 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         header.headline, index = lines[0].text, 1
     while index < len(lines) and header.headline is None:
         line = lines[index]
-        if not _header_line(line.text, header) and not _place_under_byline(lines, index, header):
+        if (
+            not _header_line(line.text, header)
+            and not _is_home_link(line.text)
+            and not _place_under_byline(lines, index, header)
+        ):
             if _dateline_match(line.text) or len(line.text) > MAX_HEADLINE:
                 raise NotAnArticle("no headline: the text starts with a body paragraph")
             if not _is_label_over_headline(lines, index):
@@ -679,6 +723,10 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         rest = _after_headline(line.text, header.headline)
         if rest and _header_line(rest, header):
             index += 1
+            continue
+        if header.byline is None and (named := _byline_and_role(lines, index)):
+            header.byline = named
+            index += 2
             continue
         if header.byline is None and (placed := _placed_byline(lines, index)):
             header.byline = placed.group("name")
@@ -751,10 +799,14 @@ def _may_be_headline(following: list[_Line]) -> bool:
 
 def _header_line(text: str, header: _Header) -> bool:
     """Record a chrome, timestamp, byline or credit line in the header; False for other text."""
-    if _is_chrome(text) or URL_LINE.match(text) or EDITOR_LINE.match(text) or _is_home_link(text):
+    if _is_chrome(text) or URL_LINE.match(text) or EDITOR_LINE.match(text):
         return True
     if stamps := _timestamps(text):
         header.timestamps.extend(stamps)
+        return True
+    if header.byline is None and (named := _byline_before_times(text)):
+        header.byline = named[0]
+        header.timestamps.extend(named[1])
         return True
     byline = BYLINE.match(text)
     if byline and header.byline is None and (header.headline or not byline.group("foreign")):
@@ -787,8 +839,11 @@ def _header_line(text: str, header: _Header) -> bool:
     desk = DESK_CREDIT.match(text)
     if desk:
         header.byline = header.byline or desk.group("byline")
-        agencies = _known_agencies(NAME_LIST.split(desk.group("byline")))
-        header.add_credit(agencies, desk.group("place"), desk.group("date"))
+        header.add_credit([], desk.group("place"), desk.group("date"))
+        return True
+    if ("taff" in text or "TAFF" in text) and STAFF_CREDIT.fullmatch(text):
+        header.byline = header.byline or text
+        header.add_agencies(_known_agencies(NAME_LIST.split(text)))
         return True
     place_and_date = PLACE_AND_DATE.match(text) if text[-1:] in DATE_ENDS else None
     if place_and_date:
@@ -812,9 +867,19 @@ def _header_line(text: str, header: _Header) -> bool:
     return ("|" in text or " / " in text) and _parted_line(text, header)
 
 
+def _byline_before_times(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A writer's name run into the labelled times under it, as Dawn prints them: "Khaleeq
+    Kiani Published June 15, 2024 Updated June 15, 2024 11:58pm"."""
+    if len(text) > 2 * MAX_TIMESTAMP or not any(word in text for word in TIME_LABEL_WORDS):
+        return None
+    name = NAME_BEFORE_TIMES.match(text)
+    stamps = _timestamps(text[name.end() :]) if name else None
+    return (name.group("name"), stamps) if name and stamps else None
+
+
 def _is_home_link(text: str) -> bool:
     """A link to the site's front page, maybe after the site's name: "The Guardian - Back to
-    home". Asked of header lines only: pages print it above the story."""
+    home". Asked of the lines above the headline only: pages print it there."""
     return (
         len(text) <= MAX_SITE_AND_HOME_LINK
         and text.endswith(HOME_LINK_ENDS)
@@ -1009,6 +1074,19 @@ def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
     return None
 
 
+def _byline_and_role(lines: list[_Line], index: int) -> str | None:
+    """ "Zoe Kleinman, Technology editor" from a name over what the writer does."""
+    if index + 1 >= len(lines):
+        return None
+    role = lines[index + 1].text
+    if len(role) > MAX_ROLE or not ROLE_LINE.fullmatch(role):
+        return None
+    name = PLACED_BYLINE.match(lines[index].text)
+    if name is None or name.group("place") or lines[index].text.isupper():
+        return None
+    return f"{name.group('name')}, {role}"
+
+
 def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool:
     """Record a place alone on its line under the byline and over a timestamp ("Prothom Alo
     English Desk", "Dhaka", "Published: 14 Mar 2024"): not a headline or a deck."""
@@ -1158,17 +1236,34 @@ def _dateline_match(text: str) -> re.Match[str] | None:
     return None
 
 
+def _is_place_alone(paragraph: str, lead: str) -> bool:
+    """A place in capitals on a line of its own over a lead in prose ("BENGALURU", "ANKARA"),
+    not a label ("UPDATE"), a section ("WORLD"), an agency ("AFP") or a table's heading."""
+    return (
+        CAPITALS_ONLY.match(paragraph) is not None
+        and _reads_as_prose(lead)
+        and paragraph.replace("’", "'") not in LEAD_LABELS
+        and paragraph.casefold() not in SECTION_LABELS
+        and paragraph.casefold() not in AGENCY_BY_FOLDED_SPELLING
+    )
+
+
 def _strip_capitals_lead(paragraph: str) -> tuple[str, str | None]:
     """Split "ISLAMABAD: Prime Minister ..." into (rest, place), when the rest reads as prose."""
     match = CAPITALS_LEAD.match(paragraph) if paragraph[:2].isupper() else None
     if match is None or match.group("place").replace("’", "'") in LEAD_LABELS:
         return paragraph, None
     place = match.group("place")
-    words = paragraph[match.end() :].split(" ", MIN_LEAD_WORDS)[:MIN_LEAD_WORDS]
-    small = sum(word.isalpha() and word.islower() for word in words)
-    if sum(map(str.isalpha, place)) < 3 or small < MIN_LEAD_WORDS // 2:
+    if sum(map(str.isalpha, place)) < 3 or not _reads_as_prose(paragraph[match.end() :]):
         return paragraph, None
     return paragraph[match.end() :], place_name(place)
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether half the first MIN_LEAD_WORDS words are in small letters: not a table's row or
+    heading."""
+    words = text.split(" ", MIN_LEAD_WORDS)[:MIN_LEAD_WORDS]
+    return sum(word.isalpha() and word.islower() for word in words) >= MIN_LEAD_WORDS // 2
 
 
 def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | None]:

@@ -7,7 +7,7 @@ import pytest
 from newsarc.errors import NotAnArticle
 from newsarc.ingest import decode
 from newsarc.models import Article
-from newsarc.normalize import agency_of, clean_text, normalize
+from newsarc.normalize import agency_of, clean_text, normalize, normalize_cleaned
 
 SAMPLES = Path(__file__).parent / "samples"
 DATA = Path(__file__).parent.parent / "data"
@@ -305,6 +305,8 @@ DATELINE_ROWS = [
     ("reuters-date-no-year", "MOSCOW, March 5 (Reuters) -", "Moscow", ["Reuters"], None, "March 5"),
     ("afp-mixed-case", "Moscow (AFP) -", "Moscow", ["AFP"], None, None),
     ("afp-region-in-parentheses", "Porto Alegre (Brazil) (AFP) –", "Porto Alegre", ["AFP"], None, None),
+    ("cnn-page", "Des Moines, Iowa CNN  —", "Des Moines, Iowa", ["CNN"], None, None),
+    ("cnn-page-no-place", "CNN  —", None, ["CNN"], None, None),
     (
         "bss-full-date",
         "DHAKA, Feb 15, 2026 (BSS) -",
@@ -1023,6 +1025,68 @@ def test_a_last_paragraph_that_opens_with_a_label_of_time_is_kept() -> None:
     )
 
 
+def test_a_name_over_the_writers_role_is_the_byline() -> None:
+    text = "A headline\n13 December 2023\nSave\nZoe Kleinman\nTechnology editor\n\nThe story.\n"
+    article = normalize(text)
+    assert (article.byline, article.published, article.body) == (
+        "Zoe Kleinman, Technology editor",
+        "2023-12-13",
+        "The story.",
+    )
+
+
+def test_a_name_run_into_the_times_under_it_is_the_byline() -> None:
+    text = (
+        "A headline\nKhaleeq Kiani Published June 15, 2024 Updated June 15, 2024 11:58pm\n\n"
+        "The story.\n"
+    )
+    article = normalize(text)
+    assert (article.byline, article.published, article.deck) == (
+        "Khaleeq Kiani",
+        "2024-06-15",
+        None,
+    )
+
+
+PROSE_LEAD = (
+    "The state government on Tuesday decided to raise the price of milk by two rupees a litre."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"), [("BENGALURU", "Bengaluru"), ("NEW DELHI", "New Delhi")]
+)
+def test_a_place_alone_over_the_lead_is_the_dateline(line: str, dateline: str) -> None:
+    article = normalize(f"A headline\nThe Hindu Bureau\n{line}\n\n{PROSE_LEAD}\n")
+    assert (article.dateline, article.body) == (dateline, PROSE_LEAD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Platinum prices\n\nLAST BUYER SELLER\n\nJAN 566.00 565.00 567.00\n",
+        f"A headline\n\nUPDATE\n\n{PROSE_LEAD}\n",
+        f"A headline\n\nWORLD\n\n{PROSE_LEAD}\n",
+    ],
+    ids=["over-a-table", "a-label", "a-section"],
+)
+def test_words_in_capitals_alone_that_are_no_place_stay(text: str) -> None:
+    article = normalize(text)
+    assert article.dateline is None and article.body.split("\n\n")[0].isupper()
+
+
+def test_a_kicker_of_a_database_export_is_no_place() -> None:
+    article = normalize_cleaned(
+        f"A headline\n\nTHE NERVE CENTRE\n\n{PROSE_LEAD}", headline_first=True
+    )
+    assert (article.dateline, article.body) == (None, f"THE NERVE CENTRE\n\n{PROSE_LEAD}")
+
+
+def test_a_credit_in_parentheses_under_the_story_is_dropped() -> None:
+    text = "A headline\n\nThe glide bomb hit at noon.\n\n(Photo: Oleh Syniehubov/Telegram)\n\n(Photo: AP) It hit twice.\n"
+    assert normalize(text).body == "The glide bomb hit at noon.\n\n(Photo: AP) It hit twice."
+
+
 # A page copied from a browser: the site's links, sections, one line a paragraph, no blank line.
 COPIED_PAGE = """Skip to main content
 The Guardian - Back to home
@@ -1062,8 +1126,13 @@ def test_a_page_copied_from_a_browser() -> None:
 
 
 def test_short_lines_of_a_hard_wrapped_block_are_still_joined() -> None:
-    text = "A headline\n\nThe minister said on Monday that\nthe talks had ended.\nThey resume soon.\n"
-    assert normalize(text).body == "The minister said on Monday that the talks had ended. They resume soon."
+    text = (
+        "A headline\n\nThe minister said on Monday that\nthe talks had ended.\nThey resume soon.\n"
+    )
+    assert (
+        normalize(text).body
+        == "The minister said on Monday that the talks had ended. They resume soon."
+    )
 
 
 GUARDIAN_HEADER = (
