@@ -747,7 +747,7 @@ def _line_records(
 # "articles": [...]}): read when the object has no title or headline of its own.
 WRAPPER_KEYS = (
     "articles", "items", "results", "data", "documents", "docs", "stories", "news", "entries",
-    "posts",
+    "posts", "response",
 )  # fmt: skip
 MAX_WRAPPING = 1  # objects around the wrapping object that hold the list
 
@@ -799,7 +799,7 @@ def _wrapper_path(document: object, depth: int = 0) -> list[str]:
     `["articles", "results"]` where an API nests the list in an object of its own (Event
     Registry); empty when it wraps none."""
     if not isinstance(document, dict) or "title" in document or "headline" in document:
-        return []
+        return []  # an article itself
     if name := next((name for name in WRAPPER_KEYS if isinstance(document.get(name), list)), None):
         return [name]
     for name in WRAPPER_KEYS if depth < MAX_WRAPPING else ():
@@ -840,7 +840,7 @@ def _from_record(
     if problem:
         return InputResult(source, "failed", reason=problem)
     assert isinstance(record, dict)
-    if "headline" not in record:
+    if not isinstance(record.get("headline"), str):
         try:
             return _parse_title_and_body(record, raw, source, key, options)
         except NotAnArticle as error:
@@ -879,12 +879,12 @@ def _record_problem(record: object) -> str | None:
     """Why a JSON value cannot be stored as an article (None when it can)."""
     if not isinstance(record, dict):
         return "not an article: a JSON object is needed"
-    if "headline" in record:
-        whole = isinstance(record["headline"], str) and isinstance(record.get("body"), str)
+    if isinstance(record.get("headline"), str):
+        whole = isinstance(record.get("body"), str)
         if whole and not record["headline"].strip():
             return "not an article: its headline is empty"
     else:
-        whole = isinstance(record.get("title"), str) and _record_body(record) is not None
+        whole = _record_title(record) is not None and _record_body(record) is not None
     if not whole:
         return (
             "not an article: an object with a title (or headline) and a body"
@@ -920,11 +920,9 @@ STORED_DATE = re.compile(
 RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
     **dict.fromkeys(
         [
-            "headline",
             "title",
             "body",
             "deck",
-            "byline",
             "dateline",
             "published",
             "published_raw",
@@ -938,22 +936,30 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
         _is_text,
     ),
     "source": lambda site: _is_text(_site_name(site)),
+    "headline": lambda headline: _is_text(_headline_text(headline)),
+    # or the New York Times' object: {"original": "By Jane Smith", "person": […]}
+    "byline": lambda byline: _is_text(
+        byline.get("original") if isinstance(byline, dict) else byline
+    ),
     "agencies": lambda names: isinstance(names, list) and all(map(_is_text, names)),
     "id": lambda number: _is_count(number) and number != 0,
     "word_count": _is_count,
 }
 
 
-# Where scrapers put a story's text, its publication time and its writers (newspaper3k,
-# trafilatura, news-please and NewsAPI among them), best first. A bare "date" is not read:
-# crawlers often mean the time they fetched the page.
-BODY_KEYS = ("body", "text", "maintext", "content")
+# Where scrapers and news APIs put a story's text, its publication time and its writers
+# (newspaper3k, trafilatura, news-please, NewsAPI and the New York Times' Article Search among
+# them), best first. A bare "date" comes last, and only as a day: trafilatura gives the day of
+# publication so, where crawls give the clock time of the fetch ("2026-02-15T12:46:06.591156").
+BODY_KEYS = ("body", "text", "maintext", "content", "lead_paragraph")
 PUBLISHED_KEYS = (
     "published", "publish_date", "published_at", "publishedAt", "date_publish", "datePublished",
-    "pubDate", "dateTimePub",
+    "pubDate", "dateTimePub", "pub_date", "date",
 )  # fmt: skip
+DAY_KEY = "date"
 AUTHOR_KEYS = ("byline", "author", "authors")
-DECK_KEYS = ("deck", "description", "subtitle", "summary")
+DECK_KEYS = ("deck", "description", "subtitle", "summary", "abstract")
+BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 # Where a news API cut a story short for its free plan: "… [+2345 chars]" (NewsAPI).
 TRUNCATION_MARK = re.compile(r"\s*\[\+\d+ chars\]$")
 
@@ -1003,7 +1009,27 @@ def _stated_deck(record: dict[str, Any], body: str) -> str | None:
 
 
 def _title_and_body(record: dict[str, Any]) -> str:
-    return f"{record['title']}\n\n{_record_body(record)}"
+    return f"{_record_title(record)}\n\n{_record_body(record)}"
+
+
+def _record_title(record: dict[str, Any]) -> str | None:
+    """The title an object states, without the site's name NewsAPI puts after it ("Oil steady
+    as markets eye Fed - Reuters")."""
+    title = record.get("title")
+    if not isinstance(title, str):
+        return _headline_text(record.get("headline"))
+    site = _site_name(record.get("source"))
+    for separator in (" - ", " | ") if site else ():
+        if title.endswith(f"{separator}{site}") and len(title) > len(site) + len(separator):
+            return title[: -len(site) - len(separator)]
+    return title
+
+
+def _headline_text(headline: object) -> str | None:
+    """A headline as text, or as the New York Times gives it: {"main": …, "kicker": …}."""
+    if isinstance(headline, dict):
+        headline = headline.get("main")
+    return headline if isinstance(headline, str) else None
 
 
 def _record_body(record: dict[str, Any]) -> str | None:
@@ -1022,11 +1048,14 @@ def _add_stated_fields(
     """The publication time and the writers an object states, over what its text gave."""
     for name in PUBLISHED_KEYS if read_time else ():
         value = record.get(name)
-        if isinstance(value, str) and (time := parse_published(value, dayfirst=dayfirst)):
+        time = parse_published(value, dayfirst=dayfirst) if isinstance(value, str) else None
+        if time and (name != DAY_KEY or "T" not in time):
             article.published, article.published_raw = time, value
             break
     for name in AUTHOR_KEYS if read_writers else ():
         value = record.get(name)
+        if isinstance(value, dict):  # the New York Times': {"original": "By Jane Smith", …}
+            value = BY.sub("", value.get("original") or "") or None
         names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         # writers as text, or as objects that name them: [{"name": "Jane Smith"}]
         names = [one.get("name") if isinstance(one, dict) else one for one in names]

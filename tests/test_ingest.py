@@ -301,7 +301,7 @@ def test_a_json_list_is_read_an_object_at_a_time(run: Run, tmp_path: Path) -> No
         {
             "source": f"{crawl}[1]",
             "reason": "not an article: an object with a title (or headline) and a body"
-            " (body, text, maintext, content) is needed",
+            " (body, text, maintext, content, lead_paragraph) is needed",
         },
         {"source": f"{crawl}[2]", "reason": "not an article: a JSON object is needed"},
     ]
@@ -416,6 +416,56 @@ def test_an_answer_that_nests_its_list_in_an_object_is_read(run: Run, tmp_path: 
         (None, None, "The Guardian", f"{answer}.articles.results[1]"),
     ]
     assert json.loads(run("show", "1", "--raw").stdout) == results[0]
+
+
+def test_the_new_york_times_article_search_answer_is_read(run: Run, tmp_path: Path) -> None:
+    doc = {
+        "abstract": "The storm came ashore near Tampa.",
+        "lead_paragraph": "Hurricane Milton made landfall on Wednesday night as a Category 3 storm.",
+        "source": "The New York Times",
+        "headline": {"main": "Hurricane Milton Makes Landfall", "kicker": None},
+        "pub_date": "2024-10-10T00:35:12+0000",
+        "byline": {"original": "By Patricia Mazzei and Rick Rojas", "person": []},
+    }
+    answer = tmp_path / "nyt.json"
+    answer.write_text(json.dumps({"status": "OK", "response": {"docs": [doc]}}), encoding="utf-8")
+    assert report(run, str(answer))["new"] == 1
+    record = json.loads(run("show", "1", "--json").stdout)
+    fields = ("headline", "deck", "byline", "published", "outlet", "body", "source_path")
+    assert tuple(record[name] for name in fields) == (
+        "Hurricane Milton Makes Landfall",
+        "The storm came ashore near Tampa.",
+        "Patricia Mazzei and Rick Rojas",
+        "2024-10-10T00:35:12+00:00",
+        "The New York Times",
+        "Hurricane Milton made landfall on Wednesday night as a Category 3 storm.",
+        f"{answer}.response.docs[0]",
+    )
+    assert run("reindex").stdout.startswith("Re-read 1 article: 0 changed")
+
+
+def test_a_bare_day_is_read_last_and_the_sites_name_leaves_the_title(
+    run: Run, tmp_path: Path
+) -> None:
+    lines = tmp_path / "extracted.jsonl"
+    objects = [
+        # trafilatura: "date" is the day of publication, "filedate" the day of the fetch
+        {"title": "Budget passed", "text": "It passed.", "date": "2024-12-12", "filedate": "2024-12-20"},
+        {"title": "Oil steady - Reuters", "text": "Oil held.", "source": {"name": "Reuters"}},
+        {"title": "Rates held", "text": "Held.", "date": "2024-12-01", "pubDate": "2024-11-30"},
+        # a crawl's clock time
+        {"title": "Rice prices ease", "body": "Rice fell.", "date": "2026-02-15T12:46:06.591156"},
+    ]  # fmt: skip
+    lines.write_text("".join(json.dumps(one) + "\n" for one in objects), encoding="utf-8")
+    assert report(run, str(lines))["new"] == 4
+    stored = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    assert [(r["headline"], r["published"]) for r in stored] == [
+        ("Budget passed", "2024-12-12"),
+        ("Oil steady", None),
+        ("Rates held", "2024-11-30"),
+        ("Rice prices ease", None),
+    ]
+    assert run("reindex").stdout.startswith("Re-read 4 articles: 0 changed")
 
 
 def test_records_by_hand_have_their_dates_read(run: Run, tmp_path: Path) -> None:
