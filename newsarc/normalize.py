@@ -442,6 +442,9 @@ PLACE_AND_DATE = re.compile(
     rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\s*:?$"
 )
 DATE_ENDS = frozenset(":0123456789")
+# A place and the time with its year, between dashes, under the writer's name: "Madrid - 10 mar
+# 2025 - 14:32 CET" (El País); not a headline of wire copy ("INT PARIS EURODEPOSITS - 2 - APR 07")
+PLACE_AND_TIME = re.compile(rf"^(?P<place>{_CAPITALISED})\s+[-–—]\s+(?P<time>\d.*\b\d{{4}}\b.*)$")
 # A writer's name and a colon on a line of its own over the lead, as Bangladeshi papers print
 # it: "Reza Mahmud :", "S A Shofie,Sylhet:", "Prof. Dr. Md. Nazrul Islam Tamiji :"; not in
 # capitals, as wire copy heads a table: "RUBBER TRADE ASSOCIATION CLOSING PRICES:".
@@ -849,6 +852,9 @@ def _header_line(text: str, header: _Header) -> bool:
     if place_and_date:
         header.add_credit([], place_and_date.group("place"), place_and_date.group("date"))
         return True
+    if header.headline and (place_and_time := _place_and_time(text)):
+        header.add_credit([], place_and_time.group("place"), place_and_time.group("time"))
+        return True
     dateline = LONE_DATELINE.match(text) if text.rstrip(".:").endswith(")") else None
     if dateline:
         header.add_credit(
@@ -875,6 +881,11 @@ def _byline_before_times(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     name = NAME_BEFORE_TIMES.match(text)
     stamps = _timestamps(text[name.end() :]) if name else None
     return (name.group("name"), stamps) if name and stamps else None
+
+
+def _place_and_time(text: str) -> re.Match[str] | None:
+    match = PLACE_AND_TIME.match(text) if " " in text[:MAX_DATELINE] else None
+    return match if match and _is_bare_timestamp(match.group("time")) else None
 
 
 def _is_home_link(text: str) -> bool:
@@ -1062,14 +1073,16 @@ def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
     match = PLACED_BYLINE.match(text)
     if match is None:
         return None
+    under = [line.text for line in lines[index + 1 : index + 3]]
+    if under and text.isupper() and _place_and_time(under[0]):
+        return match  # "MIGUEL GONZÁLEZ" over "Madrid - 10 mar 2025 - 14:32 CET"
     if match.group("place") is None and (
         text.isupper() or text.casefold() in SECTION_LABELS or text.upper() in LEAD_LABELS
     ):
         return None  # "SIX AND TWELVE" over a table, "Live Updates": labels, not writers
-    under = [line.text for line in lines[index + 1 : index + 3]]
     if under and CREDIT.match(under[0]):
         under.pop(0)
-    if under and _is_timestamp_line(under[0]):
+    if under and (_is_timestamp_line(under[0]) or _place_and_time(under[0])):
         return match
     return None
 

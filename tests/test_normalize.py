@@ -1048,6 +1048,25 @@ def test_a_name_run_into_the_times_under_it_is_the_byline() -> None:
     )
 
 
+def test_a_name_in_capitals_over_a_place_and_time_is_the_byline() -> None:
+    text = (
+        "El Gobierno aprueba ayudas para el campo\nLas medidas llegan tras semanas de protestas\n"
+        "MIGUEL GONZÁLEZ\nMadrid - 10 mar 2025 - 14:32 CET\n\nEl Gobierno aprobó el lunes las ayudas.\n"
+    )
+    article = normalize(text)
+    assert (article.deck, article.byline, article.dateline, article.published) == (
+        "Las medidas llegan tras semanas de protestas",
+        "MIGUEL GONZÁLEZ",
+        "Madrid",
+        "2025-03-10T14:32:00+01:00",
+    )
+
+
+def test_a_headline_of_wire_copy_is_no_place_and_time() -> None:
+    article = normalize("INT PARIS EURODEPOSITS - 2 - APR 07\n\nDLR SFR 2/7 DAYS 6-1/8 1/4\n")
+    assert (article.headline, article.dateline) == ("INT PARIS EURODEPOSITS - 2 - APR 07", None)
+
+
 PROSE_LEAD = (
     "The state government on Tuesday decided to raise the price of milk by two rupees a litre."
 )
