@@ -96,6 +96,18 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Documents people keep beside their articles, told by their first bytes. RTF is text, but its
+# markup would be stored as the article's words.
+SAVE_AS_TEXT = "not text: save it as plain text first"
+DOCUMENT_KINDS = (
+    (b"%PDF-", f"a PDF document, {SAVE_AS_TEXT}"),
+    (b"PK\x03\x04", f"a ZIP archive (a .docx, .odt or .epub is one), {SAVE_AS_TEXT}"),
+    (b"\xd0\xcf\x11\xe0", f"an Office document (.doc, .xls), {SAVE_AS_TEXT}"),
+    (b"{\\rtf", f"an RTF document, {SAVE_AS_TEXT}"),
+    (b"\x89PNG", "a PNG image, not text"),
+    (b"\xff\xd8\xff", "a JPEG image, not text"),
+    (b"GIF8", "a GIF image, not text"),
+)
 # Bytes 0x80-0x9F are C1 controls in Latin-1 but curly quotes, dashes and the euro sign in
 # Windows-1252: text that uses them was written on Windows.
 WINDOWS_1252_ONLY = bytes(range(0x80, 0xA0))
@@ -152,6 +164,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise NotAnArticle(
                     f"undecodable bytes after a {encoding} byte-order mark"
                 ) from None
+    for magic, kind in DOCUMENT_KINDS:
+        if data.startswith(magic):
+            raise NotAnArticle(kind)
     if b"\x00" in data:
         raise NotAnArticle("binary file (NUL bytes), not text")
     text, encoding = _decode_without_bom(data)
@@ -240,6 +255,8 @@ def _walk(
                 yield from _walk(
                     entry.path, matches, passed_over, os.path.join(absolute, entry.name)
                 )
+            elif entry.is_dir():
+                continue  # a link to a folder: not followed, nor an input that failed
             elif matches(entry.name):
                 absolute_path = os.path.join(absolute, entry.name)
                 if entry.is_file():
@@ -1020,8 +1037,9 @@ def _record_title(record: dict[str, Any]) -> str | None:
         return _headline_text(record.get("headline"))
     site = _site_name(record.get("source"))
     for separator in (" - ", " | ") if site else ():
-        if title.endswith(f"{separator}{site}") and len(title) > len(site) + len(separator):
-            return title[: -len(site) - len(separator)]
+        suffix = f"{separator}{site}"
+        if title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)]
     return title
 
 

@@ -73,7 +73,7 @@ def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path:
     )
     failures = sorted(line.split(None, 2)[2] for line in failed)
     assert failures == [
-        f"{SAMPLES}/binary.txt: binary file (NUL bytes), not text",
+        f"{SAMPLES}/binary.txt: a PNG image, not text",
         f"{SAMPLES}/blank.txt: blank file: only white space",
         f"{SAMPLES}/empty.txt: empty file",
         f"{SAMPLES}/no_headline.txt: no headline: the text starts with a body paragraph",

@@ -388,11 +388,17 @@ def test_symlink_loops_odd_names_and_fifos(run: Run, tmp_path: Path) -> None:
     raw_name = os.fsencode(folder) + b"/latin1-\xe9.txt"
     with open(raw_name, "wb") as handle:
         handle.write(b"Caf\xe9 prices rise\n\nPrices rose in caf\xe9s.\n")
+    for name, start in [("paper.txt", b"%PDF-1.4\n%\xe2\xe3"), ("notes.txt", b"{\\rtf1\\ansi Hi}")]:
+        (folder / name).write_bytes(start)
     result = run("ingest", "--json", str(folder))
     report = json.loads(result.stdout)
-    assert (report["new"], report["failed"]) == (5, 2)
+    assert (report["new"], report["failed"]) == (5, 3)
     reasons = {Path(f["source"]).name: f["reason"] for f in report["failures"]}
-    assert reasons == {"loop.txt": ingest_module.NOT_A_FILE, "pipe.txt": ingest_module.NOT_A_FILE}
+    assert reasons == {  # the links to folders (loop, loop.txt) are not followed
+        "pipe.txt": ingest_module.NOT_A_FILE,
+        "paper.txt": "a PDF document, not text: save it as plain text first",
+        "notes.txt": "an RTF document, not text: save it as plain text first",
+    }
     paths = [
         json.loads(line)["source_path"] for line in run("export", "--jsonl").stdout.splitlines()
     ]
