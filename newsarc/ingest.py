@@ -108,12 +108,14 @@ DOCUMENT_KINDS = (
     (b"\xff\xd8\xff", "a JPEG image, not text"),
     (b"GIF8", "a GIF image, not text"),
 )
+UTF16_SAMPLE = 4096  # bytes looked at to tell UTF-16 without a byte-order mark
 # Bytes 0x80-0x9F are C1 controls in Latin-1 but curly quotes, dashes and the euro sign in
 # Windows-1252: text that uses them was written on Windows.
 WINDOWS_1252_ONLY = bytes(range(0x80, 0xA0))
 # Control characters that do not occur in text files (tab, line feed, form feed and carriage
 # return do); more than one in a hundred characters marks a binary file.
 BINARY_CONTROLS = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
+BINARY_CONTROL_CHARACTERS = dict.fromkeys(BINARY_CONTROLS)  # str.translate deletes them
 
 
 @dataclass
@@ -168,6 +170,8 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(magic):
             raise NotAnArticle(kind)
     if b"\x00" in data:
+        if (encoding := _utf16_without_bom(data)) and (text := _decoded_text(data, encoding)):
+            return text, encoding
         raise NotAnArticle("binary file (NUL bytes), not text")
     text, encoding = _decode_without_bom(data)
     # Counted in the bytes: UTF-8, Windows-1252 and Latin-1 all write these characters as one
@@ -176,6 +180,35 @@ def decode(data: bytes) -> tuple[str, str]:
     if controls > len(text) // 100:
         raise NotAnArticle("binary file (control characters), not text")
     return text, encoding
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without its byte-order mark, as some Windows tools write it: the NUL bytes
+    of its spaces, line breaks and Latin letters (high bytes) fall on one side of each pair, where
+    in binary data they fall on both."""
+    if len(data) % 2:
+        return None
+    sample = data[:UTF16_SAMPLE]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd > 50 * even:
+        return "utf-16-le"
+    if even > 50 * odd:
+        return "utf-16-be"
+    return None
+
+
+def _decoded_text(data: bytes, encoding: str) -> str | None:
+    """The data decoded, if it decodes to text: spaces or line breaks between its words, and no
+    more control characters than text has. (Characters such as U+4E00 put their NUL on the other
+    side: text of nothing else would read as other characters, with no space among them.)"""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    controls = len(text) - len(text.translate(BINARY_CONTROL_CHARACTERS))
+    if controls > len(text) // 100 or (" " not in text and "\n" not in text):
+        return None
+    return text
 
 
 def _decode_without_bom(data: bytes) -> tuple[str, str]:

@@ -253,6 +253,24 @@ WHOLE_RECORDS = [
 ]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul unveils housing measures\n\nPrices fell.\n",
+        "Новости дня\n\nПравительство объявило.\n",
+    ],
+    ids=["latin", "cyrillic"],
+)
+def test_utf16_without_a_byte_order_mark_is_read(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+def test_binary_data_with_nul_bytes_on_both_sides_is_refused() -> None:
+    with pytest.raises(NotAnArticle, match="binary file"):
+        decode(bytes(range(256)) * 4)
+
+
 @pytest.mark.parametrize(("sample", "expected"), WHOLE_RECORDS)
 def test_whole_record(sample: str, expected: Article) -> None:
     assert normalize(read_sample(sample)) == expected

@@ -206,6 +206,22 @@ def test_binary_files_are_told_by_their_control_characters(text: str, encoding: 
         assert not binary
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(["a", "Z", " ", "\n", ".", "é", "Ж", "д", "一", "论"])),
+    st.sampled_from(["utf-16-le", "utf-16-be"]),
+)
+def test_utf16_without_a_byte_order_mark_is_read_back_or_refused(text: str, encoding: str) -> None:
+    """Read as the text it is, or refused as binary: never read as other text."""
+    data = text.encode(encoding)
+    assume(b"\x00" in data)
+    try:
+        decoded, how = decode(data)
+    except NotAnArticle:
+        return
+    assert (decoded, how) == (text, encoding)
+
+
 # Pieces of the exports newsarc reads, to be shuffled with arbitrary text between them.
 EXPORT_PARTS = st.sampled_from(
     [
