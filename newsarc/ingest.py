@@ -170,8 +170,9 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(magic):
             raise NotAnArticle(kind)
     if b"\x00" in data:
-        if (encoding := _utf16_without_bom(data)) and (text := _decoded_text(data, encoding)):
-            return text, encoding
+        wide = _utf16_without_bom(data)
+        if wide and (decoded := _decoded_text(data, wide)):
+            return decoded, wide
         raise NotAnArticle("binary file (NUL bytes), not text")
     text, encoding = _decode_without_bom(data)
     # Counted in the bytes: UTF-8, Windows-1252 and Latin-1 all write these characters as one
