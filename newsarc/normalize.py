@@ -324,10 +324,10 @@ REPORTING_FROM = re.compile(
     rf"^Reporting from (?P<place>{_CAPITALISED})(?: and {_CAPITALISED})?(?:, {_CAPITALISED})?$"
 )
 # A byline without "By", the writer and maybe where they write from, as some papers print it
-# above the date: "Angela Giuffrida in Rome", "Angela Tan". Read only when a timestamp line
-# follows: it could be a short deck.
+# above the date: "Angela Giuffrida in Rome", "Angela Tan"; or with it: "By Jane Wanjiru in
+# Nairobi". Read only when a timestamp line follows: it could be a short deck.
 PLACED_BYLINE = re.compile(
-    rf"^(?P<name>{_PERSON}(?: and {_PERSON})?)(?: in (?P<place>{_CAPITALISED}))?$"
+    rf"^(?:By )?(?P<name>{_PERSON}(?: and {_PERSON})?)(?: in (?P<place>{_CAPITALISED}))?$"
 )
 # Between the parts of a header line: "Reuters | Published March 10, 2025", "TOI News Desk /
 # TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST"

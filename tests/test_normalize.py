@@ -1043,6 +1043,16 @@ def test_a_last_paragraph_that_opens_with_a_label_of_time_is_kept() -> None:
     )
 
 
+def test_a_byline_with_by_and_a_place_above_a_timestamp_is_read() -> None:
+    text = "Floods in Kenya\nBy Jane Wanjiru in Nairobi\n29 April 2024\n\nFloods displaced thousands.\n"
+    article = normalize(text)
+    assert (article.byline, article.dateline, article.published) == (
+        "Jane Wanjiru",
+        "Nairobi",
+        "2024-04-29",
+    )
+
+
 def test_a_name_over_the_writers_role_is_the_byline() -> None:
     text = "A headline\n13 December 2023\nSave\nZoe Kleinman\nTechnology editor\n\nThe story.\n"
     article = normalize(text)
