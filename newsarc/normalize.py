@@ -142,6 +142,14 @@ URL_LINE = re.compile(
 SOURCE_LABEL = re.compile(
     r"^(?i:source|sources|agency|publication|newspaper|来源)\s*[:：]\s*(?P<value>.{1,80})$"
 )
+# Fields a database or a site states beside the story, kept in the original only: "SECTION:
+# NEWS; Pg. 3", "LENGTH: 412 words", "LANGUAGE: ENGLISH", "Tags: snow, schools".
+METADATA_LINE = re.compile(
+    r"^(?i:section|length|language|load-date|load date|publication-type|publication type"
+    r"|document-type|document type|type|category|categories|tags|keywords|subject|topics"
+    r"|journal-code|word count|graphic)\s*:\s*\S.{0,100}$"
+)
+MAX_METADATA_LINE = 120
 # What marks a headline in text from a Markdown file or a database's fields: "# Title",
 # "TITLE: Title", "Headline: Title".
 HEADLINE_MARK = re.compile(r"^(?:#{1,6}\s+|(?i:title|headline|heading)\s*:\s*)(?=\S)")
@@ -190,6 +198,7 @@ CAPTION = re.compile(
 _TIMESTAMP_LABELS = (
     r"post(?:ed)? time|posted(?: at| on)?|published(?: at| on)?|publish(?:ed)? time"
     r"|publish|first published(?: on| at)?|print publish|issued(?: on| at)?|date(?:line)?|time"
+    r"|publication[- ]date"
     r"|(?:last )?updated?(?: at| on| time)?|(?:last )?modified(?: at| on)?"
     # in French, Spanish, Portuguese, Italian, German and Chinese
     r"|publié(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|veröffentlicht(?: am)?|发布时间"
@@ -264,6 +273,8 @@ CREDIT = re.compile(
     r"|(?i:agency|agencies|news agencies|wire services))"
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
+# A place a database's field names: "DATELINE: BOSTON"
+DATELINE_LABEL = re.compile(rf"^(?i:dateline)\s*:\s*(?P<place>{_PLACE})$")
 OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} with ")  # "Le Monde with AFP"
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
 # "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Prothom Alo English Desk",
@@ -309,7 +320,6 @@ NAME_BEFORE_TIMES = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}?)\s*[|,·•–—-]?\s+"
     r"(?=(?:First published|Published|Posted|Last updated|Updated)\b)"
 )
-TIME_LABEL_WORDS = ("Published", "Posted", "Updated")  # one of them is in every such line
 MAX_ROLE = 60
 # What a writer does, on the line under the name: "Zoe Kleinman" / "Technology editor" (BBC)
 ROLE_LINE = re.compile(
@@ -827,6 +837,12 @@ def _header_line(text: str, header: _Header) -> bool:
     if credit:
         header.add_credit(_agency_names(credit.group("agencies")), credit.group("place"))
         return True
+    labelled = ":" in text  # asked first: most lines hold no colon
+    if labelled and len(text) <= MAX_METADATA_LINE and METADATA_LINE.match(text):
+        return True
+    if labelled and (dateline_label := DATELINE_LABEL.match(text)):
+        header.add_credit([], dateline_label.group("place"))
+        return True
     source = SOURCE_LABEL.match(text)
     if source:
         value = source.group("value")
@@ -876,15 +892,14 @@ def _header_line(text: str, header: _Header) -> bool:
 def _byline_before_times(text: str) -> tuple[str, list[tuple[str, str]]] | None:
     """A writer's name run into the labelled times under it, as Dawn prints them: "Khaleeq
     Kiani Published June 15, 2024 Updated June 15, 2024 11:58pm"."""
-    if len(text) > 2 * MAX_TIMESTAMP or not any(word in text for word in TIME_LABEL_WORDS):
-        return None
-    name = NAME_BEFORE_TIMES.match(text)
+    name = NAME_BEFORE_TIMES.match(text) if len(text) <= 2 * MAX_TIMESTAMP else None
     stamps = _timestamps(text[name.end() :]) if name else None
     return (name.group("name"), stamps) if name and stamps else None
 
 
 def _place_and_time(text: str) -> re.Match[str] | None:
-    match = PLACE_AND_TIME.match(text) if " " in text[:MAX_DATELINE] else None
+    dashed = "-" in text or "–" in text or "—" in text
+    match = PLACE_AND_TIME.match(text) if dashed else None
     return match if match and _is_bare_timestamp(match.group("time")) else None
 
 
@@ -1002,6 +1017,13 @@ def _is_chrome(text: str) -> bool:
     )
 
 
+def _is_furniture(text: str) -> bool:
+    """Chrome, or a field a database states beside the story ("LANGUAGE: ENGLISH")."""
+    return _is_chrome(text) or (
+        ":" in text and len(text) <= MAX_METADATA_LINE and METADATA_LINE.match(text) is not None
+    )
+
+
 def _names_a_picture(text: str) -> bool:
     """Whether a line holds a word every caption credit holds, tested before the CAPTION pattern
     (which backtracks through the line): "mage", not "image", as the pattern's case-blind "i"
@@ -1025,7 +1047,9 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
     if not following:
         return False
     next_line = following[0]
-    after = next((i for i in range(index + 1, len(lines)) if not _is_chrome(lines[i].text)), None)
+    after = next(
+        (i for i in range(index + 1, len(lines)) if not _is_furniture(lines[i].text)), None
+    )
     if after is None:  # nothing but chrome after it: the line is the body
         return False
     substantive = lines[after]
@@ -1034,7 +1058,9 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
         or _same_text(substantive.text, header.headline or "")
         or _placed_byline(lines, after) is not None
     )
-    if followed_by_header and all(_is_chrome(lines[i].text) for i in range(after + 1, len(lines))):
+    if followed_by_header and all(
+        _is_furniture(lines[i].text) for i in range(after + 1, len(lines))
+    ):
         return False  # one header line and nothing more ("Source: Reuters"): it is the body
     if line.block == headline_block:
         if next_line.block == line.block:
@@ -1205,13 +1231,14 @@ def _join(lines: list[str]) -> str:
 def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
     """Take a wire service's end mark off the last paragraph, then a source line that ends the
     story ("Source: Al Jazeera and news agencies") into the header, with the labelled times a
-    page may print under the story ("Published: 02/05/2024 - 21:14")."""
-    while (
-        len(paragraphs) > 1
-        and len(paragraphs[-1]) <= MAX_TIMESTAMP
-        and (stamps := _timestamps(paragraphs[-1]))
-    ):
-        if not all(_is_bare_timestamp(value) for _, value in stamps):
+    page may print under the story ("Published: 02/05/2024 - 21:14"); a database's fields there
+    ("LANGUAGE: ENGLISH") go."""
+    while len(paragraphs) > 1 and len(last := paragraphs[-1]) <= MAX_METADATA_LINE:
+        if METADATA_LINE.match(last):  # "LANGUAGE: ENGLISH" under the story
+            paragraphs.pop()
+            continue
+        stamps = _timestamps(last) if len(last) <= MAX_TIMESTAMP else None
+        if not stamps or not all(_is_bare_timestamp(value) for _, value in stamps):
             break  # "Posted prices were unchanged at 22 dlrs, it said."
         header.timestamps.extend(stamps)
         paragraphs.pop()

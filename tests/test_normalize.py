@@ -1043,6 +1043,34 @@ def test_a_last_paragraph_that_opens_with_a_label_of_time_is_kept() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HEADLINE: Storm closes schools\nBYLINE: John Smith\nSECTION: NEWS; Pg. 3\n"
+        "LENGTH: 412 words\nDATELINE: BOSTON\nPUBLICATION-DATE: March 4, 2024\n\n"
+        "Schools were closed on Monday.\n\nLANGUAGE: ENGLISH\n\nLOAD-DATE: March 5, 2024\n",
+        "Storm closes schools\n\nDate: 04/03/2024\nAuthor: John Smith\nDateline: Boston\n"
+        "Category: Weather\nTags: snow, schools\n\nSchools were closed on Monday.\n",
+    ],
+    ids=["database-fields", "site-fields"],
+)
+def test_fields_stated_beside_the_story_are_read_or_dropped(text: str) -> None:
+    article = normalize(text, dayfirst=True)
+    assert (
+        article.headline,
+        article.byline,
+        article.dateline,
+        article.published,
+        article.body,
+    ) == (
+        "Storm closes schools",
+        "John Smith",
+        "Boston",
+        "2024-03-04",
+        "Schools were closed on Monday.",
+    )
+
+
 def test_a_byline_with_by_and_a_place_above_a_timestamp_is_read() -> None:
     text = "Floods in Kenya\nBy Jane Wanjiru in Nairobi\n29 April 2024\n\nFloods displaced thousands.\n"
     article = normalize(text)
