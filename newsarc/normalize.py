@@ -488,6 +488,9 @@ MAX_HEADLINE = 300
 MAX_DECK = 300
 TERMINAL_PUNCTUATION = tuple('.!?"”’')
 WRAPPED_LINE = 100  # characters: no longer line was hard-wrapped
+# Ends of a paragraph after which one in small letters is a paragraph of its own: a stop, or a
+# colon over a list.
+SENTENCE_GOES_ON_AFTER = (*TERMINAL_PUNCTUATION, ":")
 # The start of a markup document: a saved web page or a database export in HTML, XML or SGML.
 MARKUP = re.compile(r"\s*<(?:!doctype\b|html\b|\?xml\b|!--)", re.IGNORECASE)
 BULLET = re.compile(r"^([-•*·▪]|\d{1,2}[.)])\s")
@@ -664,6 +667,7 @@ def normalize_cleaned(
             paragraphs.pop(0)
     place = place or place_alone
     _strip_sign_off(paragraphs, header)
+    paragraphs = _sentences_rejoined(paragraphs)
     header.add_agencies(lead_agencies)
     published, published_raw = _published(header.timestamps, lead_date, dayfirst)
     body = "\n\n".join(paragraphs)
@@ -1200,6 +1204,22 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
         paragraphs.append(_join(current))
     headline = header.headline or ""
     return [p for p in paragraphs if not _same_text(p, headline)]
+
+
+def _sentences_rejoined(paragraphs: list[str]) -> list[str]:
+    """Paragraphs that a blank line cut in mid-sentence joined again: one that ends without a
+    stop before one that starts in small letters ("The heat wave is likely to" / "continue in
+    different parts of the country"), as scrapers leave a page's wrapped lines or the gaps of
+    links they dropped."""
+    joined = paragraphs[:1]
+    for paragraph in paragraphs[1:]:
+        if paragraph[0].islower() and not joined[-1].endswith(SENTENCE_GOES_ON_AFTER):
+            # a drop capital set apart ("G" / "ioca da sempre") is the word's first letter
+            space = "" if len(joined[-1]) == 1 else " "
+            joined[-1] = f"{joined[-1]}{space}{paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _footer_start(lines: list[_Line]) -> int:

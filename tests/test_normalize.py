@@ -1200,6 +1200,23 @@ def test_a_page_copied_from_a_browser() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The heat wave is likely to\n\ncontinue in the north, the office said.\n\nRain may follow.",
+            "The heat wave is likely to continue in the north, the office said.\n\nRain may follow.",
+        ),
+        ("G\n\nioca da sempre con la Storia.", "Gioca da sempre con la Storia."),
+        ("It said:\n\nprices will rise.", "It said:\n\nprices will rise."),
+        ("Prices rose.\n\niPhone sales fell.", "Prices rose.\n\niPhone sales fell."),
+    ],
+    ids=["sentence-cut-by-a-blank-line", "drop-capital", "after-a-colon", "after-a-stop"],
+)
+def test_a_sentence_cut_by_a_blank_line_is_joined_again(body: str, expected: str) -> None:
+    assert normalize(f"A headline\n\n{body}\n").body == expected
+
+
 def test_short_lines_of_a_hard_wrapped_block_are_still_joined() -> None:
     text = (
         "A headline\n\nThe minister said on Monday that\nthe talks had ended.\nThey resume soon.\n"
