@@ -91,6 +91,7 @@ CHROME_LINES = frozenset(
     )
 )  # fmt: skip
 LONGEST_CHROME_LINE = max(map(len, CHROME_LINES))
+MAX_BAR_CREDIT_WORDS = 4  # words of a credit after a bar: "| — New Age"
 # A link back to the site's front page, after the site's name: "The Guardian - Back to home".
 HOME_LINKS = frozenset(("back to home", "back to homepage", "go to homepage", "homepage"))
 HOME_LINK_ENDS = ("home", "Home", "HOME", "page", "Page", "PAGE")
@@ -1018,7 +1019,14 @@ def _is_chrome(text: str) -> bool:
         or not bare.strip(RULE_CHARACTERS)
         or CHROME_PATTERN.match(text) is not None
         or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
+        or (text[:1] == "|" and _is_bar_credit(bare))
     )
+
+
+def _is_bar_credit(bare: str) -> bool:
+    """A picture's credit after a bar, with no word of "photo": "| — New Age". Not a row of a
+    table, whose cells a bar parts."""
+    return "|" not in bare and len(bare.split()) <= MAX_BAR_CREDIT_WORDS
 
 
 def _is_furniture(text: str) -> bool:

@@ -1157,6 +1157,11 @@ def test_a_kicker_of_a_database_export_is_no_place() -> None:
     assert (article.dateline, article.body) == (None, f"THE NERVE CENTRE\n\n{PROSE_LEAD}")
 
 
+def test_a_credit_after_a_bar_is_dropped_but_not_a_row_of_a_table() -> None:
+    text = "A headline\n\n| — New Age\n\nThe day is observed every year.\n\n| Name | Votes |\n"
+    assert normalize(text).body == "The day is observed every year.\n\n| Name | Votes |"
+
+
 def test_a_credit_in_parentheses_under_the_story_is_dropped() -> None:
     text = "A headline\n\nThe glide bomb hit at noon.\n\n(Photo: Oleh Syniehubov/Telegram)\n\n(Photo: AP) It hit twice.\n"
     assert normalize(text).body == "The glide bomb hit at noon.\n\n(Photo: AP) It hit twice."
