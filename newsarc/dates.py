@@ -53,6 +53,9 @@ DOTTED_CLOCK = re.compile(
 )
 # "March 10, 20253:45 PM": a year and a clock that a scraper ran together.
 GLUED_CLOCK = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b")
+# "03/03/2024March 3, 2024" (DW): a date in figures run into the same date in words, which
+# is read alone (it says which number is the month).
+FIGURES_BEFORE_WORDS = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?=[A-Z][a-z])")
 # "Feb 14,2026" (New Age): a day and its year with no space after the comma.
 GLUED_YEAR = re.compile(r"(?<![\d,])(\d{1,2}),(?=(?:19|20)\d\d\b)")
 # "GMT+6", "UTC +05:30", "GMT-3": the offset east of Greenwich (dateutil reads it POSIX-style).
@@ -180,7 +183,7 @@ def _clean(text: str) -> str:
     text = FOREIGN_WORDS.sub(" ", FRENCH_FIRST.sub("1", DAY_STOP.sub(r"\1", text)))
     text = FOREIGN_DAY_NAMES.sub(" ", FOREIGN_MONTH.sub(_english_month, text))
     text = MALFORMED_CLOCK.sub(r"\1:\2:\3 \4", DOTTED_CLOCK.sub(r"\1:\2", text))
-    text = GLUED_YEAR.sub(r"\1, ", GLUED_CLOCK.sub(r"\1 \2", text))
+    text = GLUED_YEAR.sub(r"\1, ", GLUED_CLOCK.sub(r"\1 \2", FIGURES_BEFORE_WORDS.sub("", text)))
     text = GMT_OFFSET.sub(_explicit_offset, text)
     text = DAY_NAMES.sub(" ", text)
     return _printed_once(" ".join(text.split()).strip(" ,;|-"))

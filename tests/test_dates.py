@@ -40,6 +40,7 @@ ROWS = [
     ("reuters-plain", "26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"),
     ("year-and-clock-run-together", "March 10, 20253:45 PM GMT", "2025-03-10T15:45:00+00:00"),
     ("no-space-before-the-year", "00:17, Feb 14,2026", "2026-02-14T00:17:00"),
+    ("figures-run-into-words", "03/03/2024March 3, 2024", "2024-03-03"),
     ("printed-twice-run-together", "3 Nov 20253 Nov 2025", "2025-11-03"),
     ("printed-twice", "3 Nov 2025 3 Nov 2025", "2025-11-03"),
     ("german-clock-with-a-stop", "10.03.2025, 14.32 Uhr", "2025-03-10T14:32:00"),
