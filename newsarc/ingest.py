@@ -988,10 +988,7 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
     ),
     "source": lambda site: _is_text(_site_name(site)),
     "headline": lambda headline: _is_text(_headline_text(headline)),
-    # or the New York Times' object: {"original": "By Jane Smith", "person": […]}
-    "byline": lambda byline: _is_text(
-        byline.get("original") if isinstance(byline, dict) else byline
-    ),
+    "byline": lambda byline: _is_text(_original_byline(byline)),
     "agencies": lambda names: isinstance(names, list) and all(map(_is_text, names)),
     "id": lambda number: _is_count(number) and number != 0,
     "word_count": _is_count,
@@ -1063,6 +1060,11 @@ def _title_and_body(record: dict[str, Any]) -> str:
     return f"{_record_title(record)}\n\n{_record_body(record)}"
 
 
+def _original_byline(byline: object) -> object:
+    """A byline as text, or as the New York Times gives it: {"original": "By Jane Smith", …}."""
+    return byline.get("original") if isinstance(byline, dict) else byline
+
+
 def _record_title(record: dict[str, Any]) -> str | None:
     """The title an object states, without the site's name NewsAPI puts after it ("Oil steady
     as markets eye Fed - Reuters")."""
@@ -1106,8 +1108,9 @@ def _add_stated_fields(
             break
     for name in AUTHOR_KEYS if read_writers else ():
         value = record.get(name)
-        if isinstance(value, dict):  # the New York Times': {"original": "By Jane Smith", …}
-            value = BY.sub("", value.get("original") or "") or None
+        if isinstance(value, dict):
+            original = _original_byline(value)
+            value = (BY.sub("", original) or None) if isinstance(original, str) else None
         names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         # writers as text, or as objects that name them: [{"name": "Jane Smith"}]
         names = [one.get("name") if isinstance(one, dict) else one for one in names]

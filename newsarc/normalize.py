@@ -842,10 +842,9 @@ def _header_line(text: str, header: _Header) -> bool:
     if credit:
         header.add_credit(_agency_names(credit.group("agencies")), credit.group("place"))
         return True
-    labelled = ":" in text  # asked first: most lines hold no colon
-    if labelled and len(text) <= MAX_METADATA_LINE and METADATA_LINE.match(text):
+    if _is_metadata(text):
         return True
-    if labelled and (dateline_label := DATELINE_LABEL.match(text)):
+    if ":" in text and (dateline_label := DATELINE_LABEL.match(text)):
         header.add_credit([], dateline_label.group("place"))
         return True
     source = SOURCE_LABEL.match(text)
@@ -1030,10 +1029,14 @@ def _is_bar_credit(bare: str) -> bool:
 
 
 def _is_furniture(text: str) -> bool:
-    """Chrome, or a field a database states beside the story ("LANGUAGE: ENGLISH")."""
-    return _is_chrome(text) or (
-        ":" in text and len(text) <= MAX_METADATA_LINE and METADATA_LINE.match(text) is not None
-    )
+    """Chrome, or a field a database states beside the story."""
+    return _is_chrome(text) or _is_metadata(text)
+
+
+def _is_metadata(text: str) -> bool:
+    """A field a database or a site states beside the story ("LANGUAGE: ENGLISH"); the colon
+    is asked first, as most lines hold none."""
+    return ":" in text and len(text) <= MAX_METADATA_LINE and METADATA_LINE.match(text) is not None
 
 
 def _names_a_picture(text: str) -> bool:
@@ -1261,8 +1264,8 @@ def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
     story ("Source: Al Jazeera and news agencies") into the header, with the labelled times a
     page may print under the story ("Published: 02/05/2024 - 21:14"); a database's fields there
     ("LANGUAGE: ENGLISH") go."""
-    while len(paragraphs) > 1 and len(last := paragraphs[-1]) <= MAX_METADATA_LINE:
-        if METADATA_LINE.match(last):  # "LANGUAGE: ENGLISH" under the story
+    while len(paragraphs) > 1:
+        if _is_metadata(last := paragraphs[-1]):  # "LANGUAGE: ENGLISH" under the story
             paragraphs.pop()
             continue
         stamps = _timestamps(last) if len(last) <= MAX_TIMESTAMP else None
