@@ -276,8 +276,9 @@ def ingest(
     skipped, changed files update their article, and the same text twice is stored once.
     Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) give an
     article an input, as do .json and .jsonl files and standard input that is JSON; a news
-    site's page saved as .html is one article. Exit code 0 when every input was stored, 1 when
-    any failed, 130 when interrupted.
+    site's page saved as .html is one article, and so is a Markdown clipping, read with the
+    title, date and writers its front matter states. Exit code 0 when every input was stored,
+    1 when any failed, 130 when interrupted.
 
     \b
     Examples:
@@ -287,6 +288,7 @@ def ingest(
       newsarc ingest export.jsonl
       newsarc export --jsonl | newsarc --db copy.db ingest -
       newsarc ingest --glob '*.html' factiva-saves/ saved-pages/
+      newsarc ingest --glob '*.md' clippings/
     """
     from newsarc import render
     from newsarc.ingest import (

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from newsarc import exports, pages
+from newsarc import exports, frontmatter, pages
 from newsarc.clusters import link
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
@@ -79,13 +79,17 @@ TITLE_BODY_ENCODING = "json-title-body"
 # The encoding recorded for an article read from a news site's page saved as HTML: the page is
 # its original, read again as ingest read it.
 PAGE_ENCODING = "web-page"
+# The encoding recorded for an article read from a text with front matter (Markdown clippings):
+# the file's text is its original, read again as ingest read it.
+FRONT_MATTER_ENCODING = "front-matter"
 HTML_PAGE = re.compile(r"<(?:!doctype html|html)\b", re.IGNORECASE)  # not XML such as a feed
 PAGE_HEAD = 4096  # characters in which a page says it is HTML
 # Files whose names say they hold markup: exports of news databases among them.
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml")
 # Kinds of file name newsarc reads, named when a folder holds some the pattern passed over.
 READ_KINDS = frozenset(
-    f"*{suffix}" for suffix in (".txt", ".text", ".json", ".jsonl", *MARKUP_SUFFIXES)
+    f"*{suffix}"
+    for suffix in (".txt", ".text", ".md", ".markdown", ".json", ".jsonl", *MARKUP_SUFFIXES)
 )
 JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 
@@ -653,6 +657,8 @@ def _parse_data(
     if not data:
         raise NotAnArticle("empty file")
     text, encoding = decode(data)
+    if text.startswith(frontmatter.FENCES) and (record := frontmatter.read(text)):
+        return [_parse_title_and_body(record, text, source, key, options, FRONT_MATTER_ENCODING)]
     export = exports.split(text, markup_name)
     if export:
         return _parse_export(*export, printable(source), key, options)
@@ -1057,7 +1063,10 @@ def _stated_deck(record: dict[str, Any], body: str) -> str | None:
 
 
 def _title_and_body(record: dict[str, Any]) -> str:
-    return f"{_record_title(record)}\n\n{_record_body(record)}"
+    """The text to normalize: the title over the body (front matter may state no title, and
+    the body's first line is then the headline)."""
+    title = _record_title(record)
+    return f"{title}\n\n{_record_body(record)}" if title else _record_body(record) or ""
 
 
 def _original_byline(byline: object) -> object:
@@ -1268,6 +1277,9 @@ def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
         return _parse_title_and_body(record, original, "", None, Options(dayfirst=dayfirst)).article
     if encoding == PAGE_ENCODING:
         return _parse_page(original, "", None, Options(dayfirst=dayfirst)).article
+    if encoding == FRONT_MATTER_ENCODING and (record := frontmatter.read(original)):
+        options = Options(dayfirst=dayfirst)
+        return _parse_title_and_body(record, original, "", None, options, encoding).article
     return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
 
 

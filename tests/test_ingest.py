@@ -68,7 +68,7 @@ def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path:
     )
     *failed, passed_over = result.stderr.splitlines()
     assert passed_over == (
-        "Passed over 6 *.html, 1 *.sgm files, which the default --glob *.txt does not name: "
+        "Passed over 6 *.html, 5 *.md, 1 *.sgm files, which the default --glob *.txt does not name: "
         "ingest again with --glob '*.html' (and so on) to read them."
     )
     failures = sorted(line.split(None, 2)[2] for line in failed)
@@ -223,21 +223,20 @@ def test_files_of_kinds_newsarc_reads_that_the_pattern_passed_over_are_named(
     result = run("ingest", str(folder))
     assert result.stdout.startswith("Ingested 1 input: 1 new")
     assert result.stderr == (
-        "Passed over 2 *.json, 1 *.html, 1 *.sgm files, which the default --glob *.txt does not name: "
-        "ingest again with --glob '*.json' (and so on) to read them.\n"
+        "Passed over 2 *.json, 1 *.md, 1 *.html, 1 *.sgm files, which the default --glob *.txt does "
+        "not name: ingest again with --glob '*.json' (and so on) to read them.\n"
     )
-    (folder / "a.json").unlink()
-    (folder / "b.json").unlink()
-    (folder / "page.HTML").unlink()
+    for name in ("a.json", "b.json", "page.HTML", "notes.md"):
+        (folder / name).unlink()
     result = run("ingest", str(folder))
     assert result.stderr == (
         "Passed over 1 *.sgm files, which the default --glob *.txt does not name: "
         "ingest again with --glob '*.sgm' to read them.\n"
     )
     # A pattern of one's own is taken as meant.
-    assert run("ingest", "--glob", "*.md", str(folder)).stderr == ""
+    assert run("ingest", "--glob", "story.*", str(folder)).stderr == ""
     (folder / "wire" / "reut2-000.sgm").unlink()
-    assert run("ingest", str(folder)).stderr == ""  # *.md and *.png are not articles
+    assert run("ingest", str(folder)).stderr == ""  # *.png is not an article
 
 
 def test_names_match_whatever_their_case(run: Run, tmp_path: Path) -> None:
