@@ -274,8 +274,9 @@ def ingest(
 
     With no PATH, reads the inbox folder ./data (or $NEWSARC_INBOX). Files already stored are
     skipped, changed files update their article, and the same text twice is stored once.
-    Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) give an
-    article an input, as do .json and .jsonl files and standard input that is JSON; a news
+    Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) and
+    news feeds (RSS, Atom) give an article an input, as do .json and .jsonl files and standard
+    input that is JSON; a news
     site's page saved as .html is one article, and so is a Markdown clipping, read with the
     title, date and writers its front matter states. Exit code 0 when every input was stored,
     1 when any failed, 130 when interrupted.
@@ -289,6 +290,7 @@ def ingest(
       newsarc export --jsonl | newsarc --db copy.db ingest -
       newsarc ingest --glob '*.html' factiva-saves/ saved-pages/
       newsarc ingest --glob '*.md' clippings/
+      newsarc ingest --glob '*.rss' feeds/
     """
     from newsarc import render
     from newsarc.ingest import (

@@ -1,7 +1,8 @@
-"""Pure: the many-article files news databases export -> one text per article.
+"""Pure: the many-article files news databases export, and news feeds -> one text per article.
 
 Read: Reuters' SGML (the Reuters-21578 collection), Nexis and LexisNexis exports (HTML or text,
-each article opening with ``N of M DOCUMENTS``) and Factiva's saved HTML pages. `split` cuts a
+each article opening with ``N of M DOCUMENTS``), Factiva's saved HTML pages, and RSS and Atom
+feeds (an article an item, its full text when the feed gives it, else its summary). `split` cuts a
 file into the articles' own stretches of it, which are kept as their originals; `render` turns
 one stretch into the text the normalizer reads (headline, a labelled date, paragraphs), with
 the fields the database states outright (byline, deck, dateline, outlet) beside it.
@@ -24,12 +25,16 @@ NEXIS = "nexis"
 NEXIS_HTML = "nexis-html"
 NEXIS_UNI = "nexis-uni"
 FACTIVA = "factiva-html"
+RSS = "rss-item"
+ATOM = "atom-entry"
 FORMAT_NAMES = {
     REUTERS: "Reuters SGML",
     NEXIS: "Nexis text",
     NEXIS_HTML: "Nexis HTML",
     NEXIS_UNI: "Nexis Uni text",
     FACTIVA: "Factiva HTML",
+    RSS: "RSS feed",
+    ATOM: "Atom feed",
 }
 FORMATS = frozenset(FORMAT_NAMES)
 
@@ -89,6 +94,41 @@ WIRE_CREDIT = re.compile(r"(?:,\s*|\s+--\s*|\s*--)\(?(?P<credit>[^(),]+?)\)?\s*$
 # The field before the date: a length such as "877 words", "1285 Wörter" or "8165 字".
 FACTIVA_LENGTH = re.compile(r"^[\d.,]+\s*\w+$")
 
+# A feed says what it is in its root element, the first after the XML declaration, comments
+# and style sheets: <rss>, RSS 1.0's <rdf:RDF>, Atom's <feed>; its articles are <item> and
+# <entry> elements.
+FEED_ROOT = re.compile(
+    r"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:(?P<rss>rss|rdf:RDF)|(?P<atom>feed))\b",
+    re.I | re.S,
+)
+FEED_HEAD = 4096  # characters in which a feed's root element opens
+FEED_ITEM = {
+    RSS: re.compile(r"<item\b[^>]*>.*?</item>", re.S | re.I),
+    ATOM: re.compile(r"<entry\b[^>]*>.*?</entry>", re.S | re.I),
+}
+# An item's fields, best first, by their names in the feed (prefixed names are RSS modules').
+FEED_TITLE = ("title",)
+FEED_CONTENT = ("content:encoded", "content")
+FEED_SUMMARY = ("description", "summary")
+FEED_DATE = ("pubDate", "published", "dc:date", "updated", "dc:modified")
+FEED_SOURCE = ("source", "dc:publisher")
+FEED_ID = ("guid", "id")
+# RSS's <link>URL</link>, Atom's <link href="URL"/> (its first: the page, unless rel says else).
+FEED_LINK = re.compile(
+    r"<link\b(?:[^>]*?\bhref=[\"'](?P<href>[^\"']*)[\"'])?[^>]*?(?:/>|>(?P<text>[^<]*)</link>)",
+    re.I,
+)
+ELLIPSIS_END = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)$")  # a summary cut short
+CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+# RSS's <author> is an e-mail address, the name in parentheses: "jane@example.com (Jane Doe)".
+MAIL_AND_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
+MAIL = re.compile(r"^\S+@\S+$")
+# What WordPress adds under every post of its feeds, and "Continue reading" links.
+FEED_TRAILER = re.compile(
+    r"^(?:the post .{1,300} appeared first on .{1,200}|continue reading.{0,100}|read more.{0,100})$",
+    re.I | re.S,
+)
+
 # Elements that end a line of text; the others run on within it.
 BLOCK_TAGS = frozenset({
     "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "footer", "h1", "h2",
@@ -128,6 +168,9 @@ def split(text: str, html_file: bool) -> tuple[str, list[str]] | None:
     """(format, each article's stretch of `text`) when `text` is an export of many articles;
     None for anything else. `html_file`: the file's name says HTML or SGML."""
     if html_file or LEADING_MARKUP.match(text):
+        if feed := FEED_ROOT.match(text, 0, FEED_HEAD):
+            format = RSS if feed["rss"] else ATOM
+            return format, FEED_ITEM[format].findall(text)
         if "<REUTERS" in text or "<reuters" in text:
             return REUTERS, REUTERS_ARTICLE.findall(text)
         if "<DOCFULL>" in text or "<docfull>" in text:
@@ -180,6 +223,8 @@ def render(format: str, piece: str) -> Exported:
         return _nexis_uni(piece)
     if format == FACTIVA:
         return _factiva(piece)
+    if format in (RSS, ATOM):
+        return _feed_item(piece)
     raise ValueError(f"not an export format: {format}")
 
 
@@ -360,6 +405,100 @@ def _factiva(piece: str) -> Exported:
         byline=_without_by(_flat(html_text(author.group(1)))) if author else None,
         outlet=outlet or None,
     )
+
+
+def _feed_item(piece: str) -> Exported:
+    """One item of an RSS or Atom feed: title, time, writers, and the full text where the feed
+    gives it (`content:encoded`, Atom's `content`), with the summary as the deck unless the
+    text opens with it; else the summary is the text. A summary that only repeats the title
+    (Google News' links) is no text."""
+    source = _flat(_feed_value(piece, FEED_SOURCE))
+    outlet = source if source and "<" not in source else None
+    title = _flat(html_text(_feed_value(piece, FEED_TITLE)))
+    if outlet and title.endswith(f" - {outlet}"):  # Google News names the outlet after it
+        title = title[: -len(outlet) - 3]
+    content = _feed_paragraphs(_feed_value(piece, FEED_CONTENT))
+    summary = _feed_paragraphs(_feed_value(piece, FEED_SUMMARY))
+    if summary and _flat(" ".join(summary)) in (title, f"{title} {outlet}"):
+        summary = []
+    deck = None
+    if not content:
+        content = summary
+    elif summary and not _opens_with(content, summary):
+        deck = _flat(" ".join(summary))
+    if not title and not content:
+        raise NotAnArticle("an empty item: no title and no text")
+    date = _flat(_feed_value(piece, FEED_DATE))
+    return Exported(
+        text=_lines(title, f"Published: {date}" if date else "", *content),
+        headline_first=bool(title),
+        byline=_feed_writers(piece),
+        deck=deck,
+        outlet=outlet,
+    )
+
+
+def _opens_with(content: list[str], summary: list[str]) -> bool:
+    """Whether the text opens with the summary, which may be cut short ("… work [&#8230;]")."""
+    opening = _flat(" ".join(summary))
+    opening = ELLIPSIS_END.sub("", opening)[:100]
+    return _flat(" ".join(content)).startswith(opening)
+
+
+def item_id(format: str, piece: str) -> str | None:
+    """What a feed's item is known by, whatever its place: its `guid` (Atom's `id`), else its
+    link. None for an item that states neither, and for the articles of other exports."""
+    if format not in (RSS, ATOM):
+        return None
+    if found := _flat(_feed_value(piece, FEED_ID)):
+        return found
+    link = FEED_LINK.search(piece)
+    return _flat(html.unescape(link["text"] or link["href"] or "")) or None if link else None
+
+
+def _feed_value(piece: str, names: tuple[str, ...]) -> str:
+    """The text of the first of the named elements an item holds: its CDATA as written, other
+    text with XML's references resolved (HTML inside stays markup)."""
+    for name in names:
+        pattern = rf"<{re.escape(name)}(?:\s[^>]*)?>(.*?)</{re.escape(name)}\s*>"
+        match = re.search(pattern, piece, re.S | re.I)
+        if match and match.group(1).strip():
+            value = match.group(1)
+            if "<![CDATA[" in value:
+                return "".join(
+                    part if index % 2 else html.unescape(part)
+                    for index, part in enumerate(CDATA.split(value))
+                )
+            return html.unescape(value)
+    return ""
+
+
+def _feed_paragraphs(markup: str) -> list[str]:
+    """A field's HTML (or text) as paragraphs, without WordPress's line under each post."""
+    paragraphs = [_flat(block) for block in html_text(markup).split("\n\n")]
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    while paragraphs and FEED_TRAILER.match(paragraphs[-1]):
+        paragraphs.pop()
+    return paragraphs
+
+
+def _feed_writers(piece: str) -> str | None:
+    """The item's writers: Dublin Core's creators, RSS's author (an e-mail address with the
+    name in parentheses) or Atom's authors, each with a name."""
+    creators = [
+        _flat(html.unescape(value))
+        for value in re.findall(r"<dc:creator\b[^>]*>(.*?)</dc:creator>", piece, re.S | re.I)
+    ]
+    names = [CDATA.sub(r"\1", creator) for creator in creators if creator]
+    if not names:
+        for author in re.findall(r"<author\b[^>]*>(.*?)</author>", piece, re.S | re.I):
+            name = re.search(r"<name\b[^>]*>(.*?)</name>", author, re.S | re.I)
+            value = _flat(html.unescape(CDATA.sub(r"\1", name.group(1) if name else author)))
+            if mail := MAIL_AND_NAME.match(value):
+                value = mail["name"].strip()
+            if value and not MAIL.match(value) and "<" not in value:
+                names.append(value)
+    return _without_by(", ".join(dict.fromkeys(names))) if names else None
 
 
 def _flat(text: str) -> str:

@@ -85,7 +85,7 @@ FRONT_MATTER_ENCODING = "front-matter"
 HTML_PAGE = re.compile(r"<(?:!doctype html|html)\b", re.IGNORECASE)  # not XML such as a feed
 PAGE_HEAD = 4096  # characters in which a page says it is HTML
 # Files whose names say they hold markup: exports of news databases among them.
-MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml")
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml", ".rss", ".atom")
 # Kinds of file name newsarc reads, named when a folder holds some the pattern passed over.
 READ_KINDS = frozenset(
     f"*{suffix}"
@@ -718,14 +718,22 @@ def _parse_export(
     format: str, pieces: list[str], name: str, key: str | None, options: Options
 ) -> Outcome:
     """The articles of a news database's export, each an input named by its place in the file
-    (`export.html[2]`); the article's own stretch of the file is its original."""
+    (`export.html[2]`); the article's own stretch of the file is its original.
+
+    The archive knows a feed's items by their ids (`feed.rss#<guid>`), not their places: a feed
+    saved again holds new items over the old ones, which have moved down, and some fewer at
+    the end; each item is then new or unchanged, and none overwrites another."""
     if not pieces:
         raise NotAnArticle(f"no articles in this {exports.FORMAT_NAMES[format]} file")
     outcome: Outcome = []
+    ids: set[str] = set()
     for index, piece in enumerate(pieces):
         place = f"[{index}]"
+        item_id = exports.item_id(format, piece)
+        within = f"#{item_id}" if item_id and item_id not in ids else place
+        ids.add(item_id or "")
         try:
-            outcome.append(_parse_piece(format, piece, name + place, key and key + place, options))
+            outcome.append(_parse_piece(format, piece, name + place, key and key + within, options))
         except NotAnArticle as problem:
             outcome.append(InputResult(name + place, "failed", reason=str(problem)))
     return outcome

@@ -53,3 +53,20 @@ def ingested(run: Run, inbox: Path) -> Path:
     result = run("ingest", str(inbox))
     assert result.exit_code == 0, result.output
     return inbox
+
+
+def read_export(path: Path, place: int) -> dict[str, object]:
+    """One article of a many-article file (an export, a feed) as the ingest reads it."""
+    from newsarc import exports
+    from newsarc.ingest import MARKUP_SUFFIXES, decode
+    from newsarc.normalize import clean_text, normalize_cleaned
+
+    text, _ = decode(path.read_bytes())
+    found = exports.split(text, html_file=path.name.endswith(MARKUP_SUFFIXES))
+    assert found is not None
+    format, pieces = found
+    exported = exports.render(format, pieces[place])
+    article = exported.completed(
+        normalize_cleaned(clean_text(exported.text), headline_first=exported.headline_first)
+    )
+    return vars(article) | {"outlet": exported.outlet, "format": format}

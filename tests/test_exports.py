@@ -6,26 +6,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, Run
+from conftest import SAMPLES, Run, read_export
 
 from newsarc import exports
-from newsarc.ingest import decode
 from newsarc.normalize import clean_text, normalize_cleaned
 
 EXPORTS = SAMPLES / "exports"
 
 
 def read(name: str, place: int) -> dict[str, object]:
-    """One article of a sample export as the ingest reads it."""
-    text, _ = decode((EXPORTS / name).read_bytes())
-    found = exports.split(text, html_file=name.endswith((".html", ".sgm")))
-    assert found is not None
-    format, pieces = found
-    exported = exports.render(format, pieces[place])
-    article = exported.completed(
-        normalize_cleaned(clean_text(exported.text), headline_first=exported.headline_first)
-    )
-    return vars(article) | {"outlet": exported.outlet, "format": format}
+    return read_export(EXPORTS / name, place)
 
 
 FIELDS = ("headline", "byline", "deck", "dateline", "published", "outlet", "format", "agencies")

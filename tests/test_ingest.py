@@ -68,8 +68,9 @@ def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path:
     )
     *failed, passed_over = result.stderr.splitlines()
     assert passed_over == (
-        "Passed over 6 *.html, 5 *.md, 1 *.sgm files, which the default --glob *.txt does not name: "
-        "ingest again with --glob '*.html' (and so on) to read them."
+        "Passed over 6 *.html, 5 *.md, 2 *.xml, 1 *.sgm, 1 *.atom, 1 *.rss files, which the "
+        "default --glob *.txt does not name: ingest again with --glob '*.html' (and so on) to "
+        "read them."
     )
     failures = sorted(line.split(None, 2)[2] for line in failed)
     assert failures == [

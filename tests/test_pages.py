@@ -143,11 +143,11 @@ def test_a_fault_in_reading_one_input_fails_that_input_alone(
 
 
 def test_xml_that_is_no_web_page_is_refused(run: Run, tmp_path: Path) -> None:
-    feed = tmp_path / "feed.xml"
-    feed.write_text(
-        '<?xml version="1.0"?><rss><channel><title>News</title><item><title>One</title>'
-        "<description>First story.</description></item></channel></rss>",
+    sitemap = tmp_path / "sitemap.xml"  # a feed is read (test_feeds.py); this is no article
+    sitemap.write_text(
+        '<?xml version="1.0"?><urlset><url><loc>https://example.com/news/one</loc>'
+        "<lastmod>2024-12-03</lastmod></url></urlset>",
         encoding="utf-8",
     )
-    (failure,) = json.loads(run("ingest", "--json", str(feed)).stdout)["failures"]
+    (failure,) = json.loads(run("ingest", "--json", str(sitemap)).stdout)["failures"]
     assert failure["reason"] == "a page of markup (HTML, XML or SGML), not article text"
