@@ -720,23 +720,33 @@ def _parse_export(
     """The articles of a news database's export, each an input named by its place in the file
     (`export.html[2]`); the article's own stretch of the file is its original.
 
-    The archive knows a feed's items by their ids (`feed.rss#<guid>`), not their places: a feed
-    saved again holds new items over the old ones, which have moved down, and some fewer at
-    the end; each item is then new or unchanged, and none overwrites another."""
+    The archive knows a feed's items by their ids (`feed.rss#<guid>`), as `_member_key` says."""
     if not pieces:
         raise NotAnArticle(f"no articles in this {exports.FORMAT_NAMES[format]} file")
     outcome: Outcome = []
     ids: set[str] = set()
     for index, piece in enumerate(pieces):
         place = f"[{index}]"
-        item_id = exports.item_id(format, piece)
-        within = f"#{item_id}" if item_id and item_id not in ids else place
-        ids.add(item_id or "")
+        member = _member_key(key, place, exports.item_id(format, piece), ids)
         try:
-            outcome.append(_parse_piece(format, piece, name + place, key and key + within, options))
+            outcome.append(_parse_piece(format, piece, name + place, member, options))
         except NotAnArticle as problem:
             outcome.append(InputResult(name + place, "failed", reason=str(problem)))
     return outcome
+
+
+def _member_key(key: str | None, place: str, member_id: str | None, ids: set[str]) -> str | None:
+    """What the archive knows one article of a many-article file by: the file's key and the
+    article's own id where it states one (`feed.rss#<guid>`, `latest.json#<url>`), else its
+    place (`export.html[2]`). A feed or an API's answer saved again holds new articles over
+    the old ones, which have moved down, and fewer of those at the end: known by place, each
+    new one overwrote an old one; known by id, each is new or unchanged."""
+    if key is None or not place:  # standard input, not remembered; or a file's one article
+        return key
+    if member_id and member_id not in ids:  # an id stated twice in a file is not one
+        ids.add(member_id)
+        return f"{key}#{member_id}"
+    return key + place
 
 
 def _parse_piece(format: str, piece: str, source: str, key: str | None, options: Options) -> Parsed:
@@ -787,8 +797,10 @@ def _list_records(
     files are.
     """
     name = printable(path)
+    ids: set[str] = set()
     for place, raw, value in elements:
-        yield _from_record(value, raw, name + place, key and key + place, options)
+        member = _member_key(key, place, _record_id(value), ids)
+        yield _from_record(value, raw, name + place, member, options)
 
 
 def _line_records(
@@ -796,6 +808,7 @@ def _line_records(
 ) -> Iterator[Parsed | InputResult]:
     """Articles as JSON Lines (`.jsonl`): one object a line, each as `_list_records` says."""
     name = printable(path)
+    ids: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -805,9 +818,21 @@ def _line_records(
         except ValueError as error:
             yield InputResult(name + place, "failed", reason=f"not valid JSON ({error})")
             continue
-        yield _from_record(value, line, name + place, key and key + place, options)
+        member = _member_key(key, place, _record_id(value), ids)
+        yield _from_record(value, line, name + place, member, options)
 
 
+def _record_id(value: object) -> str | None:
+    """The id an article object states (NewsAPI's, trafilatura's and news-please's `url`, the
+    New York Times' `web_url`, the Guardian's `webUrl`, Event Registry's `uri`), if any."""
+    if not isinstance(value, dict):
+        return None
+    found = next((value[name] for name in RECORD_ID_KEYS if isinstance(value.get(name), str)), "")
+    return found.strip() or None
+
+
+# Where an article object states what it is known by, whatever its place in a file, best first.
+RECORD_ID_KEYS = ("url", "web_url", "webUrl", "link", "uri", "_id")
 # Where a JSON object holds its list of articles, as news APIs answer ({"status": "ok",
 # "articles": [...]}): read when the object has no title or headline of its own.
 WRAPPER_KEYS = (

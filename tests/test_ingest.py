@@ -312,7 +312,11 @@ def test_a_json_list_is_read_an_object_at_a_time(run: Run, tmp_path: Path) -> No
         "dateline": "Dhaka",
         "published": "2026-02-15",
     }
-    assert (record["outlet"], record["source_path"]) == ("Example Daily", f"{crawl}[0]")
+    # known by its url, whatever its place: an answer saved again may hold it further down
+    assert (record["outlet"], record["source_path"]) == (
+        "Example Daily",
+        f"{crawl}#https://daily.example/rice",
+    )
     assert record["body"].startswith("Coarse rice fell")
     assert json.loads(run("show", "2", "--json").stdout)["outlet"] == "Example Daily"
     original = run("show", "1", "--raw").stdout  # the object as written, url and all
@@ -382,8 +386,8 @@ def test_a_news_apis_answer_is_read_an_article_at_a_time(run: Run, tmp_path: Pat
     assert report(run, str(answer))["new"] == 2
     records = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
     assert [(r["headline"], r["deck"], r["source_path"]) for r in records] == [
-        ("Storms hit the coast", "Winds of 150 km/h.", f"{answer}.articles[0]"),
-        ("Fed holds rates steady", None, f"{answer}.articles[1]"),
+        ("Storms hit the coast", "Winds of 150 km/h.", f"{answer}.articles[0]"),  # no url
+        ("Fed holds rates steady", None, f"{answer}#https://news.example/fed"),
     ]
     assert json.loads(run("show", "2", "--raw").stdout) == stories[1]  # its object as written
 
@@ -735,3 +739,31 @@ def test_the_archive_is_never_read_as_an_input(run: Run, db_path: Path) -> None:
     assert named["failures"] == [
         {"source": str(db_path), "reason": "the archive itself (or its journal), not an input"}
     ]
+
+
+def test_an_answer_saved_again_adds_its_new_articles_and_keeps_the_old(
+    run: Run, tmp_path: Path
+) -> None:
+    def story(letter: str) -> dict[str, str]:
+        return {
+            "title": f"Story {letter} makes the news",
+            "url": f"https://news.example/{letter}",
+            "content": f"What happened in story {letter} on the day, told in a sentence.",
+        }
+
+    answer = tmp_path / "latest.json"
+    for saved, (letters, counts) in enumerate(
+        [
+            ("AB", {"new": 2, "unchanged": 0}),
+            ("CAB", {"new": 1, "unchanged": 2}),  # a new story on top, the others moved down
+            ("DC", {"new": 1, "unchanged": 1}),  # A and B dropped off the answer
+        ]
+    ):
+        answer.write_text(json.dumps({"articles": [story(one) for one in letters]}))
+        os.utime(answer, ns=(0, saved * 10**9))  # saved a second apart
+        result = report(run, str(answer))
+        assert {name: result[name] for name in counts} == counts
+    headlines = [
+        json.loads(line)["headline"] for line in run("export", "--jsonl").stdout.splitlines()
+    ]
+    assert headlines == [f"Story {letter} makes the news" for letter in "ABCD"]  # none lost
