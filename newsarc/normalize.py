@@ -173,6 +173,17 @@ CHROME_PATTERN = re.compile(
     r"|this (?:report|story|article) by [\w .]{2,40} was first published\b"
     # The time a story takes to read: "5 min read", "2 min", "Reading time: 4 minutes"
     r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$"
+    # A link to another story, or a call to act, between the paragraphs: "Read more: How
+    # other cities cut traffic", "RELATED: Bus fares frozen", "Story continues below
+    # advertisement", "Sign up for our free daily newsletter", "Follow us on Twitter"
+    r"|(?:read more|also read|read also|related|see also)\s*:\s*\S.{0,150}$"
+    r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?$"
+    r"|advertisement\s*[-–—:]\s*(?:scroll|continue reading|story continues)\b.{0,40}$"
+    r"|continue reading (?:below|the (?:main )?story)$"
+    r"|(?:sign up|subscribe)\b.{0,80}\bnewsletters?\b.{0,60}$"
+    r"|follow (?:us|[\w.'’ ]{1,40}) on (?:twitter|x|facebook|instagram|whatsapp|telegram"
+    r"|linkedin|youtube|tiktok|threads|google news)\b.{0,80}$"
+    r"|click here\b.{0,120}$"
     # A time the page's script fills in, saved before it ran: "Updated [hour]:[minute] [AM]:[PM]
     # [timezone], [monthFull] [day], [year]"
     r"|(?:(?:updated|published|posted)\s+)?\[(?:hour|minute|day|month\w*|year|date|time\w*)\]"

@@ -979,6 +979,44 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
     assert normalize(text).body == "One.\n\nTwo."
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: How other cities cut traffic in their centres",
+        "READ MORE: Haval launches SUV pick-up POER",  # the real corpus's Bangladeshi pages
+        "Also read: Bus fares frozen for another year",
+        "RELATED: Mayor defends congestion charge",
+        "Story continues below advertisement",
+        "Article continues after this advertisement",
+        "Advertisement - Scroll to continue",
+        "Continue reading the main story",
+        "Sign up for our free daily newsletter",
+        "Subscribe to the Morning Briefing newsletter here",
+        "Follow us on Twitter, Facebook and Instagram",
+        "Follow The Example Times on Google News",
+        "Click here to read the full report",
+    ],
+)
+def test_links_and_calls_to_act_between_paragraphs_are_dropped(line: str) -> None:
+    text = f"Headline\n\nThe council voted.\n\n{line}\n\nShopkeepers objected.\n"
+    assert normalize(text).body == "The council voted.\n\nShopkeepers objected."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related: the council also voted to raise parking fees by a fifth, which it said was "
+        "needed to pay for the new buses, and to plant 2,000 trees along the ring road over "
+        "the next five years, a plan first put forward by residents in 2019 and rejected twice",
+        '"Follow us on Twitter," the police urged drivers caught in the jams.',
+        "Subscribers to the newsletter rose by a third.",
+    ],
+)
+def test_sentences_that_start_like_links_stay(line: str) -> None:
+    text = f"Headline\n\nThe council voted.\n\n{line}\n\nShopkeepers objected.\n"
+    assert normalize(text).body == f"The council voted.\n\n{line}\n\nShopkeepers objected."
+
+
 def test_one_paragraph_followed_by_chrome_is_the_body_not_a_deck() -> None:
     article = normalize("Headline\n\nOne short paragraph of the story.\n\nShare\n")
     assert (article.deck, article.body) == (None, "One short paragraph of the story.")
