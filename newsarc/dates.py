@@ -75,8 +75,9 @@ KEEP_UPPER = frozenset({
     "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
 })  # fmt: skip
 
-# German, French and Spanish month and day names, as news databases print them in those
-# editions ("27. Februar 2012 Montag", "lundi 3 mai 2021", "3 de mayo de 2021").
+# German, French, Spanish, Italian and Portuguese month and day names, as news databases and
+# sites print them ("27. Februar 2012 Montag", "lundi 3 mai 2021", "3 de mayo de 2021",
+# "martedì 14 maggio 2024", "14 de maio de 2024"); names two languages share appear once.
 FOREIGN_MONTHS = {
     "januar": "January", "jänner": "January", "februar": "February", "märz": "March",
     "mai": "May", "juni": "June", "juli": "July", "oktober": "October", "dezember": "December",
@@ -87,18 +88,29 @@ FOREIGN_MONTHS = {
     "mayo": "May", "junio": "June", "julio": "July", "agosto": "August",
     "septiembre": "September", "setiembre": "September", "octubre": "October",
     "noviembre": "November", "diciembre": "December",
+    "gennaio": "January", "febbraio": "February", "aprile": "April", "maggio": "May",
+    "giugno": "June", "luglio": "July", "settembre": "September", "ottobre": "October",
+    "dicembre": "December",
+    "janeiro": "January", "fevereiro": "February", "março": "March", "maio": "May",
+    "junho": "June", "julho": "July", "setembro": "September", "outubro": "October",
+    "novembro": "November", "dezembro": "December",
 }  # fmt: skip
 FOREIGN_MONTH = re.compile(r"\b(" + "|".join(FOREIGN_MONTHS) + r")\b", re.I)
 FOREIGN_DAYS = (
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
 )  # fmt: skip
 FOREIGN_DAY_NAMES = re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")\b,?", re.I)
-# "3 de mayo de 2021": the Spanish "of" between day, month and year; "1er août 2020 à 14:30":
-# the French first, and "at" before a clock.
+# "3 de mayo de 2021": the Spanish and Portuguese "of" between day, month and year; "1er août
+# 2020 à 14:30": the French first, and "at" before a clock, as each language says it ("às
+# 10h30", "a las 10:30", "alle 18:45", "ore 18:45", "um 10:30 Uhr").
 FOREIGN_WORDS = re.compile(
-    r"(?<=\d) de (?=[^\W\d_])|(?<=[^\W\d_]) de (?=\d)|(?<=\d) à (?=\d{1,2}[:h]\d)", re.I
+    r"(?<=\d) de (?=[^\W\d_])|(?<=[^\W\d_]) de (?=\d)"
+    r"|(?<=\d),? (?:à|às|a las|alle|ore|um) (?=\d{1,2}[:h]\d)",
+    re.I,
 )
 FRENCH_FIRST = re.compile(r"\b1er\b")
 # "27. Februar 2012": a German day number ends with a stop.
