@@ -249,12 +249,12 @@ LATER_TIMESTAMP_WORDS = (
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
 # "By Jane Smith | Reuters", "By Jane Smith - Staff Writer", "By Jane Smith | jsmith@example.com",
-# and in French, Spanish and German:
-# "Par Jean Dupont", "Por Juan Pérez", "Von Hans Müller" (under the headline only: "Von Miller
-# Signs With Bills" is a headline)
+# and in French, Spanish, German and Italian: "Par Jean Dupont", "Por Juan Pérez", "Von Hans
+# Müller", "di Giulia Rossi" (under the headline only: "Von Miller Signs With Bills" is a
+# headline)
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
-    rf"^(?:By|BY|by|Written by|Reported by|(?P<foreign>Par|Por|Von)|(?i:author|byline|by)\s*:)\s*"
+    rf"^(?:By|BY|by|Written by|Reported by|(?P<foreign>Par|Por|Von|Di|di)|(?i:author|byline|by)\s*:)\s*"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})"
     r"(?:\s*[|,·•–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"  # and the writer's address
 )

@@ -505,6 +505,7 @@ CREDIT_ROWS = [
     ("outlet-with-agency", "Le Monde with AFP", None, ["AFP"], None),
     ("french-byline", "Par Jean Dupont", "Jean Dupont", [], None),
     ("german-byline", "Von Hans Müller", "Hans Müller", [], None),
+    ("italian-byline", "di Giulia Rossi", "Giulia Rossi", [], None),
     ("chinese-source", "来源：新华社", None, ["Xinhua"], None),
     ("byline-of-an-outlet-with-agencies", "By Euronews with AP, AFP", "Euronews with AP, AFP", ["AP", "AFP"], None),
     ("agency-and-desk-between-bars", "Reuters | Staff Reporter", "Staff Reporter", ["Reuters"], None),
