@@ -237,11 +237,11 @@ def _emit(
 @db_option
 @click.option(
     "--glob",
-    "pattern",
-    default="*.txt",
-    show_default=True,
-    help="File names to read in folders, whatever their case (*.json or *.jsonl for articles "
-    "as JSON, *.html or *.sgm for exports of news databases).",
+    "patterns",
+    multiple=True,
+    help="File names to read in folders, whatever their case: *.txt unless given; give it again "
+    "for more (*.json or *.jsonl for articles as JSON, *.md for Markdown, *.html or *.sgm for "
+    "exports of news databases and saved pages, *.rss or *.xml for feeds).",
 )
 @click.option("--outlet", help="Record this outlet for every article of the batch.")
 @dayfirst_option
@@ -262,7 +262,7 @@ def _emit(
 def ingest(
     paths: tuple[str, ...],
     db_path: str,
-    pattern: str,
+    patterns: tuple[str, ...],
     outlet: str | None,
     dayfirst: bool | None,
     max_size: int,
@@ -290,7 +290,7 @@ def ingest(
       newsarc export --jsonl | newsarc --db copy.db ingest -
       newsarc ingest --glob '*.html' factiva-saves/ saved-pages/
       newsarc ingest --glob '*.md' clippings/
-      newsarc ingest --glob '*.rss' feeds/
+      newsarc ingest --glob '*.rss' --glob '*.xml' feeds/
     """
     from newsarc import render
     from newsarc.ingest import (
@@ -310,8 +310,9 @@ def ingest(
                 f"No PATH given and no inbox folder {inbox!r}: name files or folders, or - for stdin."
             )
         paths = (inbox,)
+    patterns = patterns or (DEFAULT_GLOB,)
     options = Options(
-        glob=pattern, outlet=outlet, dayfirst=dayfirst, max_bytes=max_size * 1024 * 1024
+        globs=patterns, outlet=outlet, dayfirst=dayfirst, max_bytes=max_size * 1024 * 1024
     )
 
     def on_result(result: Any) -> None:
@@ -322,7 +323,9 @@ def ingest(
         options.clusters = clusters_enabled(archive, clusters)
         show_progress = sys.stderr.isatty() and not verbose and "-" not in paths
         if show_progress:
-            with render.progress_bar(count_inputs(paths, pattern), "ingest", sys.stderr) as advance:
+            with render.progress_bar(
+                count_inputs(paths, patterns), "ingest", sys.stderr
+            ) as advance:
                 report = run_ingest(archive, paths, options, on_result=on_result, on_input=advance)
         else:
             report = run_ingest(
@@ -331,18 +334,19 @@ def ingest(
     click.echo(render.ingest_json(report) if as_json else render.ingest_summary(report))
     if report.interrupted:
         sys.exit(INTERRUPTED)
-    kinds = report.passed_over.most_common()
+    kinds = sorted(report.passed_over.items(), key=lambda kind: (-kind[1], kind[0]))
     readable = [(kind, count) for kind, count in kinds if kind in READ_KINDS]
     if not report.total:
         folders = ", ".join(map(printable, paths))
         held = _counted(kinds[:KINDS_SHOWN])
         held = f" (it holds {held})" if held else ""
-        click.echo(f"No file named {pattern} in {folders}{held}: --glob reads others.", err=True)
-    elif readable and pattern == DEFAULT_GLOB:
-        others = " (and so on)" if len(readable) > 1 else ""
+        named = " or ".join(patterns)
+        click.echo(f"No file named {named} in {folders}{held}: --glob reads others.", err=True)
+    elif readable and patterns == (DEFAULT_GLOB,):
+        globs = " ".join(f"--glob '{kind}'" for kind, _ in readable)
         click.echo(
-            f"Passed over {_counted(readable)} files, which the default --glob {pattern} "
-            f"does not name: ingest again with --glob '{readable[0][0]}'{others} to read them.",
+            f"Passed over {_counted(readable)} files, which the default --glob {DEFAULT_GLOB} "
+            f"does not name: ingest again with {globs} to read them.",
             err=True,
         )
     if report.counts["failed"]:

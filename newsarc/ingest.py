@@ -126,7 +126,7 @@ BINARY_CONTROL_CHARACTERS = dict.fromkeys(BINARY_CONTROLS)  # str.translate dele
 class Options:
     """Settings for one ingest run."""
 
-    glob: str = DEFAULT_GLOB
+    globs: tuple[str, ...] = (DEFAULT_GLOB,)  # file names read in folders
     outlet: str | None = None
     dayfirst: bool | None = None
     max_bytes: int = MAX_FILE_BYTES
@@ -242,14 +242,15 @@ def content_hash(cleaned: str) -> str:
 
 
 def discover(
-    paths: Iterable[str], pattern: str, passed_over: Counter[str] | None = None
+    paths: Iterable[str], patterns: Iterable[str], passed_over: Counter[str] | None = None
 ) -> Iterator[Input]:
-    """Expand files and folders (recursively, names matching `pattern`) into inputs, counting
-    the kinds of name (`*.sgm`) a folder holds that do not match in `passed_over`.
+    """Expand files and folders (recursively, names matching any of `patterns`) into inputs,
+    counting the kinds of name (`*.sgm`) a folder holds that do not match in `passed_over`.
 
     Names match whatever their case, as on Windows and macOS: collections made there hold
     `.TXT` and `.Html` beside `.txt`."""
-    matches = re.compile(fnmatch.translate(pattern), re.IGNORECASE).match
+    either = "|".join(fnmatch.translate(pattern) for pattern in patterns)
+    matches = re.compile(either, re.IGNORECASE).match
     passed_over = Counter() if passed_over is None else passed_over
     for path in paths:
         if path == STDIN:
@@ -340,7 +341,7 @@ def ingest(
     try:
         queued: deque[tuple[list[InputResult], list[Job], Iterator[Outcome]]] = deque()
         for items in _windows(
-            _without_archive(discover(paths, options.glob, report.passed_over), archive.path)
+            _without_archive(discover(paths, options.globs, report.passed_over), archive.path)
         ):
             settled, jobs = _triage(archive, items, read_stdin)
             queued.append((settled, jobs, pool.parse(jobs)))
@@ -1316,6 +1317,6 @@ def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
     return normalize_cleaned(clean_text(original), dayfirst=dayfirst)
 
 
-def count_inputs(paths: Iterable[str], pattern: str) -> int:
+def count_inputs(paths: Iterable[str], patterns: Iterable[str]) -> int:
     """How many inputs `discover` will yield, without reading any (for a progress bar)."""
-    return sum(1 for _ in discover(paths, pattern))
+    return sum(1 for _ in discover(paths, patterns))

@@ -68,9 +68,9 @@ def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path:
     )
     *failed, passed_over = result.stderr.splitlines()
     assert passed_over == (
-        "Passed over 6 *.html, 5 *.md, 2 *.xml, 1 *.sgm, 1 *.atom, 1 *.rss files, which the "
-        "default --glob *.txt does not name: ingest again with --glob '*.html' (and so on) to "
-        "read them."
+        "Passed over 6 *.html, 5 *.md, 2 *.xml, 1 *.atom, 1 *.rss, 1 *.sgm files, which the "
+        "default --glob *.txt does not name: ingest again with --glob '*.html' --glob '*.md' "
+        "--glob '*.xml' --glob '*.atom' --glob '*.rss' --glob '*.sgm' to read them."
     )
     failures = sorted(line.split(None, 2)[2] for line in failed)
     assert failures == [
@@ -213,6 +213,21 @@ def test_glob_selects_other_names(run: Run, tmp_path: Path) -> None:
     assert report(run, "--glob", "*.text", str(folder))["new"] == 1
 
 
+def test_glob_given_again_reads_more_kinds(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "story.txt")
+    shutil.copy(SAMPLES / "clippings" / "pandoc.md", folder / "clip.md")
+    shutil.copy(SAMPLES / "feeds" / "world.rss", folder / "world.rss")
+    result = run("ingest", "--glob", "*.txt", "--glob", "*.md", str(folder))
+    assert result.stdout.startswith("Ingested 2 inputs: 2 new")
+    assert result.stderr == ""  # the patterns are the user's own: nothing passed over is named
+    assert run("ingest", "--glob", "*.xml", "--glob", "*.csv", str(folder)).stderr == (
+        f"No file named *.xml or *.csv in {folder} (it holds 1 *.md, 1 *.rss, 1 *.txt): "
+        "--glob reads others.\n"
+    )
+
+
 def test_files_of_kinds_newsarc_reads_that_the_pattern_passed_over_are_named(
     run: Run, tmp_path: Path
 ) -> None:
@@ -224,8 +239,9 @@ def test_files_of_kinds_newsarc_reads_that_the_pattern_passed_over_are_named(
     result = run("ingest", str(folder))
     assert result.stdout.startswith("Ingested 1 input: 1 new")
     assert result.stderr == (
-        "Passed over 2 *.json, 1 *.md, 1 *.html, 1 *.sgm files, which the default --glob *.txt does "
-        "not name: ingest again with --glob '*.json' (and so on) to read them.\n"
+        "Passed over 2 *.json, 1 *.html, 1 *.md, 1 *.sgm files, which the default --glob *.txt does "
+        "not name: ingest again with --glob '*.json' --glob '*.html' --glob '*.md' --glob '*.sgm' "
+        "to read them.\n"
     )
     for name in ("a.json", "b.json", "page.HTML", "notes.md"):
         (folder / name).unlink()
