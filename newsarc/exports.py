@@ -135,7 +135,8 @@ BLOCK_TAGS = frozenset({
     "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "td",
     "th", "tr", "ul",
 })  # fmt: skip
-HIDDEN_TAGS = frozenset({"script", "style", "head", "title"})
+# Not the story's text: a feed's HTML holds pictures with their captions and credits.
+HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "figure", "figcaption"})
 
 
 @dataclass

@@ -18,7 +18,8 @@ def read(name: str, place: int) -> dict[str, object]:
 
 # (file, place, the fields above, body start, body end)
 ROWS = [
-    (  # RSS 2.0: the full text in content:encoded, a title in CDATA, Dublin Core's creator
+    (  # RSS 2.0: the full text in content:encoded (its picture and caption left out), a title
+        # in CDATA, Dublin Core's creator
         "world.rss",
         0,
         (
