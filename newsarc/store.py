@@ -159,7 +159,9 @@ class Archive:
         write = write or create
         if os.path.isdir(path):
             raise ArchiveError(f"{path} is a folder, not an archive file.")
-        if not create and not os.path.exists(path):
+        # An empty file (`touch archive.db`) is no archive yet: made into one when written to.
+        empty = os.path.isfile(path) and os.path.getsize(path) == 0
+        if (not create and not os.path.exists(path)) or (empty and not write):
             raise ArchiveError(
                 f"No archive at {path} yet. Load articles first: newsarc ingest PATH "
                 "(or point --db / NEWSARC_DB at an existing archive)."
@@ -190,7 +192,7 @@ class Archive:
                     ) from None
                 return cls.open(path)
             if pending:
-                if on_upgrade:
+                if on_upgrade and not empty:
                     on_upgrade()
                 archive._migrate()
         except BaseException as error:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, Run
+from conftest import DATA, SAMPLES, Run
 
 from newsarc import dump
 
@@ -335,6 +335,16 @@ def test_missing_archive_points_to_ingest(run: Run, args: list[str], db_path: Pa
     assert result.exit_code == 1
     assert "No archive at" in result.stderr and "newsarc ingest" in result.stderr
     assert not db_path.exists()
+
+
+def test_an_empty_file_is_no_archive_until_ingest_makes_it_one(run: Run, db_path: Path) -> None:
+    db_path.touch()  # `touch archive.db`, as people make a file before using it
+    result = run("search", "idlib")
+    assert result.exit_code == 1 and "No archive at" in result.stderr
+    assert db_path.stat().st_size == 0  # a read never writes
+    result = run("ingest", str(DATA))
+    assert result.exit_code == 0 and result.stderr == ""  # made, not "upgraded"
+    assert run("search", "idlib").exit_code == 0
 
 
 @pytest.mark.parametrize("args", [["search", "idlib"], ["show", "1"], ["export"], ["stats"]])
