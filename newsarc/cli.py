@@ -240,8 +240,9 @@ def _emit(
     "patterns",
     multiple=True,
     help="File names to read in folders, whatever their case: *.txt unless given; give it again "
-    "for more (*.json or *.jsonl for articles as JSON, *.md for Markdown, *.html or *.sgm for "
-    "exports of news databases and saved pages, *.rss or *.xml for feeds).",
+    "for more (*.json or *.jsonl for articles as JSON, *.csv for tables of articles, *.md for "
+    "Markdown, *.html or *.sgm for exports of news databases and saved pages, *.rss or *.xml "
+    "for feeds).",
 )
 @click.option("--outlet", help="Record this outlet for every article of the batch.")
 @dayfirst_option
@@ -275,8 +276,8 @@ def ingest(
     With no PATH, reads the inbox folder ./data (or $NEWSARC_INBOX). Files already stored are
     skipped, changed files update their article, and the same text twice is stored once.
     Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) and
-    news feeds (RSS, Atom) give an article an input, as do .json and .jsonl files and standard
-    input that is JSON; a news
+    news feeds (RSS, Atom) give an article an input, as do .json, .jsonl and .csv files and
+    standard input that is JSON; a news
     site's page saved as .html is one article, and so is a Markdown clipping, read with the
     title, date and writers its front matter states. Exit code 0 when every input was stored,
     1 when any failed, 130 when interrupted.
@@ -286,7 +287,7 @@ def ingest(
       newsarc ingest data/
       newsarc ingest --glob '*.text' --outlet 'Daily Star' scraped/
       cat story.txt | newsarc ingest -
-      newsarc ingest export.jsonl
+      newsarc ingest export.jsonl dataset.csv
       newsarc export --jsonl | newsarc --db copy.db ingest -
       newsarc ingest --glob '*.html' factiva-saves/ saved-pages/
       newsarc ingest --glob '*.md' clippings/

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from newsarc import exports, frontmatter, pages
+from newsarc import exports, frontmatter, pages, tables
 from newsarc.clusters import link
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
@@ -85,11 +85,12 @@ FRONT_MATTER_ENCODING = "front-matter"
 HTML_PAGE = re.compile(r"<(?:!doctype html|html)\b", re.IGNORECASE)  # not XML such as a feed
 PAGE_HEAD = 4096  # characters in which a page says it is HTML
 # Files whose names say they hold markup: exports of news databases among them.
+TABLE_SUFFIXES = (".csv", ".tsv")  # a row an article (tables.py)
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml", ".rss", ".atom")
 # Kinds of file name newsarc reads, named when a folder holds some the pattern passed over.
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".json", ".jsonl")
 READ_KINDS = frozenset(
-    f"*{suffix}"
-    for suffix in (".txt", ".text", ".md", ".markdown", ".json", ".jsonl", *MARKUP_SUFFIXES)
+    f"*{suffix}" for suffix in (*TEXT_SUFFIXES, *TABLE_SUFFIXES, *MARKUP_SUFFIXES)
 )
 JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 
@@ -612,15 +613,26 @@ def _remember_file(archive: Archive, job: Job, stored: list[tuple[Parsed, InputR
 def _parse_file(path: str, key: str, options: Options) -> Outcome:
     data, info = _read_file(path, options.max_bytes)
     name = path.lower()
-    if data and name.endswith((".json", ".jsonl")):
+    if data and name.endswith((".json", ".jsonl", *TABLE_SUFFIXES)):
         text, _ = decode(data)
         if name.endswith(".jsonl"):
             return _all_records(_line_records(text, path, key, options))
+        if name.endswith(TABLE_SUFFIXES):
+            return _all_records(_list_records(_table_rows(text, options), path, key, options))
         return _all_records(_list_records(_json_elements(text), path, key, options))
     outcome = _parse_data(data, path, key, name.endswith(MARKUP_SUFFIXES), options)
     if len(outcome) == 1 and isinstance(article := outcome[0], Parsed) and article.key == key:
         article.size, article.mtime_ns = info.st_size, info.st_mtime_ns
     return outcome
+
+
+def _table_rows(text: str, options: Options) -> list[tuple[str, str, object]]:
+    """A CSV or TSV file's rows as article objects, named by the lines they start on."""
+    known = (*RECORD_FIELDS, *BODY_KEYS, *PUBLISHED_KEYS, *AUTHOR_KEYS, *DECK_KEYS, *RECORD_ID_KEYS)
+    try:
+        return tables.rows(text, known, options.max_bytes)
+    except tables.NotATable as problem:
+        raise NotAnArticle(str(problem)) from None
 
 
 def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome:
@@ -981,7 +993,12 @@ def _record_problem(record: object) -> str | None:
             "not an article: an object with a title (or headline) and a body"
             f" ({', '.join(BODY_KEYS)}) is needed"
         )
-    present = [name for name in RECORD_FIELDS if record.get(name) is not None]
+    restored = isinstance(record.get("headline"), str)
+    present = [
+        name
+        for name in RECORD_FIELDS
+        if record.get(name) is not None and (restored or name not in RESTORED_ONLY)
+    ]
     wrong = [name for name in present if not RECORD_FIELDS[name](record[name])]
     return f"not an article record: wrong value for {', '.join(wrong)}" if wrong else None
 
@@ -1008,6 +1025,12 @@ STORED_DATE = re.compile(
 )
 # The fields a JSON article may have (records of `newsarc export`, or objects with title, body
 # and source), each with the test its value must pass when it is not null.
+# Fields read only from a record of `newsarc export`: another object's `id` (a dataset's row
+# number, the Guardian's "world/2024/…") is its own business.
+RESTORED_ONLY = frozenset({
+    "id", "word_count", "agencies", "original", "encoding", "content_hash", "source_path",
+    "ingested_at",
+})  # fmt: skip
 RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
     **dict.fromkeys(
         [
@@ -1047,6 +1070,9 @@ PUBLISHED_KEYS = (
 DAY_KEY = "date"
 AUTHOR_KEYS = ("byline", "author", "authors")
 DECK_KEYS = ("deck", "description", "subtitle", "summary", "abstract")
+# Where the site or paper is named: scrapers' and NewsAPI's `source`, datasets' `publication`
+# (All the News), Media Cloud's `media_name`, JSON-LD's `publisher`.
+SITE_KEYS = ("source", "publication", "publisher", "site_name", "media_name")
 BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 # Where a news API cut a story short for its free plan: "… [+2345 chars]" (NewsAPI).
 TRUNCATION_MARK = re.compile(r"\s*\[\+\d+ chars\]$")
@@ -1070,11 +1096,16 @@ def _parse_title_and_body(
     _add_stated_fields(parsed.article, record, options.dayfirst, read_writers=read_writers)
     if parsed.article.deck is None:
         parsed.article.deck = _stated_deck(record, parsed.article.body)
-    site_name = _site_name(record.get("source"))
+    site_name = _record_site(record)
     parsed.provenance.outlet = options.outlet or site_name
     if site_name and parsed.article.byline == site_name:  # NewsAPI's author is often the site
         parsed.article.byline = None
     return parsed
+
+
+def _record_site(record: dict[str, Any]) -> str | None:
+    """The name of the site or paper an object names (the first of SITE_KEYS it holds)."""
+    return next(filter(None, (_site_name(record.get(name)) for name in SITE_KEYS)), None)
 
 
 def _site_name(site: object) -> str | None:
@@ -1114,7 +1145,7 @@ def _record_title(record: dict[str, Any]) -> str | None:
     title = record.get("title")
     if not isinstance(title, str):
         return _headline_text(record.get("headline"))
-    site = _site_name(record.get("source"))
+    site = _record_site(record)
     for separator in (" - ", " | ") if site else ():
         suffix = f"{separator}{site}"
         if title.endswith(suffix) and len(title) > len(suffix):

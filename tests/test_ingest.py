@@ -68,9 +68,10 @@ def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path:
     )
     *failed, passed_over = result.stderr.splitlines()
     assert passed_over == (
-        "Passed over 6 *.html, 5 *.md, 2 *.xml, 1 *.atom, 1 *.rss, 1 *.sgm files, which the "
-        "default --glob *.txt does not name: ingest again with --glob '*.html' --glob '*.md' "
-        "--glob '*.xml' --glob '*.atom' --glob '*.rss' --glob '*.sgm' to read them."
+        "Passed over 6 *.html, 5 *.md, 2 *.xml, 1 *.atom, 1 *.csv, 1 *.rss, 1 *.sgm, 1 *.tsv "
+        "files, which the default --glob *.txt does not name: ingest again with --glob '*.html' "
+        "--glob '*.md' --glob '*.xml' --glob '*.atom' --glob '*.csv' --glob '*.rss' "
+        "--glob '*.sgm' --glob '*.tsv' to read them."
     )
     failures = sorted(line.split(None, 2)[2] for line in failed)
     assert failures == [
@@ -783,3 +784,10 @@ def test_an_answer_saved_again_adds_its_new_articles_and_keeps_the_old(
         json.loads(line)["headline"] for line in run("export", "--jsonl").stdout.splitlines()
     ]
     assert headlines == [f"Story {letter} makes the news" for letter in "ABCD"]  # none lost
+
+
+def test_an_objects_own_id_of_any_kind_is_left_alone(run: Run, tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl.jsonl"
+    story = {"title": "Port reopens", "body": "The port reopened on Monday after the storm."}
+    crawl.write_text(json.dumps(story | {"id": "world/2024/mar/04/port"}) + "\n")
+    assert report(run, str(crawl))["new"] == 1  # only an exported record's id must be a number

@@ -1,0 +1,114 @@
+"""Tables of articles: CSV and TSV files, a row an article (datasets, `newsarc export --csv`)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, Run
+
+from newsarc import tables
+
+TABLES = SAMPLES / "tables"
+KNOWN = ("title", "body", "text", "content", "publishedAt", "author", "source", "headline")
+
+
+def records(text: str) -> list[tuple[str, object]]:
+    return [(place, record) for place, _, record in tables.rows(text, KNOWN, 1 << 20)]
+
+
+def test_rows_are_objects_under_their_columns_names() -> None:
+    text = (
+        'TITLE,Content,publishedat,Extra\nPort reopens,"The port reopened.\n\nShips sailed.",,x\n'
+    )
+    assert records(text) == [
+        (  # names matched whatever their case; an empty cell is no field
+            ":2",
+            {
+                "title": "Port reopens",
+                "content": "The port reopened.\n\nShips sailed.",
+                "Extra": "x",
+            },
+        )
+    ]
+
+
+def test_a_row_is_named_by_the_line_it_starts_on() -> None:
+    text = 'title,text\nOne,"First\nstory."\n\n,\nTwo,Second story.\n'
+    assert [place for place, _ in records(text)] == [":2", ":6"]  # blank rows are skipped
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_the_delimiter_is_the_one_the_header_uses(delimiter: str) -> None:
+    text = f"title{delimiter}text\nPort reopens{delimiter}The port reopened on Monday.\n"
+    assert records(text) == [
+        (":2", {"title": "Port reopens", "text": "The port reopened on Monday."})
+    ]
+
+
+def test_a_datasets_headline_column_is_a_title_and_an_exports_is_restored() -> None:
+    assert records("headline,text\nPort reopens,The port reopened.\n")[0][1] == {
+        "title": "Port reopens",
+        "text": "The port reopened.",
+    }
+    exported = "id,headline,body,agencies,word_count,content_hash\n7,H,B,AFP;Reuters,1,abc\n"
+    assert records(exported)[0][1] == {
+        "id": 7,
+        "headline": "H",
+        "body": "B",
+        "agencies": ["AFP", "Reuters"],
+        "word_count": 1,
+        "content_hash": "abc",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "an empty table: no header and no rows"),
+        ("title\nPort reopens\n", "a table of one column: articles need a title and a text"),
+    ],
+)
+def test_texts_that_are_no_tables(text: str, reason: str) -> None:
+    with pytest.raises(tables.NotATable, match=reason):
+        tables.rows(text, KNOWN, 1 << 20)
+
+
+def test_a_dataset_is_ingested_a_row_an_article(run: Run) -> None:
+    result = run("ingest", "--json", "--glob", "*.csv", "--glob", "*.tsv", str(TABLES))
+    report = json.loads(result.stdout)
+    assert (report["new"], report["failed"]) == (3, 1)
+    assert [failure["source"] for failure in report["failures"]] == [f"{TABLES}/dataset.csv:8"]
+    records = {
+        record["headline"]: record
+        for record in map(json.loads, run("export", "--jsonl").stdout.splitlines())
+    }
+    health = records["House Republicans Fret About Winning Their Health Care Suit"]
+    assert {
+        key: health[key] for key in ("byline", "published", "dateline", "outlet", "source_path")
+    } == {
+        "byline": "Carl Hulse",
+        "published": "2016-12-31",
+        "dateline": "Washington",  # the text is normalized as any article's
+        "outlet": "New York Times",  # the dataset's `publication`
+        # known by its url; the dataset's own `id` is its business
+        "source_path": f"{TABLES}/dataset.csv#https://www.example.com/2016/12/31/us/politics/health-care.html",
+    }
+    lockdown = records["Lockdown lifted in city"]
+    assert (lockdown["published"], lockdown["outlet"]) == (
+        "2020-05-18T09:00:00+00:00",
+        "Example Post",
+    )
+    original = json.loads(run("show", str(health["id"]), "--raw").stdout)
+    assert original["id"] == "17283" and original["year"] == "2016"  # every cell of the row
+    assert run("reindex").stdout.startswith("Re-read 3 articles: 0 changed")
+
+
+def test_a_csv_export_ingested_again_gives_an_equal_archive(
+    run: Run, tmp_path: Path, db_path: Path
+) -> None:
+    run("ingest", "--glob", "*.csv", str(TABLES))
+    exported = tmp_path / "archive.csv"
+    exported.write_text(run("export", "--csv").stdout, encoding="utf-8")
+    copy = tmp_path / "copy.db"
+    assert run("--db", str(copy), "ingest", str(exported)).exit_code == 0
+    assert run("--db", str(copy), "export", "--csv").stdout == exported.read_text(encoding="utf-8")
