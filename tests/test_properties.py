@@ -1,6 +1,7 @@
 """Property-based tests: arbitrary text never breaks the parsers or the search command."""
 
 import codecs
+import json
 import re
 from datetime import date
 
@@ -9,7 +10,7 @@ from conftest import Run
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from newsarc import exports
+from newsarc import exports, frontmatter, tables
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
 from newsarc.ingest import BINARY_CONTROLS, decode
@@ -233,6 +234,12 @@ EXPORT_PARTS = st.sampled_from(
         '<div id="article-X" class="article">', '<span class="enHeadline counted">', "</span>",
         '<div class="author">', "<div>", "</div>", "<div>12 words</div>",
         '<p class="articleParagraph">', "</p>", "<script>", "<!--", "-->",
+        '<?xml version="1.0"?>', '<rss version="2.0">', "<feed>", "<rdf:RDF>", "<item>",
+        "</item>", "<entry>", "</entry>", "<title>", "</title>", "<![CDATA[", "]]>",
+        "<content:encoded>", "</content:encoded>", '<content type="html">', "</content>",
+        "<description>", "</description>", "<pubDate>", "</pubDate>", "<guid>", "</guid>",
+        "<author><name>", "</name></author>", "<dc:creator>", "</dc:creator>", '<link href="',
+        '"/>', "<link>", "</link>", "<source>", "</source>", "<figure>", "</figure>",
     ]
 )  # fmt: skip
 
@@ -246,6 +253,8 @@ def test_exports_never_raise_but_not_an_article(parts: list[str], html_file: boo
         return
     format, pieces = found
     for piece in pieces:
+        item_id = exports.item_id(format, piece)
+        assert item_id is None or (item_id.strip() and "\n" not in item_id)
         try:
             exported = exports.render(format, piece)
             article = normalize_cleaned(
@@ -254,3 +263,44 @@ def test_exports_never_raise_but_not_an_article(parts: list[str], html_file: boo
         except NotAnArticle:
             continue
         assert exported.completed(article).headline
+
+
+FRONT_MATTER_PARTS = st.sampled_from(
+    [
+        "---\n", "+++\n", "...\n", "title: ", "date: 2024-03-05\n", "author:\n", "  - ",
+        '"[[Jane Doe]]"\n', "authors = [", '"A", "B"]\n', "published: ", "description: |\n",
+        "> ## Excerpt\n", "> ", "# ", "\n\n", "&a [*b]: {c", "source: https://x.example/a\n",
+        "title = 'T'\n", "date = 2024-06-12T14:00:00-04:00\n", "!!python/object:os.system\n",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(FRONT_MATTER_PARTS, NEWSY), max_size=25))
+def test_front_matter_is_read_or_refused_never_raises(parts: list[str]) -> None:
+    record = frontmatter.read("".join(parts))
+    if record is None:
+        return
+    assert isinstance(record["body"], str)
+    assert all(
+        isinstance(record.get(key), str)
+        for key in ("published", "description", "source")
+        if key in record
+    )
+    assert all(isinstance(name, str) and name for name in record.get("authors", []))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([",", ";", "\t", '"', "\n", "\r\n", "title", "text"]), NEWSY),
+        max_size=30,
+    )
+)
+def test_tables_are_read_or_refused_never_raise(parts: list[str]) -> None:
+    try:
+        found = tables.rows("".join(parts), ("title", "text"), 1 << 20)
+    except tables.NotATable:
+        return
+    for place, raw, record in found:
+        assert place.startswith(":") and json.loads(raw) == record
