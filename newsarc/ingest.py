@@ -901,8 +901,10 @@ def _wrapper_path(document: object, depth: int = 0) -> list[str]:
     """The names that lead to the list of articles an object wraps: `["articles"]`, or
     `["articles", "results"]` where an API nests the list in an object of its own (Event
     Registry); empty when it wraps none."""
-    if not isinstance(document, dict) or "title" in document or "headline" in document:
+    if not isinstance(document, dict) or "headline" in document:
         return []  # an article itself
+    if "title" in document and _record_body(document) is not None:
+        return []  # an article too; a title without a text names a list (JSON Feed's items)
     if name := next((name for name in WRAPPER_KEYS if isinstance(document.get(name), list)), None):
         return [name]
     for name in WRAPPER_KEYS if depth < MAX_WRAPPING else ():
@@ -991,7 +993,7 @@ def _record_problem(record: object) -> str | None:
     if not whole:
         return (
             "not an article: an object with a title (or headline) and a body"
-            f" ({', '.join(BODY_KEYS)}) is needed"
+            f" ({', '.join((*BODY_KEYS, HTML_BODY_KEY))}) is needed"
         )
     restored = isinstance(record.get("headline"), str)
     present = [
@@ -1062,10 +1064,11 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
 # (newspaper3k, trafilatura, news-please, NewsAPI and the New York Times' Article Search among
 # them), best first. A bare "date" comes last, and only as a day: trafilatura gives the day of
 # publication so, where crawls give the clock time of the fetch ("2026-02-15T12:46:06.591156").
-BODY_KEYS = ("body", "text", "maintext", "content", "lead_paragraph")
+BODY_KEYS = ("body", "text", "maintext", "content", "lead_paragraph", "content_text")
+HTML_BODY_KEY = "content_html"  # JSON Feed's text as HTML, read when no other text is given
 PUBLISHED_KEYS = (
     "published", "publish_date", "published_at", "publishedAt", "date_publish", "datePublished",
-    "pubDate", "dateTimePub", "pub_date", "date",
+    "pubDate", "dateTimePub", "pub_date", "date_published", "date",
 )  # fmt: skip
 DAY_KEY = "date"
 AUTHOR_KEYS = ("byline", "author", "authors")
@@ -1162,6 +1165,8 @@ def _headline_text(headline: object) -> str | None:
 
 def _record_body(record: dict[str, Any]) -> str | None:
     body = next((value for name in BODY_KEYS if isinstance(value := record.get(name), str)), None)
+    if body is None and isinstance(markup := record.get(HTML_BODY_KEY), str):
+        body = exports.html_text(markup)
     return TRUNCATION_MARK.sub("", body) if body and body.endswith("]") else body
 
 

@@ -318,7 +318,7 @@ def test_a_json_list_is_read_an_object_at_a_time(run: Run, tmp_path: Path) -> No
         {
             "source": f"{crawl}[1]",
             "reason": "not an article: an object with a title (or headline) and a body"
-            " (body, text, maintext, content, lead_paragraph) is needed",
+            " (body, text, maintext, content, lead_paragraph, content_text, content_html) is needed",
         },
         {"source": f"{crawl}[2]", "reason": "not an article: a JSON object is needed"},
     ]
@@ -791,3 +791,46 @@ def test_an_objects_own_id_of_any_kind_is_left_alone(run: Run, tmp_path: Path) -
     story = {"title": "Port reopens", "body": "The port reopened on Monday after the storm."}
     crawl.write_text(json.dumps(story | {"id": "world/2024/mar/04/port"}) + "\n")
     assert report(run, str(crawl))["new"] == 1  # only an exported record's id must be a number
+
+
+def test_a_json_feed_is_read_an_item_an_article(run: Run, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(
+        json.dumps(
+            {
+                "version": "https://jsonfeed.org/version/1.1",
+                "title": "Example News",
+                "items": [
+                    {
+                        "id": "https://news.example/port",
+                        "url": "https://news.example/port",
+                        "title": "Port reopens",
+                        "content_html": "<p>The port reopened on Monday.</p><p>Ships sailed.</p>",
+                        "date_published": "2024-03-04T10:00:00Z",
+                        "authors": [{"name": "Jane Doe"}],
+                    },
+                    {
+                        "id": "2",
+                        "title": "Rates held",
+                        "content_text": "The bank held rates.",
+                        "summary": "No change for a fifth meeting.",
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert report(run, str(feed))["new"] == 2
+    records = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    assert [
+        (r["headline"], r["byline"], r["published"], r["deck"], r["body"]) for r in records
+    ] == [
+        (
+            "Port reopens",
+            "Jane Doe",
+            "2024-03-04T10:00:00+00:00",
+            None,
+            "The port reopened on Monday.\n\nShips sailed.",
+        ),
+        ("Rates held", None, None, "No change for a fifth meeting.", "The bank held rates."),
+    ]
