@@ -630,9 +630,17 @@ def _table_rows(text: str, options: Options) -> list[tuple[str, str, object]]:
     """A CSV or TSV file's rows as article objects, named by the lines they start on."""
     known = (*RECORD_FIELDS, *BODY_KEYS, *PUBLISHED_KEYS, *AUTHOR_KEYS, *DECK_KEYS, *RECORD_ID_KEYS)
     try:
-        return tables.rows(text, known, options.max_bytes)
+        found = tables.rows(text, known, options.max_bytes)
     except tables.NotATable as problem:
         raise NotAnArticle(str(problem)) from None
+    if found and not any(isinstance(row, dict) and _record_body(row) for _, _, row in found):
+        # a list of links (a read-later service's export), not of articles: one failure, not
+        # one a row
+        raise NotAnArticle(
+            "a table with no text of articles: no column holds one "
+            f"({', '.join((*BODY_KEYS, HTML_BODY_KEY))})"
+        )
+    return found
 
 
 def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome:

@@ -112,3 +112,17 @@ def test_a_csv_export_ingested_again_gives_an_equal_archive(
     copy = tmp_path / "copy.db"
     assert run("--db", str(copy), "ingest", str(exported)).exit_code == 0
     assert run("--db", str(copy), "export", "--csv").stdout == exported.read_text(encoding="utf-8")
+
+
+def test_a_table_of_links_fails_once_not_a_row_at_a_time(run: Run, tmp_path: Path) -> None:
+    links = tmp_path / "read-later.csv"  # a read-later service's export: links, no text
+    links.write_text(
+        "URL,Title,Selection,Folder,Timestamp\n"
+        "https://ex.com/a,Port reopens,,Unread,1700000000\n"
+        "https://ex.com/b,Rates held,,Unread,1700000100\n",
+        encoding="utf-8",
+    )
+    result = run("ingest", "--json", str(links))
+    (failure,) = json.loads(result.stdout)["failures"]
+    assert failure["source"] == str(links)
+    assert failure["reason"].startswith("a table with no text of articles: no column holds one")
