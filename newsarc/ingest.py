@@ -949,6 +949,7 @@ def _from_record(
     record: object, raw: str, source: str, key: str | None, options: Options
 ) -> Parsed | InputResult:
     """One JSON object as an article, or why it is not one."""
+    record = _with_api_fields(record)
     problem = _record_problem(record)
     if problem:
         return InputResult(source, "failed", reason=problem)
@@ -986,6 +987,30 @@ def _from_record(
         ingested_at=record.get("ingested_at") or _now(),
     )
     return Parsed(source, key, article, provenance, article_id=record.get("id"))
+
+
+def _with_api_fields(record: object) -> object:
+    """An object of the Guardian's Content API (`webTitle`, `webPublicationDate`, and the
+    `fields` asked for: `bodyText` or `body` as HTML, `byline`, `trailText`) with its fields
+    under the names other objects give them; any other value as it is."""
+    if not isinstance(record, dict) or not isinstance(record.get("webTitle"), str):
+        return record
+    stated = record.get("fields")
+    fields: dict[str, Any] = stated if isinstance(stated, dict) else {}
+    text = fields.get("bodyText")
+    if not isinstance(text, str) and isinstance(fields.get("body"), str):
+        text = exports.html_text(fields["body"])
+    summary = fields.get("standfirst") or fields.get("trailText")
+    readable = {
+        "title": fields.get("headline") if isinstance(fields.get("headline"), str) else None,
+        "text": text,
+        "published": record.get("webPublicationDate"),
+        "byline": fields.get("byline"),
+        "description": exports.html_text(summary) if isinstance(summary, str) else None,
+        "source": fields.get("publication") or GUARDIAN,
+    }
+    readable["title"] = readable["title"] or record["webTitle"]
+    return {name: value for name, value in readable.items() if value is not None}
 
 
 def _record_problem(record: object) -> str | None:
@@ -1081,6 +1106,7 @@ PUBLISHED_KEYS = (
 DAY_KEY = "date"
 AUTHOR_KEYS = ("byline", "author", "authors")
 DECK_KEYS = ("deck", "description", "subtitle", "summary", "abstract")
+GUARDIAN = "The Guardian"  # the Content API's paper, unless its `publication` field says else
 # Where the site or paper is named: scrapers' and NewsAPI's `source`, datasets' `publication`
 # (All the News), Media Cloud's `media_name`, JSON-LD's `publisher`.
 SITE_KEYS = ("source", "publication", "publisher", "site_name", "media_name")
@@ -1351,7 +1377,8 @@ def _reread(original: str, encoding: str, dayfirst: bool | None) -> Article:
     if encoding in exports.FORMATS:  # read as ingest reads it, so that nothing changes
         return _parse_piece(encoding, original, "", None, Options(dayfirst=dayfirst)).article
     if encoding == TITLE_BODY_ENCODING:
-        record = json.loads(original)
+        record = _with_api_fields(json.loads(original))
+        assert isinstance(record, dict)  # stored from one
         return _parse_title_and_body(record, original, "", None, Options(dayfirst=dayfirst)).article
     if encoding == PAGE_ENCODING:
         return _parse_page(original, "", None, Options(dayfirst=dayfirst)).article

@@ -68,10 +68,10 @@ def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path:
     )
     *failed, passed_over = result.stderr.splitlines()
     assert passed_over == (
-        "Passed over 6 *.html, 5 *.md, 2 *.xml, 1 *.atom, 1 *.csv, 1 *.rss, 1 *.sgm, 1 *.tsv "
-        "files, which the default --glob *.txt does not name: ingest again with --glob '*.html' "
-        "--glob '*.md' --glob '*.xml' --glob '*.atom' --glob '*.csv' --glob '*.rss' "
-        "--glob '*.sgm' --glob '*.tsv' to read them."
+        "Passed over 6 *.html, 5 *.md, 2 *.xml, 1 *.atom, 1 *.csv, 1 *.json, 1 *.rss, 1 *.sgm, "
+        "1 *.tsv files, which the default --glob *.txt does not name: ingest again with --glob "
+        "'*.html' --glob '*.md' --glob '*.xml' --glob '*.atom' --glob '*.csv' --glob '*.json' "
+        "--glob '*.rss' --glob '*.sgm' --glob '*.tsv' to read them."
     )
     failures = sorted(line.split(None, 2)[2] for line in failed)
     assert failures == [
@@ -834,3 +834,26 @@ def test_a_json_feed_is_read_an_item_an_article(run: Run, tmp_path: Path) -> Non
         ),
         ("Rates held", None, None, "No change for a fifth meeting.", "The bank held rates."),
     ]
+
+
+def test_the_guardians_content_api_is_read_with_its_fields(run: Run) -> None:
+    answer = SAMPLES / "guardian-api.json"  # {"response": {"results": [...]}}, fields asked for
+    assert report(run, str(answer))["new"] == 2
+    records = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    assert [
+        (r["headline"], r["deck"], r["byline"], r["published"], r["outlet"]) for r in records
+    ] == [
+        (
+            "Port reopens after storm",
+            "Ships sailed again on Monday after a week of closures",  # trailText's HTML made text
+            "Jane Doe in Rotterdam",
+            "2024-03-04T10:15:00+00:00",
+            "The Guardian",
+        ),
+        ("Bank holds rates", None, None, "2024-03-05T08:00:00+00:00", "The Guardian"),
+    ]
+    assert records[0]["body"] == (  # the body's HTML made text
+        "The port reopened on Monday after a week of storms closed it to shipping, officials"
+        " said.\n\nHundreds of containers had piled up on the quay."
+    )
+    assert run("reindex").stdout.startswith("Re-read 2 articles: 0 changed")
