@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 from newsarc.errors import NotAnArticle
 from newsarc.models import Article
-from newsarc.normalize import agency_of, place_name
+from newsarc.normalize import agency_of, place_name, writer_and_place
 
 REUTERS = "reuters-sgml"
 NEXIS = "nexis"
@@ -430,11 +430,14 @@ def _feed_item(piece: str) -> Exported:
     if not title and not content:
         raise NotAnArticle("an empty item: no title and no text")
     date = _flat(_feed_value(piece, FEED_DATE))
+    writers = _feed_writers(piece)
+    byline, place = writer_and_place(writers) if writers else (None, None)
     return Exported(
         text=_lines(title, f"Published: {date}" if date else "", *content),
         headline_first=bool(title),
-        byline=_feed_writers(piece),
+        byline=byline,
         deck=deck,
+        dateline=place,
         outlet=outlet,
     )
 

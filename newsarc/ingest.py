@@ -39,7 +39,13 @@ from newsarc.models import (
     ReindexReport,
     pickled_as_values,
 )
-from newsarc.normalize import MARKUP, clean_text, normalize_cleaned, word_count
+from newsarc.normalize import (
+    MARKUP,
+    clean_text,
+    normalize_cleaned,
+    word_count,
+    writer_and_place,
+)
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
 from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import ARTICLE_COLUMNS, Archive, Provenance, SourceState
@@ -1228,7 +1234,8 @@ def _add_stated_fields(
         # writers as text, or as objects that name them: [{"name": "Jane Smith"}]
         names = [one.get("name") if isinstance(one, dict) else one for one in names]
         if writers := [one.strip() for one in names if isinstance(one, str) and one.strip()]:
-            article.byline = ", ".join(writers)
+            article.byline, place = writer_and_place(", ".join(writers))
+            article.dateline = article.dateline or place
             break
 
 

@@ -1388,6 +1388,15 @@ def agency_of(outlet: str | None) -> str | None:
     return AGENCY_BY_SPELLING[match.group(0)] if match else None
 
 
+def writer_and_place(byline: str) -> tuple[str, str | None]:
+    """A stated byline's writers and the place it names, if any: "Jane Doe in Rotterdam" ->
+    ("Jane Doe", "Rotterdam"), as the Guardian credits a correspondent; others as they are."""
+    match = PLACED_BYLINE.match(byline)
+    if match is None or match.group("place") is None:
+        return byline, None
+    return match.group("name"), place_name(match.group("place"))
+
+
 # Upper-case abbreviations that stay upper-case in a place name.
 PLACE_ABBREVIATIONS = frozenset({"US", "USA", "UK", "UAE", "UN", "EU", "DC", "DRC"})
 

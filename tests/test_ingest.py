@@ -841,16 +841,18 @@ def test_the_guardians_content_api_is_read_with_its_fields(run: Run) -> None:
     assert report(run, str(answer))["new"] == 2
     records = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
     assert [
-        (r["headline"], r["deck"], r["byline"], r["published"], r["outlet"]) for r in records
+        (r["headline"], r["deck"], r["byline"], r["dateline"], r["published"], r["outlet"])
+        for r in records
     ] == [
         (
             "Port reopens after storm",
             "Ships sailed again on Monday after a week of closures",  # trailText's HTML made text
-            "Jane Doe in Rotterdam",
+            "Jane Doe",  # "Jane Doe in Rotterdam": a correspondent and her place
+            "Rotterdam",
             "2024-03-04T10:15:00+00:00",
             "The Guardian",
         ),
-        ("Bank holds rates", None, None, "2024-03-05T08:00:00+00:00", "The Guardian"),
+        ("Bank holds rates", None, None, None, "2024-03-05T08:00:00+00:00", "The Guardian"),
     ]
     assert records[0]["body"] == (  # the body's HTML made text
         "The port reopened on Monday after a week of storms closed it to shipping, officials"

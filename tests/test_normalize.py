@@ -7,7 +7,13 @@ import pytest
 from newsarc.errors import NotAnArticle
 from newsarc.ingest import decode
 from newsarc.models import Article
-from newsarc.normalize import agency_of, clean_text, normalize, normalize_cleaned
+from newsarc.normalize import (
+    agency_of,
+    clean_text,
+    normalize,
+    normalize_cleaned,
+    writer_and_place,
+)
 
 SAMPLES = Path(__file__).parent / "samples"
 DATA = Path(__file__).parent.parent / "data"
@@ -1555,3 +1561,20 @@ def test_picture_caption_or_notice_in_the_body_is_dropped(caption: str) -> None:
 )
 def test_agency_of_an_outlet(outlet: str | None, agency: str | None) -> None:
     assert agency_of(outlet) == agency
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Jane Doe in Rotterdam", ("Jane Doe", "Rotterdam")),
+        ("Jane Doe and John Smith in New York", ("Jane Doe and John Smith", "New York")),
+        ("Ana Lima in São Paulo", ("Ana Lima", "São Paulo")),
+        ("Jane Doe", ("Jane Doe", None)),
+        ("Jane Doe, John Smith", ("Jane Doe, John Smith", None)),
+        ("Staff in Washington", ("Staff in Washington", None)),  # no writer's name
+    ],
+)
+def test_a_stated_byline_gives_its_writers_and_place(
+    byline: str, expected: tuple[str, str | None]
+) -> None:
+    assert writer_and_place(byline) == expected
