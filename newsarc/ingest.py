@@ -673,7 +673,7 @@ def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome
 def _all_records(records: Iterator[Parsed | InputResult]) -> Outcome:
     if outcome := list(records):
         return outcome
-    raise NotAnArticle("no articles: only blank lines, or an empty list")
+    raise NotAnArticle("no articles: only blank lines, an empty list or a table's header")
 
 
 def _parse_data(

@@ -525,7 +525,7 @@ def test_one_json_object_is_one_article(run: Run, tmp_path: Path) -> None:
         ('[{"title": "A", "body": "B"}] []', "Extra data: line 1 column 31"),
         ('{"title": "A", "body": "B"', "Expecting ',' delimiter: line 1 column 27"),
         ("", "empty file"),
-        (" [\n] ", "no articles: only blank lines, or an empty list"),
+        (" [\n] ", "no articles: only blank lines, an empty list or a table's header"),
     ],
     ids=["missing-comma", "extra-data", "unclosed", "empty", "empty-list"],
 )

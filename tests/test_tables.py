@@ -126,3 +126,10 @@ def test_a_table_of_links_fails_once_not_a_row_at_a_time(run: Run, tmp_path: Pat
     (failure,) = json.loads(result.stdout)["failures"]
     assert failure["source"] == str(links)
     assert failure["reason"].startswith("a table with no text of articles: no column holds one")
+
+
+def test_a_table_with_a_header_alone_has_no_articles(run: Run, tmp_path: Path) -> None:
+    table = tmp_path / "empty.csv"
+    table.write_text("title,text\n", encoding="utf-8")
+    (failure,) = json.loads(run("ingest", "--json", str(table)).stdout)["failures"]
+    assert failure["reason"] == "no articles: only blank lines, an empty list or a table's header"
