@@ -93,8 +93,8 @@ PAGE_HEAD = 4096  # characters in which a page says it is HTML
 # Files whose names say they hold markup: exports of news databases among them.
 TABLE_SUFFIXES = (".csv", ".tsv")  # a row an article (tables.py)
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml", ".rss", ".atom")
-# Kinds of file name newsarc reads, named when a folder holds some the pattern passed over.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".json", ".jsonl")
+# Kinds of file name newsarc reads, named when a folder holds some the pattern passed over.
 READ_KINDS = frozenset(
     f"*{suffix}" for suffix in (*TEXT_SUFFIXES, *TABLE_SUFFIXES, *MARKUP_SUFFIXES)
 )
