@@ -69,7 +69,7 @@ def read(text: str) -> dict[str, Any] | None:
     if excerpt := EXCERPT.match(body):
         description = description or " ".join(QUOTE_MARK.sub("", excerpt.group("quote")).split())
         body = body[excerpt.end() :].lstrip("\n")
-    record: dict[str, Any] = {"title": title, "body": QUOTE_MARK.sub("", body)}
+    record: dict[str, Any] = {"title": title, "body": body}
     if published:
         record["published"] = published
     if authors:

@@ -545,6 +545,11 @@ MARKDOWN_EMPHASIS = re.compile(
     r"|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
 )
 MARKDOWN_HEADING = re.compile(r"(?<=\n\n)#{2,6} (?=\S)")
+# A quote's marks ("> \"The houses collapsed,\" one resident said.", and ">" alone on a line
+# between its paragraphs), and the heading MarkDownload puts over the page's summary, which it
+# quotes ("> ## Excerpt"). Not a mark run into the text (">>Source: IOL", ">ICC"), which some
+# sites print.
+MARKDOWN_QUOTE = re.compile(r"^>(?:[ \t]+|$)(?:#{1,6}[ \t]*Excerpt[ \t]*\n)?", re.M)
 TRAILING_SPACE = re.compile(r" +$", re.M)
 # Control characters clean_text drops: all but tab, line feed and carriage return.
 CONTROL_CHARACTERS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
@@ -579,6 +584,8 @@ def clean_text(text: str) -> str:
         text = MARKDOWN_LINK.sub(r"\1", MARKDOWN_PICTURE.sub("", text))
     if "*" in text or ("_" in text and "__" in text):
         text = MARKDOWN_EMPHASIS.sub(_emphasised, text)
+    if ">" in text and (text[:1] == ">" or "\n>" in text):
+        text = MARKDOWN_QUOTE.sub("", text)
     if "#" in text and "\n#" in text:
         text = MARKDOWN_HEADING.sub("", text)
     if "  " in text:

@@ -76,7 +76,7 @@ def test_the_body_is_the_text_under_the_front_matter() -> None:
     assert record is not None
     body = record["body"]
     assert body.startswith("---\n\nRescuers are searching")  # the rule goes with the chrome
-    assert '\n"The houses collapsed in seconds," one resident' in body  # a quote's mark goes
+    assert '\n> "The houses collapsed in seconds," one resident' in body  # Markdown, as written
     assert "Excerpt" not in body
 
 
@@ -133,6 +133,7 @@ def test_clippings_are_ingested_and_reindexed_unchanged(run: Run, tmp_path: Path
     assert records["jekyll.md"]["published"] == "2024-05-17T09:30:00+02:00"
     markdownload = records["markdownload.md"]
     assert markdownload["published"] is None  # when it was clipped is not when it was published
+    assert '\n\n"The houses collapsed in seconds,"' in markdownload["body"]  # no quote's mark
     assert markdownload["deck"].startswith("At least 126 people")
     original = run("show", str(obsidian["id"]), "--raw").stdout
     assert original.startswith("---\ntitle:")  # the file as it was, front matter and all

@@ -868,8 +868,12 @@ def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> N
         ),
         ("Head\n\n## Background\n\nText", "Head\n\nBackground\n\nText"),
         (
-            "* * *\n* a bullet\n5 * 3 = 15, 2*x, [1](not a link)",
-            "* * *\n* a bullet\n5 * 3 = 15, 2*x, [1](not a link)",
+            '> ## Excerpt\n> At least 126 died.\n\nText.\n\n> "It fell," one said.\n>\n> Then quiet.',
+            'At least 126 died.\n\nText.\n\n"It fell," one said.\n\nThen quiet.',
+        ),
+        (
+            "* * *\n* a bullet\n5 * 3 = 15, 2*x, [1](not a link), a > b\n>>Source: IOL\n>ICC",
+            "* * *\n* a bullet\n5 * 3 = 15, 2*x, [1](not a link), a > b\n>>Source: IOL\n>ICC",
         ),
     ],
     ids=[
@@ -892,6 +896,7 @@ def test_timestamp_line(lines: str, published: str | None, raw: str | None) -> N
         "markdown-links-and-pictures",
         "markdown-emphasis",
         "markdown-heading",
+        "markdown-quotes",
         "not-markdown",
     ],
 )
