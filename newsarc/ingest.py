@@ -651,7 +651,8 @@ def _table_rows(text: str, options: Options) -> list[tuple[str, str, object]]:
 
 def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome:
     """JSON Lines (its first line an object) or one JSON document of articles (`newsarc export
-    --jsonl | newsarc ingest -`) when the text parses as such, else one input's text: an
+    --jsonl | newsarc ingest -`) when the text parses as such, a table whose header names a
+    title and a text (`newsarc export --csv | newsarc ingest -`), else one input's text: an
     article that starts with "[Updated]" is an article."""
     text, _ = decode(data)
     start = text.lstrip()
@@ -667,6 +668,8 @@ def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome
             pass
         else:
             return _all_records(_list_records(elements, source, None, options))
+    elif tables.is_table(start, ("title", "headline"), (*BODY_KEYS, HTML_BODY_KEY)):
+        return _all_records(_list_records(_table_rows(start, options), source, None, options))
     return _parse_data(data, source, None, False, options)
 
 

@@ -60,6 +60,19 @@ def rows(text: str, known: Iterable[str], max_field: int) -> list[tuple[str, str
     return found
 
 
+def is_table(text: str, titles: Iterable[str], bodies: Iterable[str]) -> bool:
+    """Whether a text of no known kind (standard input) is a table of articles: its first line
+    names, between delimiters, a column of titles and one of texts ("title,text,date")."""
+    header = text.split("\n", 1)[0].strip()
+    names = {
+        name.strip(' "').casefold()
+        for name in next(csv.reader([header], delimiter=_delimiter(header)), [])
+    }
+    return bool(names & {name.casefold() for name in titles}) and bool(
+        names & {name.casefold() for name in bodies}
+    )
+
+
 def _delimiter(sample: str) -> str:
     """The delimiter the header line uses: the one it holds most of, a comma when none."""
     header = sample.split("\n", 1)[0]

@@ -110,7 +110,9 @@ def test_a_csv_export_ingested_again_gives_an_equal_archive(
     exported = tmp_path / "archive.csv"
     exported.write_text(run("export", "--csv").stdout, encoding="utf-8")
     copy = tmp_path / "copy.db"
-    assert run("--db", str(copy), "ingest", str(exported)).exit_code == 0
+    assert run("--db", str(copy), "ingest", str(exported)).stdout.startswith(
+        "Ingested 2 inputs: 2 new"  # into the copy, not the archive exported
+    )
     assert run("--db", str(copy), "export", "--csv").stdout == exported.read_text(encoding="utf-8")
 
 
@@ -133,3 +135,24 @@ def test_a_table_with_a_header_alone_has_no_articles(run: Run, tmp_path: Path) -
     table.write_text("title,text\n", encoding="utf-8")
     (failure,) = json.loads(run("ingest", "--json", str(table)).stdout)["failures"]
     assert failure["reason"] == "no articles: only blank lines, an empty list or a table's header"
+
+
+def test_a_table_on_standard_input_is_read_a_row_an_article(run: Run, tmp_path: Path) -> None:
+    run("ingest", "--glob", "*.csv", str(TABLES))
+    exported = run("export", "--csv").stdout
+    copy = str(tmp_path / "copy.db")
+    result = run("--db", copy, "ingest", "-", input=exported)  # export --csv | ingest -
+    assert result.stdout.startswith("Ingested 2 inputs: 2 new")
+    assert run("--db", copy, "export", "--csv").stdout == exported
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    ["Title, text and more: a headline", "Markets rally, text messages show", "title"],
+)
+def test_a_text_on_standard_input_that_only_mentions_columns_is_an_article(
+    run: Run, first_line: str
+) -> None:
+    result = run("ingest", "-", input=f"{first_line}\n\nShares rose on Monday, traders said.\n")
+    assert result.stdout.startswith("Ingested 1 input: 1 new")
+    assert json.loads(run("show", "1", "--json").stdout)["headline"] == first_line
