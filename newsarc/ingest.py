@@ -634,7 +634,10 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
 
 def _table_rows(text: str, options: Options) -> list[tuple[str, str, object]]:
     """A CSV or TSV file's rows as article objects, named by the lines they start on."""
-    known = (*RECORD_FIELDS, *BODY_KEYS, *PUBLISHED_KEYS, *AUTHOR_KEYS, *DECK_KEYS, *RECORD_ID_KEYS)
+    known = (
+        *RECORD_FIELDS, *TEXT_KEYS, *PUBLISHED_KEYS, *AUTHOR_KEYS, *DECK_KEYS, *SITE_KEYS,
+        *RECORD_ID_KEYS,
+    )  # fmt: skip
     try:
         found = tables.rows(text, known, options.max_bytes)
     except tables.NotATable as problem:
@@ -643,8 +646,7 @@ def _table_rows(text: str, options: Options) -> list[tuple[str, str, object]]:
         # a list of links (a read-later service's export), not of articles: one failure, not
         # one a row
         raise NotAnArticle(
-            "a table with no text of articles: no column holds one "
-            f"({', '.join((*BODY_KEYS, HTML_BODY_KEY))})"
+            f"a table with no text of articles: no column holds one ({', '.join(TEXT_KEYS)})"
         )
     return found
 
@@ -668,7 +670,7 @@ def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome
             pass
         else:
             return _all_records(_list_records(elements, source, None, options))
-    elif tables.is_table(start, ("title", "headline"), (*BODY_KEYS, HTML_BODY_KEY)):
+    elif tables.is_table(start, ("title", "headline"), TEXT_KEYS):
         return _all_records(_list_records(_table_rows(start, options), source, None, options))
     return _parse_data(data, source, None, False, options)
 
@@ -1035,7 +1037,7 @@ def _record_problem(record: object) -> str | None:
     if not whole:
         return (
             "not an article: an object with a title (or headline) and a body"
-            f" ({', '.join((*BODY_KEYS, HTML_BODY_KEY))}) is needed"
+            f" ({', '.join(TEXT_KEYS)}) is needed"
         )
     restored = isinstance(record.get("headline"), str)
     present = [
@@ -1108,6 +1110,7 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
 # publication so, where crawls give the clock time of the fetch ("2026-02-15T12:46:06.591156").
 BODY_KEYS = ("body", "text", "maintext", "content", "lead_paragraph", "content_text")
 HTML_BODY_KEY = "content_html"  # JSON Feed's text as HTML, read when no other text is given
+TEXT_KEYS = (*BODY_KEYS, HTML_BODY_KEY)  # every name a text goes by
 PUBLISHED_KEYS = (
     "published", "publish_date", "published_at", "publishedAt", "date_publish", "datePublished",
     "pubDate", "dateTimePub", "pub_date", "date_published", "date",
