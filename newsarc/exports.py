@@ -461,20 +461,23 @@ def item_id(format: str, piece: str) -> str | None:
 
 
 def _feed_value(piece: str, names: tuple[str, ...]) -> str:
-    """The text of the first of the named elements an item holds: its CDATA as written, other
-    text with XML's references resolved (HTML inside stays markup)."""
+    """The text of the first of the named elements an item holds (HTML inside stays markup)."""
     for name in names:
         pattern = rf"<{re.escape(name)}(?:\s[^>]*)?>(.*?)</{re.escape(name)}\s*>"
         match = re.search(pattern, piece, re.S | re.I)
         if match and match.group(1).strip():
-            value = match.group(1)
-            if "<![CDATA[" in value:
-                return "".join(
-                    part if index % 2 else html.unescape(part)
-                    for index, part in enumerate(CDATA.split(value))
-                )
-            return html.unescape(value)
+            return _element_text(match.group(1))
     return ""
+
+
+def _element_text(value: str) -> str:
+    """An XML element's content as text: its CDATA as written, the rest with XML's references
+    resolved."""
+    if "<![CDATA[" not in value:
+        return html.unescape(value)
+    return "".join(
+        part if index % 2 else html.unescape(part) for index, part in enumerate(CDATA.split(value))
+    )
 
 
 def _feed_paragraphs(markup: str) -> list[str]:
@@ -489,15 +492,12 @@ def _feed_paragraphs(markup: str) -> list[str]:
 def _feed_writers(piece: str) -> str | None:
     """The item's writers: Dublin Core's creators, RSS's author (an e-mail address with the
     name in parentheses) or Atom's authors, each with a name."""
-    creators = [
-        _flat(html.unescape(value))
-        for value in re.findall(r"<dc:creator\b[^>]*>(.*?)</dc:creator>", piece, re.S | re.I)
-    ]
-    names = [CDATA.sub(r"\1", creator) for creator in creators if creator]
+    creators = re.findall(r"<dc:creator\b[^>]*>(.*?)</dc:creator>", piece, re.S | re.I)
+    names = [writer for creator in creators if (writer := _flat(_element_text(creator)))]
     if not names:
         for author in re.findall(r"<author\b[^>]*>(.*?)</author>", piece, re.S | re.I):
             name = re.search(r"<name\b[^>]*>(.*?)</name>", author, re.S | re.I)
-            value = _flat(html.unescape(CDATA.sub(r"\1", name.group(1) if name else author)))
+            value = _flat(_element_text(name.group(1) if name else author))
             if mail := MAIL_AND_NAME.match(value):
                 value = mail["name"].strip()
             if value and not MAIL.match(value) and "<" not in value:
