@@ -107,7 +107,7 @@ def _parsed(fence: str, block: str) -> object:
         import tomllib
 
         try:
-            return tomllib.loads(block.replace("\r\n", "\n"))
+            return tomllib.loads(block)  # line ends made "\n" by `_split`
         except (tomllib.TOMLDecodeError, RecursionError):
             return None
     import yaml  # here, not at import time: only files with front matter need it
