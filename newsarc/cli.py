@@ -251,7 +251,7 @@ def _emit(
     default=MAX_FILE_BYTES // (1024 * 1024),
     show_default=True,
     type=click.IntRange(min=1),
-    help="Largest file to read, in MB.",
+    help="Largest file to read, in MB; of a JSON Lines file, its largest line.",
 )
 @click.option(
     "--clusters/--no-clusters",

@@ -46,6 +46,7 @@ from newsarc.normalize import (
     word_count,
     writer_and_place,
 )
+from newsarc.parts import SPLIT_FROM, Part, line_parts
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
 from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import ARTICLE_COLUMNS, Archive, Provenance, SourceState
@@ -148,6 +149,7 @@ class Input:
     problem: str | None = None
     absolute: str | None = None  # the absolute path, when the folder walk knows it
     info: os.stat_result | None = None  # the file's status, when the walk has read it
+    part: Part | None = None  # the lines of a large JSON Lines file read on their own
 
 
 @pickled_as_values
@@ -333,29 +335,29 @@ def ingest(
     *,
     read_stdin: Callable[[], bytes] | None = None,
     on_result: Callable[[InputResult], None] | None = None,
-    on_input: Callable[[], None] | None = None,
+    on_input: Callable[[float], None] | None = None,
 ) -> IngestReport:
     """Store every article found in `paths`; Ctrl-C keeps what was stored and marks the report.
 
     Inputs go in windows: while worker processes parse the next WINDOWS_AHEAD windows, this
     process stores the one before, each window in one transaction, so an article is never half
-    stored.
+    stored. `on_input` is told the share of an input done: 1 for a whole one.
     """
     report = IngestReport()
     pool = _Pool(options)
     collector = gc.get_threshold()
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
+    split = _SplitFile()
     try:
         queued: deque[tuple[list[InputResult], list[Job], Iterator[Outcome]]] = deque()
-        for items in _windows(
-            _without_archive(discover(paths, options.globs, report.passed_over), archive.path)
-        ):
+        found = _without_archive(discover(paths, options.globs, report.passed_over), archive.path)
+        for items in _windows(_in_parts(found, archive, options.max_bytes)):
             settled, jobs = _triage(archive, items, read_stdin)
             queued.append((settled, jobs, pool.parse(jobs)))
             if len(queued) > WINDOWS_AHEAD:
-                _store_window(archive, *queued.popleft(), report, on_result, on_input)
+                _store_window(archive, *queued.popleft(), report, split, on_result, on_input)
         while queued:
-            _store_window(archive, *queued.popleft(), report, on_result, on_input)
+            _store_window(archive, *queued.popleft(), report, split, on_result, on_input)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -372,19 +374,22 @@ class Job:
     path: str | None  # None for standard input
     key: str | None  # what the archive remembers it by
     data: bytes | None = None  # standard input, read by the main process
+    part: Part | None = None  # the lines of the file to read, if not all of it
     state: SourceState | None = None
     info: os.stat_result | None = None  # the file's status when it was found
 
     @property
     def weight(self) -> int:
+        if self.part:
+            return self.part.lines
         size = len(self.data) if self.data is not None else self.info.st_size if self.info else 0
         return _weight(size)
 
     def __reduce_ex__(self, protocol: object) -> tuple[type[Job], tuple[object, ...]]:
-        """A job crosses to a worker as what the worker reads: its names and data. The file's
-        status and what the archive knew of it stay with the main process, which stores the
-        result (a status took 2.3 of the 3.3 us a job took to pickle)."""
-        return Job, (self.source, self.path, self.key, self.data)
+        """A job crosses to a worker as what the worker reads: its names, data and part. The
+        file's status and what the archive knew of it stay with the main process, which stores
+        the result (a status took 2.3 of the 3.3 us a job took to pickle)."""
+        return Job, (self.source, self.path, self.key, self.data, self.part)
 
 
 # What one input gave: its articles, and for a file of records each record that failed; or
@@ -412,6 +417,8 @@ def parse_job(job: Job, options: Options) -> Outcome:
         if job.data is not None:
             return _parse_standard_input(job.data, job.source, options)
         assert job.path is not None and job.key is not None
+        if job.part:
+            return _parse_part(job.path, job.key, job.part, options)
         return _parse_file(job.path, job.key, options)
     except NotAnArticle as problem:
         return [InputResult(job.source, "failed", reason=str(problem))]
@@ -491,12 +498,42 @@ def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:
     weight, limit = 0, PARALLEL_FROM
     for item in items:
         window.append(item)
-        weight += _weight(item.info.st_size if item.info else 0)
+        weight += item.part.lines if item.part else _weight(item.info.st_size if item.info else 0)
         if weight >= limit:
             yield window
             window, weight, limit = [], 0, min(limit * 2, WINDOW)
     if window:
         yield window
+
+
+def _in_parts(items: Iterable[Input], archive: Archive, max_bytes: int) -> Iterator[Input]:
+    """The inputs, each large JSON Lines file that changed as its parts (`parts.py`), which
+    windows and workers take as they take files."""
+    for item in items:
+        found = _changed_file_parts(item, archive, max_bytes)
+        if found is None:
+            yield item
+        else:
+            yield from (Input(item.path, None, item.absolute, item.info, part) for part in found)
+
+
+def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterator[Part] | None:
+    """The parts of a large JSON Lines file that changed since it was stored; None for any
+    other input, read whole."""
+    info = item.info
+    if item.problem or info is None or info.st_size < SPLIT_FROM:
+        return None
+    if not item.path.lower().endswith(".jsonl"):
+        return None
+    state = archive.source_state(_key(item))
+    if state and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
+        return None  # unchanged: triage says so
+    return line_parts(item.path, info.st_size, max_bytes)
+
+
+def _key(item: Input) -> str:
+    """What the archive remembers a file by: its absolute path."""
+    return printable(item.absolute or os.path.abspath(item.path))
 
 
 def _batches(jobs: list[Job]) -> list[list[Job]]:
@@ -534,11 +571,13 @@ def _triage(
             else:
                 jobs.append(Job(STDIN_NAME, None, None, data=read_stdin()))
         else:
-            key = printable(item.absolute or os.path.abspath(item.path))
-            jobs.append(Job(name, item.path, key, info=item.info))
-    known = archive.source_states([job.key for job in jobs if job.key])
+            jobs.append(Job(name, item.path, _key(item), part=item.part, info=item.info))
+    known = archive.source_states([job.key for job in jobs if job.key and not job.part])
     changed = []
     for job in jobs:
+        if job.part:  # of a file found changed (`_in_parts`)
+            changed.append(job)
+            continue
         job.state = state = known.get(job.key) if job.key else None
         if state is None or job.path is None:
             changed.append(job)  # new to the archive: the worker reads its size and time
@@ -555,20 +594,31 @@ def _triage(
     return settled, changed
 
 
+@dataclass
+class _SplitFile:
+    """What the main process knows of the large file whose parts (`Job.part`) it is storing."""
+
+    first: tuple[int, str] | None = None  # its first article's id and content hash
+    complete: bool = True  # every line so far stored
+
+
 def _store_window(
     archive: Archive,
     settled: list[InputResult],
     jobs: list[Job],
     outcomes: Iterator[Outcome],
     report: IngestReport,
+    split: _SplitFile,
     on_result: Callable[[InputResult], None] | None,
-    on_input: Callable[[], None] | None,
+    on_input: Callable[[float], None] | None,
 ) -> None:
     """Store one window in one transaction, then report it."""
     results = list(settled)
     fresh: list[tuple[int, Fingerprint, bool]] = []
     with archive.batch():
         for job, outcome in zip(jobs, outcomes, strict=True):
+            if job.part:
+                _claim_member_keys(archive, job, outcome)
             stored: list[tuple[Parsed, InputResult]] = []
             for parsed in outcome:
                 if isinstance(parsed, InputResult):
@@ -584,28 +634,70 @@ def _store_window(
                     fresh.append(
                         (result.article_id, parsed.fingerprint, result.status == "updated")
                     )
-            if len(stored) == len(outcome) and any(one.source != job.source for one in outcome):
-                _remember_file(archive, job, stored)
+            if job.part:
+                _remember_split_file(archive, job, job.part, split, stored, len(outcome))
+            elif len(stored) == len(outcome) and any(one.source != job.source for one in outcome):
+                _remember_file(archive, job, *stored[0])
             if on_input:
-                on_input()
+                on_input(job.part.share if job.part else 1)
         cluster(archive, fresh)
     for _ in settled:
         if on_input:
-            on_input()
+            on_input(1)
     for result in results:
         report.add(result)
         if on_result:
             on_result(result)
 
 
-def _remember_file(archive: Archive, job: Job, stored: list[tuple[Parsed, InputResult]]) -> None:
+def _claim_member_keys(archive: Archive, job: Job, outcome: Outcome) -> None:
+    """Give the place of its line (`file.jsonl:7`) to an article of a part whose id an earlier
+    part of the file stated first, as `_member_key` does within a part."""
+    assert job.part and job.key
+    if job.part.start == 0:
+        archive.forget_claimed_keys()
+    by_id = f"{job.key}#"
+    for parsed in outcome:
+        if not isinstance(parsed, Parsed) or not (parsed.key or "").startswith(by_id):
+            continue
+        assert parsed.key is not None
+        if not archive.claim_key(parsed.key):
+            place_key = job.key + parsed.source[len(job.source) :]
+            if parsed.provenance.source_path == parsed.key:
+                parsed.provenance.source_path = place_key
+            parsed.key = place_key
+
+
+def _remember_split_file(
+    archive: Archive,
+    job: Job,
+    part: Part,
+    split: _SplitFile,
+    stored: list[tuple[Parsed, InputResult]],
+    lines: int,
+) -> None:
+    """Remember a large file read in parts once its last part is stored, if every line was."""
+    if part.start == 0:
+        split.first, split.complete = None, True
+    split.complete = split.complete and len(stored) == lines
+    if split.first is None and stored:
+        parsed, result = stored[0]
+        assert result.article_id is not None
+        split.first = (result.article_id, parsed.provenance.content_hash)
+    if part.last and split.complete and split.first and job.key and job.info:
+        article_id, first_hash = split.first
+        archive.remember_source(
+            job.key, article_id, job.info.st_size, job.info.st_mtime_ns, first_hash
+        )
+
+
+def _remember_file(archive: Archive, job: Job, first: Parsed, result: InputResult) -> None:
     """Remember a file of many articles, all stored, by its size and time as it was found, so
     that an ingest of it unchanged skips it as it skips an article file; it answers for its
     first article. A file that changed since it was found differs from what is remembered and
     is read again next time."""
     if job.key is None or job.info is None:
         return
-    first, result = stored[0]
     assert result.article_id is not None
     archive.remember_source(
         job.key,
@@ -630,6 +722,24 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
     if len(outcome) == 1 and isinstance(article := outcome[0], Parsed) and article.key == key:
         article.size, article.mtime_ns = info.st_size, info.st_mtime_ns
     return outcome
+
+
+def _parse_part(path: str, key: str, part: Part, options: Options) -> Outcome:
+    """The articles of some lines of a large JSON Lines file."""
+    size = part.end - part.start
+    if size > options.max_bytes:
+        reason = (
+            f"line too large ({size:,} bytes; the limit is {options.max_bytes:,}, "
+            "change it with --max-size)"
+        )
+        return [InputResult(f"{printable(path)}:{part.first_line}", "failed", reason=reason)]
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        data = os.pread(descriptor, size, part.start)
+    finally:
+        os.close(descriptor)
+    text, _ = decode(data)
+    return list(_line_records(text, path, key, options, part.first_line))
 
 
 def _table_rows(text: str, options: Options) -> list[tuple[str, str, object]]:
@@ -836,12 +946,14 @@ def _list_records(
 
 
 def _line_records(
-    text: str, path: str, key: str | None, options: Options
+    text: str, path: str, key: str | None, options: Options, first_line: int = 1
 ) -> Iterator[Parsed | InputResult]:
-    """Articles as JSON Lines (`.jsonl`): one object a line, each as `_list_records` says."""
+    """Articles as JSON Lines (`.jsonl`): one object a line, each as `_list_records` says.
+    Lines end at line feeds alone: JSON text may hold U+2028 and other line breaks as they are."""
     name = printable(path)
     ids: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         place = f":{number}"

@@ -407,15 +407,17 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 @contextmanager
-def progress_bar(total: int, description: str, stream: IO[str]) -> Iterator[Callable[[], None]]:
-    """A progress bar on `stream` (count, rate, time left); yields the function that advances it."""
+def progress_bar(
+    total: int, description: str, stream: IO[str]
+) -> Iterator[Callable[[float], None]]:
+    """A progress bar on `stream` (count, rate, time left); yields the function that advances it
+    (by one, or by the share of an item done)."""
     with progress_steps(stream) as start:
-        advance = start(description, total)
-        yield lambda: advance(1)
+        yield start(description, total)
 
 
 @contextmanager
-def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[float], None]]]:
     """A progress bar on `stream` for each step of a long job, one after the other; yields the
     function that starts a step (its description and total) and returns what advances it (by
     a count: a call per item in a burst would make the rate's estimate wild)."""
@@ -431,7 +433,10 @@ def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[i
 
     class RateColumn(ProgressColumn):
         def render(self, task: Task) -> Text:
-            return _plain_text(f"{task.speed:,.0f}/s" if task.speed else "", "dim")
+            speed = task.speed
+            # a large file read in parts counts as one: under one a second, its share shows
+            rate = f"{speed:,.0f}/s" if speed and speed >= 10 else f"{speed:.1f}/s" if speed else ""
+            return _plain_text(rate, "dim")
 
     columns = (
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
@@ -439,7 +444,7 @@ def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[i
     )  # fmt: skip
     with Progress(*columns, console=make_console(stream), transient=True) as progress:
 
-        def start(description: str, total: int) -> Callable[[int], None]:
+        def start(description: str, total: int) -> Callable[[float], None]:
             for earlier in progress.task_ids:
                 progress.remove_task(earlier)
             task = progress.add_task(description, total=total)

@@ -697,7 +697,7 @@ def test_ingest_runs_the_cycle_collector_less_often_and_restores_it(tmp_path: Pa
             archive,
             [str(write_articles(tmp_path / "inbox", 3))],
             Options(),
-            on_input=lambda: seen.add(gc.get_threshold()),
+            on_input=lambda share: seen.add(gc.get_threshold()),
         )
     assert seen == {ingest_module.COLLECTOR_THRESHOLDS}
     assert gc.get_threshold() == before
