@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from newsarc import exports, frontmatter, pages, tables
+from newsarc import exports, frontmatter, pages, parts, tables
 from newsarc.clusters import link
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
@@ -46,7 +46,7 @@ from newsarc.normalize import (
     word_count,
     writer_and_place,
 )
-from newsarc.parts import SPLIT_FROM, Part, line_parts
+from newsarc.parts import Part, line_parts, row_parts
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
 from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import ARTICLE_COLUMNS, Archive, Provenance, SourceState
@@ -381,7 +381,7 @@ class Job:
     @property
     def weight(self) -> int:
         if self.part:
-            return self.part.lines
+            return self.part.records
         size = len(self.data) if self.data is not None else self.info.st_size if self.info else 0
         return _weight(size)
 
@@ -498,7 +498,7 @@ def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:
     weight, limit = 0, PARALLEL_FROM
     for item in items:
         window.append(item)
-        weight += item.part.lines if item.part else _weight(item.info.st_size if item.info else 0)
+        weight += item.part.records if item.part else _weight(item.info.st_size if item.info else 0)
         if weight >= limit:
             yield window
             window, weight, limit = [], 0, min(limit * 2, WINDOW)
@@ -507,7 +507,7 @@ def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:
 
 
 def _in_parts(items: Iterable[Input], archive: Archive, max_bytes: int) -> Iterator[Input]:
-    """The inputs, each large JSON Lines file that changed as its parts (`parts.py`), which
+    """The inputs, each large JSON Lines file or table that changed as its parts (`parts.py`), which
     windows and workers take as they take files."""
     for item in items:
         found = _changed_file_parts(item, archive, max_bytes)
@@ -518,16 +518,19 @@ def _in_parts(items: Iterable[Input], archive: Archive, max_bytes: int) -> Itera
 
 
 def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterator[Part] | None:
-    """The parts of a large JSON Lines file that changed since it was stored; None for any
+    """The parts of a large JSON Lines file or table that changed since it was stored; None for any
     other input, read whole."""
     info = item.info
-    if item.problem or info is None or info.st_size < SPLIT_FROM:
+    if item.problem or info is None or info.st_size < parts.SPLIT_FROM:
         return None
-    if not item.path.lower().endswith(".jsonl"):
+    name = item.path.lower()
+    if not name.endswith((".jsonl", *TABLE_SUFFIXES)):
         return None
     state = archive.source_state(_key(item))
     if state and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
         return None  # unchanged: triage says so
+    if name.endswith(TABLE_SUFFIXES):
+        return row_parts(item.path, info.st_size, max_bytes, TEXT_KEYS)
     return line_parts(item.path, info.st_size, max_bytes)
 
 
@@ -725,34 +728,42 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
 
 
 def _parse_part(path: str, key: str, part: Part, options: Options) -> Outcome:
-    """The articles of some lines of a large JSON Lines file."""
+    """The articles of some records of a large JSON Lines file or table."""
     size = part.end - part.start
     if size > options.max_bytes:
+        what = "row" if part.header_end else "line"
         reason = (
-            f"line too large ({size:,} bytes; the limit is {options.max_bytes:,}, "
+            f"{what} too large ({size:,} bytes; the limit is {options.max_bytes:,}, "
             "change it with --max-size)"
         )
         return [InputResult(f"{printable(path)}:{part.first_line}", "failed", reason=reason)]
     descriptor = os.open(path, os.O_RDONLY)
     try:
-        data = os.pread(descriptor, size, part.start)
+        header = os.pread(descriptor, part.header_end, 0) if part.header_end else b""
+        text, _ = decode(header + os.pread(descriptor, size, part.start))
     finally:
         os.close(descriptor)
-    text, _ = decode(data)
+    if part.header_end:
+        rows = _table_rows(text, options, part.first_line)
+        return list(_list_records(rows, path, key, options))
     return list(_line_records(text, path, key, options, part.first_line))
 
 
-def _table_rows(text: str, options: Options) -> list[tuple[str, str, object]]:
-    """A CSV or TSV file's rows as article objects, named by the lines they start on."""
-    known = (
-        *RECORD_FIELDS, *TEXT_KEYS, *PUBLISHED_KEYS, *AUTHOR_KEYS, *DECK_KEYS, *SITE_KEYS,
-        *RECORD_ID_KEYS,
-    )  # fmt: skip
+def _table_rows(
+    text: str, options: Options, first_line: int | None = None
+) -> list[tuple[str, str, object]]:
+    """A CSV or TSV file's rows as article objects, named by the lines they start on; or, where
+    `text` is the header and some rows of a larger file, the first of them on `first_line`."""
     try:
-        found = tables.rows(text, known, options.max_bytes)
+        found = tables.rows(text, TABLE_COLUMNS, options.max_bytes, first_line)
     except tables.NotATable as problem:
         raise NotAnArticle(str(problem)) from None
-    if found and not any(isinstance(row, dict) and _record_body(row) for _, _, row in found):
+    whole = first_line is None  # a file read in parts was cut only if it names a text column
+    if (
+        whole
+        and found
+        and not any(isinstance(row, dict) and _record_body(row) for _, _, row in found)
+    ):
         # a list of links (a read-later service's export), not of articles: one failure, not
         # one a row
         raise NotAnArticle(
@@ -1234,6 +1245,11 @@ GUARDIAN = "The Guardian"  # the Content API's paper, unless its `publication` f
 # Where the site or paper is named: scrapers' and NewsAPI's `source`, datasets' `publication`
 # (All the News), Media Cloud's `media_name`, JSON-LD's `publisher`.
 SITE_KEYS = ("source", "publication", "publisher", "site_name", "media_name")
+# The columns of a table ingest reads, matched whatever their case.
+TABLE_COLUMNS = (
+    *RECORD_FIELDS, *TEXT_KEYS, *PUBLISHED_KEYS, *AUTHOR_KEYS, *DECK_KEYS, *SITE_KEYS,
+    *RECORD_ID_KEYS,
+)  # fmt: skip
 BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 # Where a news API cut a story short for its free plan: "… [+2345 chars]" (NewsAPI).
 TRUNCATION_MARK = re.compile(r"\s*\[\+\d+ chars\]$")

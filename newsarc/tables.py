@@ -28,11 +28,14 @@ class NotATable(ValueError):
     """The text is no table of articles."""
 
 
-def rows(text: str, known: Iterable[str], max_field: int) -> list[tuple[str, str, object]]:
+def rows(
+    text: str, known: Iterable[str], max_field: int, first_line: int | None = None
+) -> list[tuple[str, str, object]]:
     """(place, the row as a JSON object, the object) for each row of a table of articles; a
-    row's place is the line it starts on (`:2` is the first row under the header).
+    row's place is the line it starts on (`:2` is the first row under the header), or, where
+    `text` is the header and some rows of a larger file, on the line `first_line` of the first.
     `known`: the field names ingest reads, matched whatever their case."""
-    delimiter = _delimiter(text[:SNIFFED])
+    delimiter = delimiter_of(text[:SNIFFED])
     names = {name.casefold(): name for name in known}
     csv.field_size_limit(max(max_field, csv.field_size_limit()))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -49,11 +52,13 @@ def rows(text: str, known: Iterable[str], max_field: int) -> list[tuple[str, str
         columns = ["title" if name == "headline" else name for name in columns]
     found: list[tuple[str, str, object]] = []
     start = reader.line_num + 1
+    shift = 0 if first_line is None else first_line - start
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
                 record = _record(columns, cells)
-                found.append((f":{start}", json.dumps(record, ensure_ascii=False), record))
+                place = f":{start + shift}"
+                found.append((place, json.dumps(record, ensure_ascii=False), record))
             start = reader.line_num + 1
     except csv.Error as error:
         raise NotATable(f"a broken table at line {reader.line_num} ({error})") from None
@@ -66,14 +71,14 @@ def is_table(text: str, titles: Iterable[str], bodies: Iterable[str]) -> bool:
     header = text.split("\n", 1)[0].strip()
     names = {
         name.strip(' "').casefold()
-        for name in next(csv.reader([header], delimiter=_delimiter(header)), [])
+        for name in next(csv.reader([header], delimiter=delimiter_of(header)), [])
     }
     return bool(names & {name.casefold() for name in titles}) and bool(
         names & {name.casefold() for name in bodies}
     )
 
 
-def _delimiter(sample: str) -> str:
+def delimiter_of(sample: str) -> str:
     """The delimiter the header line uses: the one it holds most of, a comma when none."""
     header = sample.split("\n", 1)[0]
     counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}

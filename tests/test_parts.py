@@ -1,5 +1,7 @@
 """Large JSON Lines files are read in parts: the same articles, keys and failures as read whole."""
 
+import csv
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -7,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import Run
 
-from newsarc import ingest, parts
+from newsarc import parts
 
 SMALL_PART = 2048
 
@@ -40,7 +42,7 @@ def wire_lines(count: int) -> list[str]:
 @pytest.fixture
 def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts, "PART_BYTES", SMALL_PART)
-    monkeypatch.setattr(ingest, "SPLIT_FROM", 4 * SMALL_PART)
+    monkeypatch.setattr(parts, "SPLIT_FROM", 4 * SMALL_PART)
 
 
 def stored(db_path: Path) -> list[tuple[object, ...]]:
@@ -102,7 +104,7 @@ def test_a_file_read_in_parts_gives_what_it_gives_read_whole(
     in_parts = ingest_report(run, str(path))
     by_parts = stored(db_path)
 
-    monkeypatch.setattr(ingest, "SPLIT_FROM", 10**9)
+    monkeypatch.setattr(parts, "SPLIT_FROM", 10**9)
     whole_db = tmp_path / "whole.db"
     monkeypatch.setenv("NEWSARC_DB", str(whole_db))
     whole = ingest_report(run, str(path))
@@ -146,3 +148,84 @@ def test_a_line_over_the_size_limit_fails_alone(run: Run, tmp_path: Path) -> Non
     (failure,) = result["failures"]  # type: ignore[misc]
     assert failure["source"] == f"{path}:51"
     assert failure["reason"].startswith("line too large (1,500,")
+
+
+def wire_table(count: int, delimiter: str = ",") -> str:
+    """A news dataset as a spreadsheet exports it: a byte-order mark, Windows line ends, texts
+    quoted over several lines, quotes within them, accents, a url given twice, a blank row."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(["Title", "Text", "PublishedAt", "Author", "URL"])
+    for number in range(1, count + 1):
+        url = f"https://example.org/{number}" if number % 7 else ""
+        if number == count - 2:
+            url = "https://example.org/1"
+        text = (
+            f'SÃO PAULO (Reuters) - "Week {number}" brought record exports of soy.\n\n'
+            f"Growers said the harvest, {number} days late, was the largest since 2019."
+        )
+        writer.writerow([f"Exports peak in week {number}", text, "2024-05-02", "Ana Lima", url])
+        if number == 40:
+            writer.writerow([])
+    return "\ufeff" + out.getvalue()
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize(("name", "delimiter"), [("news.csv", ","), ("news.tsv", "\t")])
+def test_a_table_read_in_parts_gives_what_it_gives_read_whole(
+    run: Run,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    delimiter: str,
+) -> None:
+    path = tmp_path / name
+    path.write_text(wire_table(300, delimiter), encoding="utf-8", newline="")
+    cut = list(parts.row_parts(str(path), path.stat().st_size, 10**7, ["text"]) or [])
+    assert len(cut) > 10
+    in_parts = ingest_report(run, str(path))
+    by_parts = stored(db_path)
+
+    monkeypatch.setattr(parts, "SPLIT_FROM", 10**9)
+    whole_db = tmp_path / "whole.db"
+    monkeypatch.setenv("NEWSARC_DB", str(whole_db))
+    whole = ingest_report(run, str(path))
+    assert (in_parts["new"], in_parts["failed"], in_parts["exit_code"]) == (300, 0, 0)
+    assert {k: v for k, v in in_parts.items() if k != "seconds"} == {
+        k: v for k, v in whole.items() if k != "seconds"
+    }
+    assert by_parts == stored(whole_db)
+    paths = {row[0] for row in by_parts}
+    # three lines a row, and the blank row after row 40: row 7 (no url) on line 20, row 298
+    # (row 1's url again) on line 894
+    assert {f"{path}:20", f"{path}#https://example.org/1", f"{path}:894"} < paths
+    assert str(path) in paths  # every row stored: an unchanged file is skipped
+    assert all(str(row[1]).startswith("Exports peak in week") for row in by_parts)
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_large_table_with_no_text_column_fails_once(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "links.csv"
+    path.write_text(
+        "title,url\n" + "".join(f"Saved page {i},https://example.org/{i}\n" for i in range(2000))
+    )
+    result = ingest_report(run, "--max-size", "1", str(path))
+    assert (result["inputs"], result["failed"]) == (1, 1)
+    (failure,) = result["failures"]  # type: ignore[misc]
+    assert failure["reason"].startswith("a table with no text of articles")
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_row_over_the_size_limit_fails_alone(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    header, *rows = wire_table(100).split("\r\n")  # no quoted line end holds "\r"
+    huge = f'Huge,"{"word " * 300_000}",2024-05-02,,'
+    lines = [header, *rows[:90], huge, *rows[90:]]
+    path.write_text("\r\n".join(lines), encoding="utf-8", newline="")
+    result = ingest_report(run, "--max-size", "1", str(path))
+    assert (result["new"], result["failed"]) == (100, 1)
+    (failure,) = result["failures"]  # type: ignore[misc]
+    # after the header, 89 rows of three lines and the blank row
+    assert failure["source"] == f"{path}:{1 + 89 * 3 + 1 + 1}"
+    assert failure["reason"].startswith("row too large (1,500,")
