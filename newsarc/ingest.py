@@ -1324,10 +1324,16 @@ def _record_title(record: dict[str, Any]) -> str | None:
         return _headline_text(record.get("headline"))
     site = _record_site(record)
     for separator in (" - ", " | ") if site else ():
-        suffix = f"{separator}{site}"
-        if title.endswith(suffix) and len(title) > len(suffix):
-            return title[: -len(suffix)]
+        head, _, tail = title.rpartition(separator)
+        if head.strip() and _site_words(tail) == _site_words(site or ""):
+            return head
     return title
+
+
+def _site_words(name: str) -> str:
+    """A site's name as titles print it, or not: "The New York Times" is "New York Times"."""
+    name = name.strip().casefold()
+    return name.removeprefix("the ") if name.startswith("the ") else name
 
 
 def _headline_text(headline: object) -> str | None:

@@ -476,17 +476,22 @@ def test_a_bare_day_is_read_last_and_the_sites_name_leaves_the_title(
         {"title": "Rates held", "text": "Held.", "date": "2024-12-01", "pubDate": "2024-11-30"},
         # a crawl's clock time
         {"title": "Rice prices ease", "body": "Rice fell.", "date": "2026-02-15T12:46:06.591156"},
+        # a news dataset's table: the paper's name with "The" in the title, not in its column
+        {"title": "Suit frets - The New York Times", "content": "Frets.", "publication": "New York Times"},
+        {"title": "Lost - Found", "content": "A play.", "publication": "Stage Daily"},
     ]  # fmt: skip
     lines.write_text("".join(json.dumps(one) + "\n" for one in objects), encoding="utf-8")
-    assert report(run, str(lines))["new"] == 4
+    assert report(run, str(lines))["new"] == 6
     stored = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
     assert [(r["headline"], r["published"]) for r in stored] == [
         ("Budget passed", "2024-12-12"),
         ("Oil steady", None),
         ("Rates held", "2024-11-30"),
         ("Rice prices ease", None),
+        ("Suit frets", None),
+        ("Lost - Found", None),
     ]
-    assert run("reindex").stdout.startswith("Re-read 4 articles: 0 changed")
+    assert run("reindex").stdout.startswith("Re-read 6 articles: 0 changed")
 
 
 def test_records_by_hand_have_their_dates_read(run: Run, tmp_path: Path) -> None:
