@@ -40,6 +40,7 @@ from newsarc.models import (
     pickled_as_values,
 )
 from newsarc.normalize import (
+    AGENCY_BY_SPELLING,
     MARKUP,
     clean_text,
     normalize_cleaned,
@@ -530,7 +531,7 @@ def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterat
     if state and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
         return None  # unchanged: triage says so
     if name.endswith(TABLE_SUFFIXES):
-        return row_parts(item.path, info.st_size, max_bytes, TEXT_KEYS)
+        return row_parts(item.path, info.st_size, max_bytes, (*TEXT_KEYS, *DECK_KEYS))
     return line_parts(item.path, info.st_size, max_bytes)
 
 
@@ -762,12 +763,13 @@ def _table_rows(
     if (
         whole
         and found
-        and not any(isinstance(row, dict) and _record_body(row) for _, _, row in found)
+        and not any(isinstance(row, dict) and _record_text(row) for _, _, row in found)
     ):
         # a list of links (a read-later service's export), not of articles: one failure, not
         # one a row
         raise NotAnArticle(
-            f"a table with no text of articles: no column holds one ({', '.join(TEXT_KEYS)})"
+            "a table with no text of articles: no column holds one"
+            f" ({', '.join(TEXT_KEYS)}) or a summary ({', '.join(DECK_KEYS)})"
         )
     return found
 
@@ -1156,11 +1158,11 @@ def _record_problem(record: object) -> str | None:
         if whole and not record["headline"].strip():
             return "not an article: its headline is empty"
     else:
-        whole = _record_title(record) is not None and _record_body(record) is not None
+        whole = _record_title(record) is not None and _record_text(record) is not None
     if not whole:
         return (
             "not an article: an object with a title (or headline) and a body"
-            f" ({', '.join(TEXT_KEYS)}) is needed"
+            f" ({', '.join(TEXT_KEYS)}) or a summary ({', '.join(DECK_KEYS)}) is needed"
         )
     restored = isinstance(record.get("headline"), str)
     present = [
@@ -1240,7 +1242,7 @@ PUBLISHED_KEYS = (
 )  # fmt: skip
 DAY_KEY = "date"
 AUTHOR_KEYS = ("byline", "author", "authors")
-DECK_KEYS = ("deck", "description", "subtitle", "summary", "abstract")
+DECK_KEYS = ("deck", "description", "short_description", "subtitle", "summary", "abstract")
 GUARDIAN = "The Guardian"  # the Content API's paper, unless its `publication` field says else
 # Where the site or paper is named: scrapers' and NewsAPI's `source`, datasets' `publication`
 # (All the News), Media Cloud's `media_name`, JSON-LD's `publisher`.
@@ -1308,7 +1310,7 @@ def _title_and_body(record: dict[str, Any]) -> str:
     """The text to normalize: the title over the body (front matter may state no title, and
     the body's first line is then the headline)."""
     title = _record_title(record)
-    return f"{title}\n\n{_record_body(record)}" if title else _record_body(record) or ""
+    return f"{title}\n\n{_record_text(record)}" if title else _record_text(record) or ""
 
 
 def _original_byline(byline: object) -> object:
@@ -1343,6 +1345,16 @@ def _headline_text(headline: object) -> str | None:
     return headline if isinstance(headline, str) else None
 
 
+def _record_text(record: dict[str, Any]) -> str | None:
+    """The body an object states, else its summary: news datasets of headlines give a
+    description alone (HuffPost's `short_description`), as feeds and NewsAPI often do."""
+    body = _record_body(record)
+    if body is not None:
+        return body
+    summaries = (record.get(name) for name in DECK_KEYS)
+    return next((value for value in summaries if isinstance(value, str) and value.strip()), None)
+
+
 def _record_body(record: dict[str, Any]) -> str | None:
     body = next((value for name in BODY_KEYS if isinstance(value := record.get(name), str)), None)
     if body is None and isinstance(markup := record.get(HTML_BODY_KEY), str):
@@ -1374,9 +1386,32 @@ def _add_stated_fields(
         # writers as text, or as objects that name them: [{"name": "Jane Smith"}]
         names = [one.get("name") if isinstance(one, dict) else one for one in names]
         if writers := [one.strip() for one in names if isinstance(one, str) and one.strip()]:
+            writers = _agencies_apart(writers, article.agencies)
+            if not writers:  # an agency alone
+                article.byline = None
+                break
             article.byline, place = writer_and_place(", ".join(writers))
             article.dateline = article.dateline or place
             break
+
+
+def _agencies_apart(writers: list[str], agencies: list[str]) -> list[str]:
+    """The writers, an agency named as one ("Associated Press") or after one ("Carla K.
+    Johnson, AP", as datasets credit wire copy) moved to `agencies`."""
+    people = []
+    for writer in writers:
+        name, comma, last = writer.rpartition(",")
+        if writer in AGENCY_BY_SPELLING:
+            agency, person = AGENCY_BY_SPELLING[writer], None
+        elif comma and last.strip() in AGENCY_BY_SPELLING:
+            agency, person = AGENCY_BY_SPELLING[last.strip()], name.strip()
+        else:
+            agency, person = None, writer
+        if agency and agency not in agencies:
+            agencies.append(agency)
+        if person:
+            people.append(person)
+    return people
 
 
 def _save(archive: Archive, parsed: Parsed) -> InputResult:

@@ -318,7 +318,9 @@ def test_a_json_list_is_read_an_object_at_a_time(run: Run, tmp_path: Path) -> No
         {
             "source": f"{crawl}[1]",
             "reason": "not an article: an object with a title (or headline) and a body"
-            " (body, text, maintext, content, lead_paragraph, content_text, content_html) is needed",
+            " (body, text, maintext, content, lead_paragraph, content_text, content_html) or a"
+            " summary (deck, description, short_description, subtitle, summary, abstract)"
+            " is needed",
         },
         {"source": f"{crawl}[2]", "reason": "not an article: a JSON object is needed"},
     ]
@@ -864,3 +866,21 @@ def test_the_guardians_content_api_is_read_with_its_fields(run: Run) -> None:
         " said.\n\nHundreds of containers had piled up on the quay."
     )
     assert run("reindex").stdout.startswith("Re-read 2 articles: 0 changed")
+
+
+@pytest.mark.parametrize(
+    ("writers", "people", "agencies"),
+    [
+        (["Carla K. Johnson, AP"], ["Carla K. Johnson"], ["AP"]),
+        (["Associated Press"], [], ["AP"]),
+        (["Jane Doe", "Reuters"], ["Jane Doe"], ["Reuters"]),
+        (["Doe, Jane"], ["Doe, Jane"], []),  # a surname first is no agency
+        ([", AP"], [], ["AP"]),
+    ],
+)
+def test_agencies_named_as_writers_are_agencies(
+    writers: list[str], people: list[str], agencies: list[str]
+) -> None:
+    found: list[str] = []
+    assert ingest._agencies_apart(writers, found) == people
+    assert found == agencies

@@ -130,6 +130,29 @@ def test_a_table_of_links_fails_once_not_a_row_at_a_time(run: Run, tmp_path: Pat
     assert failure["reason"].startswith("a table with no text of articles: no column holds one")
 
 
+def test_a_dataset_of_headlines_and_summaries_is_read_the_summary_as_text(
+    run: Run, tmp_path: Path
+) -> None:
+    table = tmp_path / "headlines.csv"  # HuffPost's News Category dataset: no body column
+    table.write_text(
+        "headline,short_description,authors,category,date,link\n"
+        '"Over 4 Million Americans Roll Up Sleeves For Omicron-Targeted Boosters",'
+        '"Health experts said it is too early to predict whether demand would match the'
+        ' doses ordered.","Carla K. Johnson, AP",U.S. NEWS,2022-09-23,https://ex.com/boosters\n'
+        '"Summary gone",,Ann Lee,U.S. NEWS,2022-09-24,https://ex.com/gone\n',
+        encoding="utf-8",
+    )
+    result = json.loads(run("ingest", "--json", str(table)).stdout)
+    assert (result["new"], result["failed"]) == (1, 1)
+    assert result["failures"][0]["reason"].startswith("not an article: an object with a title")
+    (record,) = map(json.loads, run("export", "--jsonl").stdout.splitlines())
+    assert record["headline"].startswith("Over 4 Million Americans")
+    assert record["body"].startswith("Health experts said") and record["deck"] is None
+    assert record["published"] == "2022-09-23"
+    assert (record["byline"], record["agencies"]) == ("Carla K. Johnson", ["AP"])
+    assert run("search", "boosters").stdout.startswith("1\t2022-09-23\tOver 4 Million")
+
+
 def test_a_table_with_a_header_alone_has_no_articles(run: Run, tmp_path: Path) -> None:
     table = tmp_path / "empty.csv"
     table.write_text("title,text\n", encoding="utf-8")
