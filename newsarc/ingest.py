@@ -47,7 +47,7 @@ from newsarc.normalize import (
     word_count,
     writer_and_place,
 )
-from newsarc.parts import Part, line_parts, row_parts
+from newsarc.parts import Part
 from newsarc.similarity import Fingerprint, band_keys, fingerprints
 from newsarc.sql import LARGEST_INTEGER
 from newsarc.store import ARTICLE_COLUMNS, Archive, Provenance, SourceState
@@ -508,7 +508,7 @@ def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:
 
 
 def _in_parts(items: Iterable[Input], archive: Archive, max_bytes: int) -> Iterator[Input]:
-    """The inputs, each large JSON Lines file or table that changed as its parts (`parts.py`), which
+    """The inputs, each large file of records that changed as its parts (`parts.py`), which
     windows and workers take as they take files."""
     for item in items:
         found = _changed_file_parts(item, archive, max_bytes)
@@ -519,20 +519,22 @@ def _in_parts(items: Iterable[Input], archive: Archive, max_bytes: int) -> Itera
 
 
 def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterator[Part] | None:
-    """The parts of a large JSON Lines file or table that changed since it was stored; None for any
-    other input, read whole."""
+    """The parts of a large JSON Lines file, table or JSON list that changed since it was
+    stored; None for any other input, read whole."""
     info = item.info
     if item.problem or info is None or info.st_size < parts.SPLIT_FROM:
         return None
     name = item.path.lower()
-    if not name.endswith((".jsonl", *TABLE_SUFFIXES)):
+    if not name.endswith((".jsonl", ".json", *TABLE_SUFFIXES)):
         return None
     state = archive.source_state(_key(item))
     if state and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
         return None  # unchanged: triage says so
     if name.endswith(TABLE_SUFFIXES):
-        return row_parts(item.path, info.st_size, max_bytes, (*TEXT_KEYS, *DECK_KEYS))
-    return line_parts(item.path, info.st_size, max_bytes)
+        return parts.row_parts(item.path, info.st_size, max_bytes, (*TEXT_KEYS, *DECK_KEYS))
+    if name.endswith(".json"):
+        return parts.element_parts(item.path, info.st_size, max_bytes)
+    return parts.line_parts(item.path, info.st_size, max_bytes)
 
 
 def _key(item: Input) -> str:
@@ -729,25 +731,40 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
 
 
 def _parse_part(path: str, key: str, part: Part, options: Options) -> Outcome:
-    """The articles of some records of a large JSON Lines file or table."""
+    """The articles of some records of a large JSON Lines file, table or JSON list."""
     size = part.end - part.start
     if size > options.max_bytes:
-        what = "row" if part.header_end else "line"
+        what, place = PART_RECORDS[part.kind], _part_place(part.kind, part.first)
         reason = (
             f"{what} too large ({size:,} bytes; the limit is {options.max_bytes:,}, "
             "change it with --max-size)"
         )
-        return [InputResult(f"{printable(path)}:{part.first_line}", "failed", reason=reason)]
+        return [InputResult(f"{printable(path)}{place}", "failed", reason=reason)]
     descriptor = os.open(path, os.O_RDONLY)
     try:
         header = os.pread(descriptor, part.header_end, 0) if part.header_end else b""
         text, _ = decode(header + os.pread(descriptor, size, part.start))
     finally:
         os.close(descriptor)
-    if part.header_end:
-        rows = _table_rows(text, options, part.first_line)
+    if part.kind == parts.ROWS:
+        rows = _table_rows(text, options, part.first)
         return list(_list_records(rows, path, key, options))
-    return list(_line_records(text, path, key, options, part.first_line))
+    if part.kind == parts.ELEMENTS:
+        try:
+            elements, _ = _list_at(f"[{text}]", 0, json.JSONDecoder())
+        except json.JSONDecodeError as error:
+            raise NotAnArticle(f"not valid JSON ({error})") from None
+        places = [(f"[{part.first + i}]", raw, value) for i, (raw, value) in enumerate(elements)]
+        return list(_list_records(places, path, key, options))
+    return list(_line_records(text, path, key, options, part.first))
+
+
+PART_RECORDS = {parts.LINES: "line", parts.ROWS: "row", parts.ELEMENTS: "element"}
+
+
+def _part_place(kind: str, first: int) -> str:
+    """How a record of a file is named: by its line (`:7`) or its place in the list (`[6]`)."""
+    return f"[{first}]" if kind == parts.ELEMENTS else f":{first}"
 
 
 def _table_rows(

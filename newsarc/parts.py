@@ -1,5 +1,5 @@
-"""Large files of records (JSON Lines, CSV and TSV tables) cut into parts that workers read on
-their own.
+"""Large files of records (JSON Lines, CSV and TSV tables, JSON lists) cut into parts that
+workers read on their own.
 
 Read whole, a JSON Lines export of 100,000 articles (370 MB) was parsed by one worker while
 the other waited, and held in memory three times over (2.1 GB at its peak). Cut between
@@ -9,8 +9,10 @@ more of it is in memory than the windows being parsed and stored.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -26,15 +28,28 @@ WIDE_SAMPLE = 4096
 LATIN_1_BOM = "\xef\xbb\xbf"  # UTF-8's byte-order mark read as Latin-1
 
 
+LINES, ROWS, ELEMENTS = "lines", "rows", "elements"  # the kinds of part
+# In a JSON list, the text up to the next bracket, brace or comma, strings skipped whole (they
+# may hold any of these): one match for each, where a match for each string took twice as long.
+# Within an element, commas do not matter: 396 MB of records were cut in 2.55 s counting every
+# comma, in 1.70 s passing over those within elements.
+JSON_STRUCTURE = re.compile(rb'(?:[^\[\]{},"]++|"(?:[^"\\]++|\\.)*+")*+([\[\]{},])')
+JSON_NESTING = re.compile(rb'(?:[^\[\]{}"]++|"(?:[^"\\]++|\\.)*+")*+([\[\]{}])')
+SPACE = b" \t\r\n"
+
+
 @pickled_as_values
 @dataclass(frozen=True)
 class Part:
-    """Bytes start:end of a file, whole records, the first of them on line `first_line`; a
-    table's part is read after the file's header, its bytes :header_end."""
+    """Bytes start:end of a file, whole records of a `kind`: lines (the first of them line
+    `first`), rows of a table (the first starting on line `first`, read after the file's
+    header, its bytes :header_end), or elements of a JSON list (the first its element
+    `first`, counted from 0)."""
 
+    kind: str
     start: int
     end: int
-    first_line: int
+    first: int
     records: int  # about how many
     share: float  # of the file's bytes, for progress
     last: bool  # the file's last part
@@ -72,7 +87,8 @@ def _cut(path: str, size: int, max_bytes: int) -> Iterator[Part]:
                     end, lines = rest, lines + ended
                 else:  # a line too long to read follows the lines before it: cut before it
                     end = start + block.rfind(b"\n") + 1
-            yield Part(start, end, line, max(lines, 1), min((end - start) / size, 1.0), end >= size)
+            share = min((end - start) / size, 1.0)
+            yield Part(LINES, start, end, line, max(lines, 1), share, end >= size)
             start, line = end, line + lines
     finally:
         os.close(descriptor)
@@ -141,7 +157,9 @@ def _cut_rows(rows: _Rows, size: int, max_bytes: int) -> Iterator[Part]:
 
         def part(end: int) -> Part:
             share = (end - start) / size
-            return Part(start, end, first_line, max(records, 1), share, end >= size, header_end)
+            return Part(
+                ROWS, start, end, first_line, max(records, 1), share, end >= size, header_end
+            )
 
         try:
             for _ in rows.reader:
@@ -158,3 +176,90 @@ def _cut_rows(rows: _Rows, size: int, max_bytes: int) -> Iterator[Part]:
             pass  # the worker that reads the rest says where the table breaks
         if start < size:
             yield part(size)
+
+
+def element_parts(path: str, size: int, max_bytes: int) -> Iterator[Part] | None:
+    """The parts of a file of `size` bytes that holds a JSON list, cut between its elements,
+    or None when it is read whole: small, UTF-16, or no list (an object that wraps one, as news
+    APIs answer). An element longer than `max_bytes` is a part of its own, which the worker
+    refuses."""
+    if size < SPLIT_FROM or _wide(path):
+        return None
+    with open(path, "rb") as file:
+        opening = file.read(WIDE_SAMPLE).removeprefix(codecs.BOM_UTF8).lstrip(SPACE)
+    if not opening.startswith(b"["):
+        return None
+    return _cut_elements(path, size, max_bytes)
+
+
+def _cut_elements(path: str, size: int, max_bytes: int) -> Iterator[Part]:
+    """Cut after the elements of the list that opens the file, found by its brackets, braces
+    and commas outside strings; what follows the list is not read (reading the file whole
+    would refuse it)."""
+    with open(path, "rb") as file:
+        scan = _Scan(file)
+        if scan.next(JSON_STRUCTURE) != b"[":
+            return
+        start = element_start = scan.offset
+        index = element_index = records = 0
+        depth, filled = 1, False  # filled: the element being read has a value
+
+        def part(end: int) -> Part:
+            share = min((end - start) / size, 1.0)
+            return Part(
+                ELEMENTS, start, end, index, max(records, 1), share, end >= size or not depth
+            )
+
+        while depth:
+            mark = scan.next(JSON_STRUCTURE if depth == 1 else JSON_NESTING)
+            if not mark:  # the list never closes: the worker that reads the rest says so
+                yield part(size)
+                return
+            if depth == 1 and not filled:
+                filled = mark in b"[{" or scan.value_before()
+            depth += 1 if mark in b"[{" else -1 if mark in b"]}" else 0
+            if depth != 0 and (depth != 1 or mark != b","):
+                continue  # within an element
+            end = scan.offset - 1  # the comma's or the closing bracket's place
+            records += filled
+            if end - element_start > max_bytes and element_start > start:
+                records -= 1
+                yield part(element_start - 1)  # the elements before it, up to their comma
+                start, index, records = element_start, element_index, 1
+            if end - start >= PART_BYTES or end - element_start > max_bytes or not depth:
+                yield part(end)
+                start, index, records = end + 1, element_index + 1, 0
+            element_start, element_index, filled = end + 1, element_index + 1, False
+
+
+class _Scan:
+    """The structural marks of a JSON text read a block at a time, and the offset after each."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
+        self.buffer = b""
+        self.base = self.position = 0  # the buffer's offset in the file; the place in it
+        self.before = (0, 0)  # where the text before the last mark lies in the buffer
+
+    @property
+    def offset(self) -> int:
+        return self.base + self.position
+
+    def next(self, marks: re.Pattern[bytes]) -> bytes:
+        """The next of the `marks` outside strings; empty at the file's end."""
+        while True:
+            match = marks.match(self.buffer, self.position)
+            if match:
+                self.before = (self.position, match.start(1))
+                self.position = match.end()
+                return match.group(1)
+            block = self.file.read(PART_BYTES)
+            if not block:
+                return b""
+            self.buffer = self.buffer[self.position :] + block
+            self.base, self.position = self.base + self.position, 0
+
+    def value_before(self) -> bool:
+        """Whether a value's text (not only white space) came before the last mark."""
+        start, end = self.before
+        return bool(self.buffer[start:end].strip(SPACE))

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -58,6 +59,24 @@ def ingest_report(run: Run, *args: str) -> dict[str, object]:
     return json.loads(result.stdout) | {"exit_code": result.exit_code}
 
 
+def read_in_parts_and_whole(
+    run: Run, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[dict[str, object], list[tuple[object, ...]]]:
+    """Ingest `path` in parts into the test's archive, then whole into another; check that
+    both give the same report and the same articles under the same keys, and return them."""
+    db_path = Path(os.environ["NEWSARC_DB"])
+    in_parts = ingest_report(run, str(path))
+    monkeypatch.setattr(parts, "SPLIT_FROM", 10**9)
+    whole_db = path.parent / "whole.db"
+    monkeypatch.setenv("NEWSARC_DB", str(whole_db))
+    whole = ingest_report(run, str(path))
+    assert {k: v for k, v in in_parts.items() if k != "seconds"} == {
+        k: v for k, v in whole.items() if k != "seconds"
+    }
+    assert stored(db_path) == stored(whole_db)
+    return in_parts, stored(db_path)
+
+
 def test_parts_end_at_line_ends_and_know_their_first_line(tmp_path: Path) -> None:
     path = tmp_path / "lines.jsonl"
     lines = [f'{{"n": {i}, "pad": "{"x" * (i % 700)}"}}' for i in range(1, 400)]
@@ -69,7 +88,7 @@ def test_parts_end_at_line_ends_and_know_their_first_line(tmp_path: Path) -> Non
     for part in found:
         chunk = data[part.start : part.end].decode()
         assert part.end == len(data) or chunk.endswith("\n")
-        assert json.loads(chunk.split("\n")[0])["n"] == part.first_line
+        assert json.loads(chunk.split("\n")[0])["n"] == part.first
     assert sum(p.share for p in found) == pytest.approx(1.0)
 
 
@@ -78,7 +97,7 @@ def test_a_line_too_long_to_read_is_a_part_of_its_own(tmp_path: Path) -> None:
     data = b"{}\n" * 10 + b'{"body": "' + b"x" * (3 * parts.PART_BYTES) + b'"}\n' + b"{}\n" * 5
     path.write_bytes(data)
     found = list(parts._cut(str(path), len(data), max_bytes=parts.PART_BYTES))
-    assert [(p.first_line, p.end - p.start) for p in found] == [
+    assert [(p.first, p.end - p.start) for p in found] == [
         (1, 30),
         (11, 3 * parts.PART_BYTES + 13),
         (12, 15),
@@ -101,18 +120,8 @@ def test_a_file_read_in_parts_gives_what_it_gives_read_whole(
     path = tmp_path / "crawl.jsonl"
     path.write_text("\n".join(wire_lines(300)) + "\n", encoding="utf-8", newline="")
     assert path.stat().st_size > 20 * SMALL_PART
-    in_parts = ingest_report(run, str(path))
-    by_parts = stored(db_path)
-
-    monkeypatch.setattr(parts, "SPLIT_FROM", 10**9)
-    whole_db = tmp_path / "whole.db"
-    monkeypatch.setenv("NEWSARC_DB", str(whole_db))
-    whole = ingest_report(run, str(path))
-    assert {k: v for k, v in in_parts.items() if k != "seconds"} == {
-        k: v for k, v in whole.items() if k != "seconds"
-    }
+    in_parts, by_parts = read_in_parts_and_whole(run, path, monkeypatch)
     assert (in_parts["new"], in_parts["failed"]) == (298, 1)
-    assert by_parts == stored(whole_db)
     paths = [row[0] for row in by_parts]
     assert f"{path}:297" in paths and f"{path}#https://example.org/news/1" in paths
     assert f"{path}:5" in paths  # no url
@@ -184,18 +193,8 @@ def test_a_table_read_in_parts_gives_what_it_gives_read_whole(
     path.write_text(wire_table(300, delimiter), encoding="utf-8", newline="")
     cut = list(parts.row_parts(str(path), path.stat().st_size, 10**7, ["text"]) or [])
     assert len(cut) > 10
-    in_parts = ingest_report(run, str(path))
-    by_parts = stored(db_path)
-
-    monkeypatch.setattr(parts, "SPLIT_FROM", 10**9)
-    whole_db = tmp_path / "whole.db"
-    monkeypatch.setenv("NEWSARC_DB", str(whole_db))
-    whole = ingest_report(run, str(path))
+    in_parts, by_parts = read_in_parts_and_whole(run, path, monkeypatch)
     assert (in_parts["new"], in_parts["failed"], in_parts["exit_code"]) == (300, 0, 0)
-    assert {k: v for k, v in in_parts.items() if k != "seconds"} == {
-        k: v for k, v in whole.items() if k != "seconds"
-    }
-    assert by_parts == stored(whole_db)
     paths = {row[0] for row in by_parts}
     # three lines a row, and the blank row after row 40: row 7 (no url) on line 20, row 298
     # (row 1's url again) on line 894
@@ -229,3 +228,108 @@ def test_a_row_over_the_size_limit_fails_alone(run: Run, tmp_path: Path) -> None
     # after the header, 89 rows of three lines and the blank row
     assert failure["source"] == f"{path}:{1 + 89 * 3 + 1 + 1}"
     assert failure["reason"].startswith("row too large (1,500,")
+
+
+def crawl_list(count: int, indent: int | None) -> str:
+    """A crawl saved as one JSON list (Scrapy's `-o items.json` writes an object a line; others
+    indent): strings holding brackets, braces, commas, escaped quotes and backslashes, nested
+    lists and objects, a url given twice, and values that are no articles."""
+    items: list[object] = []
+    for number in range(1, count + 1):
+        items.append(
+            {
+                "title": f'Court rules on "case {number}" [update], {{sealed}}',
+                "text": (
+                    f"LAGOS (AFP) - The court ruled on case {number} \\\\ appeal [{number}]."
+                    '\n\nLawyers said: "We will study the ruling, {page 2}, and respond."'
+                ),
+                "authors": [{"name": "Ada Obi"}, {"name": "Tunde Bello"}],
+                "url": f"https://example.org/{number}"
+                if number != count - 1
+                else "https://example.org/1",
+                "tags": [["law", "courts"], []],
+            }
+        )
+    items[12] = 42
+    items[30] = "no article"
+    items[31] = {"title": "Headline alone", "text": ""}
+    if indent is None:
+        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"
+    return json.dumps(items, indent=indent, ensure_ascii=False)
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_json_list_read_in_parts_gives_what_it_gives_read_whole(
+    run: Run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, indent: int | None
+) -> None:
+    path = tmp_path / "items.json"
+    path.write_text(crawl_list(200, indent), encoding="utf-8")
+    cut = list(parts.element_parts(str(path), path.stat().st_size, 10**7) or [])
+    assert len(cut) > 10 and cut[-1].last and not any(p.last for p in cut[:-1])
+    assert sum(p.records for p in cut) == 200
+    in_parts, by_parts = read_in_parts_and_whole(run, path, monkeypatch)
+    assert (in_parts["new"], in_parts["failed"]) == (198, 2)
+    paths = {row[0] for row in by_parts}
+    assert {f"{path}#https://example.org/1", f"{path}[198]"} < paths  # row 1's url again
+    assert sum(str(row[1]).startswith('Court rules on "case') for row in by_parts) == 197
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_json_export_ingested_again_in_parts_gives_an_equal_archive(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join(wire_lines(120)) + "\n", encoding="utf-8")
+    run("ingest", str(crawl))
+    export = tmp_path / "archive.json"
+    run("export", "--json", "-o", str(export))
+    assert export.stat().st_size > 20 * SMALL_PART
+    first = run("export", "--jsonl").stdout
+    monkeypatch.setenv("NEWSARC_DB", str(tmp_path / "copy.db"))
+    assert ingest_report(run, str(export))["new"] == 118  # a line broken, one blank
+    assert run("export", "--jsonl").stdout == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"articles": [{"title": "A", "text": "B"}]}',  # a wrapped list: read whole
+        "   \n",
+    ],
+)
+def test_what_is_no_list_is_read_whole(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "answer.json"
+    path.write_text(text + " " * parts.SPLIT_FROM)
+    assert parts.element_parts(str(path), path.stat().st_size, 10**7) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        ("[]", [1]),
+        ("[1, 2, 3]", [3]),
+        ('[{"a": "]"}, [[]], "x,y"]', [3]),
+        ('[{"a": 1}, {"b": ', [1]),  # never closes: the rest is one part, which fails
+    ],
+)
+def test_elements_are_counted_by_the_lists_own_commas(
+    tmp_path: Path, text: str, records: list[int]
+) -> None:
+    path = tmp_path / "list.json"
+    path.write_bytes(text.encode())
+    found = list(parts._cut_elements(str(path), len(text), 10**7))
+    assert [p.records for p in found] == records and found[-1].last
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_an_element_over_the_size_limit_fails_alone(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "items.json"
+    items = json.loads(crawl_list(100, None))[:12]  # before the values that are no articles
+    huge = {"title": "Huge", "text": "word " * 300_000}
+    path.write_text(json.dumps([*items[:5], huge, *items[5:]], indent=1), encoding="utf-8")
+    result = ingest_report(run, "--max-size", "1", str(path))
+    assert (result["new"], result["failed"]) == (12, 1)
+    (failure,) = result["failures"]  # type: ignore[misc]
+    assert failure["source"] == f"{path}[5]"
+    assert failure["reason"].startswith("element too large (1,500,")
