@@ -115,7 +115,7 @@ def test_small_and_wide_files_are_read_whole(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("small_parts")
 def test_a_file_read_in_parts_gives_what_it_gives_read_whole(
-    run: Run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "crawl.jsonl"
     path.write_text("\n".join(wire_lines(300)) + "\n", encoding="utf-8", newline="")
@@ -183,7 +183,6 @@ def wire_table(count: int, delimiter: str = ",") -> str:
 @pytest.mark.parametrize(("name", "delimiter"), [("news.csv", ","), ("news.tsv", "\t")])
 def test_a_table_read_in_parts_gives_what_it_gives_read_whole(
     run: Run,
-    db_path: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     name: str,
@@ -261,7 +260,7 @@ def crawl_list(count: int, indent: int | None) -> str:
 @pytest.mark.usefixtures("small_parts")
 @pytest.mark.parametrize("indent", [None, 2])
 def test_a_json_list_read_in_parts_gives_what_it_gives_read_whole(
-    run: Run, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, indent: int | None
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, indent: int | None
 ) -> None:
     path = tmp_path / "items.json"
     path.write_text(crawl_list(200, indent), encoding="utf-8")
