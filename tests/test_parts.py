@@ -82,7 +82,7 @@ def test_parts_end_at_line_ends_and_know_their_first_line(tmp_path: Path) -> Non
     lines = [f'{{"n": {i}, "pad": "{"x" * (i % 700)}"}}' for i in range(1, 400)]
     data = "\n".join(lines).encode()
     path.write_bytes(data)
-    found = list(parts._cut(str(path), len(data), max_bytes=10_000))
+    found = list(parts._cut_lines(str(path), len(data), max_bytes=10_000))
     assert [p.start for p in found] == [0, *(p.end for p in found[:-1])]
     assert found[-1].end == len(data) and found[-1].last and not any(p.last for p in found[:-1])
     for part in found:
@@ -96,7 +96,7 @@ def test_a_line_too_long_to_read_is_a_part_of_its_own(tmp_path: Path) -> None:
     path = tmp_path / "lines.jsonl"
     data = b"{}\n" * 10 + b'{"body": "' + b"x" * (3 * parts.PART_BYTES) + b'"}\n' + b"{}\n" * 5
     path.write_bytes(data)
-    found = list(parts._cut(str(path), len(data), max_bytes=parts.PART_BYTES))
+    found = list(parts._cut_lines(str(path), len(data), max_bytes=parts.PART_BYTES))
     assert [(p.first, p.end - p.start) for p in found] == [
         (1, 30),
         (11, 3 * parts.PART_BYTES + 13),
