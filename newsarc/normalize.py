@@ -423,10 +423,15 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
         ),
         lambda head: "CNN" in head,
     ),
-    # LONDON —  (upper-case place and an en or em dash)
+    # LONDON —  /  SAN JUAN, Puerto Rico —  /  GAZA CITY -- Officials  (an upper-case place,
+    # maybe its region, and an en or em dash, or two spaced hyphens before prose, where plain
+    # text stands in for one: Reuters' "U.S. SPOT PRODUCTS--MORNING" is a headline)
     (
-        re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]+)?)\s*[—–]\s*"),
-        lambda head: "—" in head or "–" in head,
+        re.compile(
+            r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})?)"
+            r"(?:\s*[—–]\s*|\s+--\s+(?=\S*[a-z]))"
+        ),
+        lambda head: "—" in head or "–" in head or "--" in head,
     ),
 )
 
@@ -1320,9 +1325,14 @@ def _dateline_match(text: str) -> re.Match[str] | None:
         if not needs(head):
             continue
         match = pattern.match(text)
-        if match and len(match.group(0)) < MAX_DATELINE:
+        if match and len(match.group(0)) < MAX_DATELINE and not _is_lead_label(match):
             return match
     return None
+
+
+def _is_lead_label(match: re.Match[str]) -> bool:
+    """Whether a dateline's place is a label that opens a paragraph ("UPDATE — ")."""
+    return (match.groupdict().get("place") or "").strip().upper() in LEAD_LABELS
 
 
 def _is_place_alone(paragraph: str, lead: str) -> bool:

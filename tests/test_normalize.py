@@ -370,6 +370,9 @@ DATELINE_ROWS = [
     ("reuters-21578-no-agency", "SALVADOR, Feb 26 -", "Salvador", [], None, "Feb 26"),
     ("caps-em-dash", "LONDON —", "London", [], None, None),
     ("caps-en-dash", "PARIS –", "Paris", [], None, None),
+    ("caps-two-hyphens", "GAZA CITY --", "Gaza City", [], None, None),
+    ("caps-and-region-em-dash", "SAN JUAN, Puerto Rico —", "San Juan, Puerto Rico", [], None, None),
+    ("caps-and-region-two-hyphens", "KYIV, Ukraine --", "Kyiv, Ukraine", [], None, None),
     ("tass-day-first-and-stop", "Moscow, 20 March (TASS).", "Moscow", ["TASS"], None, "20 March"),
     ("agency-place-colon", "UNB, Khulna:", "Khulna", ["UNB"], None, None),
     ("ani-country-in-brackets", "New Delhi [India], October 3 (ANI):", "New Delhi", ["ANI"], None, "October 3"),
@@ -415,6 +418,13 @@ def test_dateline(
     )
     assert article.body.endswith("The rest of the lead.")
     assert not article.body.startswith(("(", "-", "–", "—"))
+
+
+@pytest.mark.parametrize("label", ["UPDATE —", "BREAKING NEWS --", "EXPLAINER –"])
+def test_a_label_before_a_dash_is_no_dateline(label: str) -> None:
+    article = normalize(lead(label))
+    assert article.dateline is None
+    assert article.body == f"{label} The rest of the lead."
 
 
 def test_agency_glued_to_the_lead() -> None:
