@@ -1262,8 +1262,9 @@ AUTHOR_KEYS = ("byline", "author", "authors")
 DECK_KEYS = ("deck", "description", "short_description", "subtitle", "summary", "abstract")
 GUARDIAN = "The Guardian"  # the Content API's paper, unless its `publication` field says else
 # Where the site or paper is named: scrapers' and NewsAPI's `source`, datasets' `publication`
-# (All the News), Media Cloud's `media_name`, JSON-LD's `publisher`.
-SITE_KEYS = ("source", "publication", "publisher", "site_name", "media_name")
+# (All the News), Media Cloud's `media_name`, JSON-LD's `publisher`; else its domain, as
+# news-please gives it (`source_domain`).
+SITE_KEYS = ("source", "publication", "publisher", "site_name", "media_name", "source_domain")
 # The columns of a table ingest reads, matched whatever their case.
 TABLE_COLUMNS = (
     *RECORD_FIELDS, *TEXT_KEYS, *PUBLISHED_KEYS, *AUTHOR_KEYS, *DECK_KEYS, *SITE_KEYS,

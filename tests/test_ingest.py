@@ -362,7 +362,12 @@ SCRAPED = [
         "publishedAt": "2025-03-10T14:32:00Z",
         "source": {"id": None, "name": "Example News"},
     },
-    {"title": "Prices rise", "maintext": "Prices rose in March.", "date_publish": "yesterday"},
+    {
+        "title": "Prices rise",
+        "maintext": "Prices rose in March.",
+        "date_publish": "yesterday",
+        "source_domain": "www.example.com",  # news-please
+    },
 ]
 
 
@@ -389,7 +394,7 @@ def test_objects_of_scrapers_are_read_with_their_time_and_writers(run: Run, tmp_
             "Example News",
             "Storms hit the coast on Friday...",  # without the API's mark of a cut
         ),
-        ("Prices rise", None, None, None, None, "Prices rose in March."),
+        ("Prices rise", None, None, None, "www.example.com", "Prices rose in March."),
     ]
     assert run("reindex").stdout.startswith("Re-read 3 articles: 0 changed")
 
