@@ -150,7 +150,7 @@ class Input:
     problem: str | None = None
     absolute: str | None = None  # the absolute path, when the folder walk knows it
     info: os.stat_result | None = None  # the file's status, when the walk has read it
-    part: Part | None = None  # the lines of a large JSON Lines file read on their own
+    part: Part | None = None  # some records of a large file, read on their own
 
 
 @pickled_as_values
@@ -375,7 +375,7 @@ class Job:
     path: str | None  # None for standard input
     key: str | None  # what the archive remembers it by
     data: bytes | None = None  # standard input, read by the main process
-    part: Part | None = None  # the lines of the file to read, if not all of it
+    part: Part | None = None  # the records of the file to read, if not all of it
     state: SourceState | None = None
     info: os.stat_result | None = None  # the file's status when it was found
 
@@ -605,7 +605,7 @@ class _SplitFile:
     """What the main process knows of the large file whose parts (`Job.part`) it is storing."""
 
     first: tuple[int, str] | None = None  # its first article's id and content hash
-    complete: bool = True  # every line so far stored
+    complete: bool = True  # every record so far stored
 
 
 def _store_window(
@@ -657,10 +657,10 @@ def _store_window(
 
 
 def _claim_member_keys(archive: Archive, job: Job, outcome: Outcome) -> None:
-    """Give the place of its line (`file.jsonl:7`) to an article of a part whose id an earlier
-    part of the file stated first, as `_member_key` does within a part."""
+    """Give its place (`file.jsonl:7`, `items.json[6]`) to an article of a part whose id an
+    earlier part of the file stated first, as `_member_key` does within a part."""
     assert job.part and job.key
-    if job.part.start == 0:
+    if job.part.opening:
         archive.forget_claimed_keys()
     by_id = f"{job.key}#"
     for parsed in outcome:
@@ -682,8 +682,8 @@ def _remember_split_file(
     stored: list[tuple[Parsed, InputResult]],
     lines: int,
 ) -> None:
-    """Remember a large file read in parts once its last part is stored, if every line was."""
-    if part.start == 0:
+    """Remember a large file read in parts once its last part is stored, if every record was."""
+    if part.opening:
         split.first, split.complete = None, True
     split.complete = split.complete and len(stored) == lines
     if split.first is None and stored:

@@ -51,6 +51,7 @@ class Part:
     first: int
     records: int  # about how many
     share: float  # of the file's bytes, for progress
+    opening: bool  # the file's first part
     last: bool  # the file's last part
     header_end: int = 0
 
@@ -87,7 +88,7 @@ def _cut_lines(path: str, size: int, max_bytes: int) -> Iterator[Part]:
                 else:  # a line too long to read follows the lines before it: cut before it
                     end = start + block.rfind(b"\n") + 1
             share = min((end - start) / size, 1.0)
-            yield Part(LINES, start, end, line, max(lines, 1), share, end >= size)
+            yield Part(LINES, start, end, line, max(lines, 1), share, start == 0, end >= size)
             start, line = end, line + lines
     finally:
         os.close(descriptor)
@@ -156,8 +157,9 @@ def _cut_rows(rows: _Rows, size: int, max_bytes: int) -> Iterator[Part]:
 
         def part(end: int) -> Part:
             share = (end - start) / size
+            opening, last = start == header_end, end >= size
             return Part(
-                ROWS, start, end, first_line, max(records, 1), share, end >= size, header_end
+                ROWS, start, end, first_line, max(records, 1), share, opening, last, header_end
             )
 
         try:
@@ -199,20 +201,20 @@ def _cut_elements(path: str, size: int, max_bytes: int) -> Iterator[Part]:
         scan = _Scan(file)
         if scan.next(JSON_STRUCTURE) != b"[":
             return
-        start = element_start = scan.offset
+        list_start = start = element_start = scan.offset
         index = element_index = records = 0
         depth, filled = 1, False  # filled: the element being read has a value
 
-        def part(end: int) -> Part:
+        def part(end: int, last: bool) -> Part:
             share = min((end - start) / size, 1.0)
             return Part(
-                ELEMENTS, start, end, index, max(records, 1), share, end >= size or not depth
+                ELEMENTS, start, end, index, max(records, 1), share, start == list_start, last
             )
 
         while depth:
             mark = scan.next(JSON_STRUCTURE if depth == 1 else JSON_NESTING)
             if not mark:  # the list never closes: the worker that reads the rest says so
-                yield part(size)
+                yield part(size, True)
                 return
             if depth == 1 and not filled:
                 filled = mark in b"[{" or scan.value_before()
@@ -223,10 +225,10 @@ def _cut_elements(path: str, size: int, max_bytes: int) -> Iterator[Part]:
             records += filled
             if end - element_start > max_bytes and element_start > start:
                 records -= 1
-                yield part(element_start - 1)  # the elements before it, up to their comma
+                yield part(element_start - 1, False)  # the elements before it, to their comma
                 start, index, records = element_start, element_index, 1
             if end - start >= PART_BYTES or end - element_start > max_bytes or not depth:
-                yield part(end)
+                yield part(end, not depth)
                 start, index, records = end + 1, element_index + 1, 0
             element_start, element_index, filled = end + 1, element_index + 1, False
 

@@ -322,13 +322,37 @@ def test_elements_are_counted_by_the_lists_own_commas(
 
 
 @pytest.mark.usefixtures("small_parts")
-def test_an_element_over_the_size_limit_fails_alone(run: Run, tmp_path: Path) -> None:
+@pytest.mark.parametrize("place", [5, 12])
+def test_an_element_over_the_size_limit_fails_alone(run: Run, tmp_path: Path, place: int) -> None:
     path = tmp_path / "items.json"
     items = json.loads(crawl_list(100, None))[:12]  # before the values that are no articles
     huge = {"title": "Huge", "text": "word " * 300_000}
-    path.write_text(json.dumps([*items[:5], huge, *items[5:]], indent=1), encoding="utf-8")
+    path.write_text(json.dumps([*items[:place], huge, *items[place:]], indent=1), encoding="utf-8")
     result = ingest_report(run, "--max-size", "1", str(path))
     assert (result["new"], result["failed"]) == (12, 1)
     (failure,) = result["failures"]  # type: ignore[misc]
-    assert failure["source"] == f"{path}[5]"
+    assert failure["source"] == f"{path}[{place}]"
     assert failure["reason"].startswith("element too large (1,500,")
+    assert ingest_report(run, "--max-size", "1", str(path))["failed"] == 1  # read again
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_large_files_read_in_parts_one_after_another_are_each_remembered(
+    run: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "datasets"
+    folder.mkdir()
+    (folder / "a.csv").write_text(wire_table(100), encoding="utf-8")
+    rows = wire_table(120).replace("Exports peak", "Imports slow")
+    (folder / "b.csv").write_text(rows, encoding="utf-8")
+    items = json.loads(crawl_list(60, None))
+    (folder / "c.json").write_text(json.dumps(items[:12], indent=1), encoding="utf-8")
+    first = ingest_report(run, "--glob", "*.csv", "--glob", "*.json", str(folder))
+    assert (first["new"], first["failed"]) == (100 + 120 + 12, 0)
+    again = ingest_report(run, "--glob", "*.csv", "--glob", "*.json", str(folder))
+    assert (again["inputs"], again["unchanged"]) == (3, 3)
+    with sqlite3.connect(os.environ["NEWSARC_DB"]) as db:
+        remembered = dict(
+            db.execute("SELECT path, article_id FROM sources WHERE path NOT LIKE '%#%'")
+        )
+    assert remembered[str(folder / "b.csv")] == 101  # its own first article, not a's
