@@ -151,6 +151,7 @@ class Input:
     absolute: str | None = None  # the absolute path, when the folder walk knows it
     info: os.stat_result | None = None  # the file's status, when the walk has read it
     part: Part | None = None  # some records of a large file, read on their own
+    data: bytes | None = None  # standard input's bytes, or those of its part
 
 
 @pickled_as_values
@@ -334,7 +335,7 @@ def ingest(
     paths: Iterable[str],
     options: Options,
     *,
-    read_stdin: Callable[[], bytes] | None = None,
+    read_stdin: Callable[[int], bytes] | None = None,
     on_result: Callable[[InputResult], None] | None = None,
     on_input: Callable[[float], None] | None = None,
 ) -> IngestReport:
@@ -342,7 +343,8 @@ def ingest(
 
     Inputs go in windows: while worker processes parse the next WINDOWS_AHEAD windows, this
     process stores the one before, each window in one transaction, so an article is never half
-    stored. `on_input` is told the share of an input done: 1 for a whole one.
+    stored. `read_stdin(size)` reads standard input as a binary file's `read` does; `on_input`
+    is told the share of an input done: 1 for a whole one.
     """
     report = IngestReport()
     pool = _Pool(options)
@@ -352,8 +354,8 @@ def ingest(
     try:
         queued: deque[tuple[list[InputResult], list[Job], Iterator[Outcome]]] = deque()
         found = _without_archive(discover(paths, options.globs, report.passed_over), archive.path)
-        for items in _windows(_in_parts(found, archive, options.max_bytes)):
-            settled, jobs = _triage(archive, items, read_stdin)
+        for items in _windows(_in_parts(found, archive, options.max_bytes, read_stdin)):
+            settled, jobs = _triage(archive, items)
             queued.append((settled, jobs, pool.parse(jobs)))
             if len(queued) > WINDOWS_AHEAD:
                 _store_window(archive, *queued.popleft(), report, split, on_result, on_input)
@@ -415,6 +417,8 @@ def parse_job(job: Job, options: Options) -> Outcome:
     """Read and normalize one input (no fingerprint yet); a failure comes back as a failed
     InputResult."""
     try:
+        if job.data is not None and job.part:
+            return _parse_part(job.source, None, job.part, options, job.data)
         if job.data is not None:
             return _parse_standard_input(job.data, job.source, options)
         assert job.path is not None and job.key is not None
@@ -507,10 +511,19 @@ def _windows(items: Iterable[Input]) -> Iterator[list[Input]]:
         yield window
 
 
-def _in_parts(items: Iterable[Input], archive: Archive, max_bytes: int) -> Iterator[Input]:
+def _in_parts(
+    items: Iterable[Input],
+    archive: Archive,
+    max_bytes: int,
+    read_stdin: Callable[[int], bytes] | None,
+) -> Iterator[Input]:
     """The inputs, each large file of records that changed as its parts (`parts.py`), which
-    windows and workers take as they take files."""
+    windows and workers take as they take files; standard input read, as its parts when it is
+    JSON Lines."""
     for item in items:
+        if item.path == STDIN and read_stdin is not None:
+            yield from _stdin_inputs(read_stdin, max_bytes)
+            continue
         found = _changed_file_parts(item, archive, max_bytes)
         if found is None:
             yield item
@@ -537,6 +550,28 @@ def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterat
     return parts.line_parts(item.path, info.st_size, max_bytes)
 
 
+def _stdin_inputs(read: Callable[[int], bytes], max_bytes: int) -> Iterator[Input]:
+    """Standard input as one input, or, when it is JSON Lines, as parts read as they are
+    needed: `newsarc export --jsonl | newsarc ingest -` of a large archive held all of it."""
+    head = read(parts.PART_BYTES)
+    while b"\n" not in head and len(head) <= max_bytes and (more := read(parts.PART_BYTES)):
+        head += more  # up to the end of the first line
+    if not _opens_json_lines(head.decode("utf-8", "replace")):
+        yield Input(STDIN, data=head + read(-1))
+        return
+    for part, data in parts.stream_line_parts(read, head, max_bytes):
+        yield Input(STDIN, part=part, data=data)
+
+
+def _opens_json_lines(text: str) -> bool:
+    """Whether a text's first line (after white space) is a JSON object: JSON Lines."""
+    start = text.lstrip()
+    try:
+        return start.startswith("{") and isinstance(json.loads(start.split("\n", 1)[0]), dict)
+    except ValueError:
+        return False
+
+
 def _key(item: Input) -> str:
     """What the archive remembers a file by: its absolute path."""
     return printable(item.absolute or os.path.abspath(item.path))
@@ -561,9 +596,7 @@ def _weight(size: int) -> int:
     return 1 + size // ARTICLE_BYTES
 
 
-def _triage(
-    archive: Archive, items: list[Input], read_stdin: Callable[[], bytes] | None
-) -> tuple[list[InputResult], list[Job]]:
+def _triage(archive: Archive, items: list[Input]) -> tuple[list[InputResult], list[Job]]:
     """Settle what needs no parsing (problems, unchanged files); make jobs of the rest."""
     settled: list[InputResult] = []
     jobs: list[Job] = []
@@ -572,10 +605,10 @@ def _triage(
         if item.problem:
             settled.append(InputResult(name, "failed", reason=item.problem))
         elif item.path == STDIN:
-            if read_stdin is None:
+            if item.data is None:
                 settled.append(InputResult(STDIN_NAME, "failed", reason="no standard input"))
             else:
-                jobs.append(Job(STDIN_NAME, None, None, data=read_stdin()))
+                jobs.append(Job(STDIN_NAME, None, None, data=item.data, part=item.part))
         else:
             jobs.append(Job(name, item.path, _key(item), part=item.part, info=item.info))
     known = archive.source_states([job.key for job in jobs if job.key and not job.part])
@@ -623,7 +656,7 @@ def _store_window(
     fresh: list[tuple[int, Fingerprint, bool]] = []
     with archive.batch():
         for job, outcome in zip(jobs, outcomes, strict=True):
-            if job.part:
+            if job.part and job.key:
                 _claim_member_keys(archive, job, outcome)
             stored: list[tuple[Parsed, InputResult]] = []
             for parsed in outcome:
@@ -730,22 +763,27 @@ def _parse_file(path: str, key: str, options: Options) -> Outcome:
     return outcome
 
 
-def _parse_part(path: str, key: str, part: Part, options: Options) -> Outcome:
-    """The articles of some records of a large JSON Lines file, table or JSON list."""
+def _parse_part(
+    path: str, key: str | None, part: Part, options: Options, data: bytes | None = None
+) -> Outcome:
+    """The articles of some records of a large JSON Lines file, table or JSON list, or of
+    standard input's lines (`data`)."""
     size = part.end - part.start
-    if size > options.max_bytes:
+    if size > options.max_bytes and not data:  # a file's, or a line of standard input passed over
         what, place = PART_RECORDS[part.kind], _part_place(part.kind, part.first)
         reason = (
             f"{what} too large ({size:,} bytes; the limit is {options.max_bytes:,}, "
             "change it with --max-size)"
         )
         return [InputResult(f"{printable(path)}{place}", "failed", reason=reason)]
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        header = os.pread(descriptor, part.header_end, 0) if part.header_end else b""
-        text, _ = decode(header + os.pread(descriptor, size, part.start))
-    finally:
-        os.close(descriptor)
+    if data is None:
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            header = os.pread(descriptor, part.header_end, 0) if part.header_end else b""
+            data = header + os.pread(descriptor, size, part.start)
+        finally:
+            os.close(descriptor)
+    text, _ = decode(data)
     if part.kind == parts.ROWS:
         rows = _table_rows(text, options, part.first)
         return list(_list_records(rows, path, key, options))
@@ -798,12 +836,9 @@ def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome
     article that starts with "[Updated]" is an article."""
     text, _ = decode(data)
     start = text.lstrip()
+    if _opens_json_lines(start):
+        return _all_records(_line_records(text, source, None, options))
     if start.startswith(("{", "[")):
-        try:
-            if isinstance(json.loads(start.split("\n", 1)[0]), dict):
-                return _all_records(_line_records(text, source, None, options))
-        except ValueError:
-            pass
         try:
             elements = _json_elements(text)
         except NotAnArticle:  # not JSON

@@ -13,7 +13,7 @@ import codecs
 import csv
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -264,3 +264,52 @@ class _Scan:
         """Whether a value's text (not only white space) came before the last mark."""
         start, end = self.before
         return bool(self.buffer[start:end].strip(SPACE))
+
+
+def stream_line_parts(
+    read: Callable[[int], bytes], head: bytes, max_bytes: int
+) -> Iterator[tuple[Part, bytes]]:
+    """The parts of a stream of lines (standard input), `head` read from it already, each
+    with its bytes: cut after line ends, about PART_BYTES each, read as they are needed. A line
+    longer than `max_bytes` is passed over, its part holding no bytes (the worker refuses it
+    by its size); every line a part holds is shorter, as `max_bytes` is at least PART_BYTES."""
+    offset, line = 0, 1
+    buffer = bytearray(head)
+
+    def part(data: bytes, size: int, lines: int, last: bool) -> tuple[Part, bytes]:
+        return Part(LINES, offset, offset + size, line, lines, 0.0, offset == 0, last), data
+
+    while True:
+        block = read(PART_BYTES)
+        buffer += block
+        if block and len(buffer) < PART_BYTES:
+            continue
+        if cut := buffer.rfind(b"\n") + 1:
+            data = bytes(buffer[:cut])
+            del buffer[:cut]
+            lines = data.count(b"\n")
+            yield part(data, cut, lines, not block and not buffer)
+            offset, line = offset + cut, line + lines
+        if not block:  # the end: maybe a last line with no line end
+            if buffer:
+                too_long = len(buffer) > max_bytes
+                yield part(b"" if too_long else bytes(buffer), len(buffer), 1, True)
+            return
+        if len(buffer) > max_bytes:  # a line too long: read past it, keeping nothing
+            size, ended = _stream_line_end(read, buffer)
+            yield part(b"", size, 1, not ended)
+            offset, line = offset + size, line + 1
+
+
+def _stream_line_end(read: Callable[[int], bytes], buffer: bytearray) -> tuple[int, bool]:
+    """Read past the line that `buffer` starts; return its size and whether more follows it,
+    which is left in `buffer`."""
+    size = len(buffer)
+    buffer.clear()
+    while block := read(PART_BYTES):
+        found = block.find(b"\n")
+        if found >= 0:
+            buffer += block[found + 1 :]
+            return size + found + 1, True
+        size += len(block)
+    return size, False

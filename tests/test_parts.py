@@ -356,3 +356,52 @@ def test_large_files_read_in_parts_one_after_another_are_each_remembered(
             db.execute("SELECT path, article_id FROM sources WHERE path NOT LIKE '%#%'")
         )
     assert remembered[str(folder / "b.csv")] == 101  # its own first article, not a's
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_json_lines_on_standard_input_are_read_in_parts_as_they_come(run: Run) -> None:
+    lines = wire_lines(300)
+    lines[100] = json.dumps({"title": "Huge", "text": "word " * 300_000})
+    stream = ("\n".join(lines) + "\n").encode()
+    reads: list[int] = []
+
+    class Pipe(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            reads.append(self.tell())
+            return super().read(size)
+
+    result = run("ingest", "--json", "--max-size", "1", "-", input=Pipe(stream))
+    report = json.loads(result.stdout)
+    assert (report["new"], report["failed"]) == (297, 2)
+    assert [(f["source"], f["reason"][:18]) for f in report["failures"]] == [
+        ("<stdin>:11", "not valid JSON (Un"),
+        ("<stdin>:101", "line too large (1,"),
+    ]
+    assert len(reads) > 20  # read a part at a time, not whole
+
+
+@pytest.mark.parametrize(
+    "stream",
+    [
+        b"",
+        b"{}\n",
+        b"{}",
+        b'{"a": 1}\n' * 2000,
+        b'{"a": 1}\n' * 500 + b"{" + b"x" * 40_000 + b"}\n" + b'{"b": 2}\n' * 500,
+        b'{"a": 1}\n' * 500 + b"{" + b"x" * 40_000 + b"}",  # the long line last, no line end
+    ],
+)
+@pytest.mark.usefixtures("small_parts")
+def test_a_stream_is_cut_after_line_ends_and_a_long_line_passed_over(stream: bytes) -> None:
+    source = io.BytesIO(stream)
+    head = source.read(100)
+    found = list(parts.stream_line_parts(source.read, head, max_bytes=20_000))
+    kept = [line for line in stream.splitlines(keepends=True) if len(line) <= 20_000]
+    assert b"".join(data for _, data in found) == b"".join(kept)
+    for part, data in found:
+        assert data == b"" or data == stream[part.start : part.end]
+        assert part.first == stream[: part.start].count(b"\n") + 1
+    cut = [part for part, _ in found]
+    assert [p.start for p in cut[1:]] == [p.end for p in cut[:-1]]
+    assert not cut or (cut[-1].end == len(stream) and cut[-1].last)
+    assert all(p.end - p.start <= 2 * parts.PART_BYTES for p, data in found if data)
