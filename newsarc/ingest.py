@@ -790,8 +790,9 @@ def _parse_part(
     if part.kind == parts.ELEMENTS:
         try:
             elements, _ = _list_at(f"[{text}]", 0, json.JSONDecoder())
-        except json.JSONDecodeError as error:
-            raise NotAnArticle(f"not valid JSON ({error})") from None
+        except json.JSONDecodeError as error:  # its place in the part means nothing to users
+            reason = f"not valid JSON in the elements from [{part.first}] on ({error.msg})"
+            raise NotAnArticle(reason) from None
         places = [(f"[{part.first + i}]", raw, value) for i, (raw, value) in enumerate(elements)]
         return list(_list_records(places, path, key, options))
     return list(_line_records(text, path, key, options, part.first))

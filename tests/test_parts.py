@@ -405,3 +405,16 @@ def test_a_stream_is_cut_after_line_ends_and_a_long_line_passed_over(stream: byt
     assert [p.start for p in cut[1:]] == [p.end for p in cut[:-1]]
     assert not cut or (cut[-1].end == len(stream) and cut[-1].last)
     assert all(p.end - p.start <= 2 * parts.PART_BYTES for p, data in found if data)
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_broken_json_list_keeps_its_parts_before_the_break(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "items.json"
+    whole = crawl_list(100, None)
+    path.write_text(whole[: len(whole) * 3 // 4], encoding="utf-8")  # cut off mid-element
+    result = ingest_report(run, str(path))
+    (*no_articles, broken) = result["failures"]  # type: ignore[misc]
+    assert [f["source"] for f in no_articles] == [f"{path}[12]", f"{path}[30]"]
+    assert broken["source"] == str(path)
+    assert broken["reason"].startswith("not valid JSON in the elements from [")
+    assert 50 < result["new"] < 75  # type: ignore[operator]
