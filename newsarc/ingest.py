@@ -1403,10 +1403,10 @@ def _record_text(record: dict[str, Any]) -> str | None:
     """The body an object states, else its summary: news datasets of headlines give a
     description alone (HuffPost's `short_description`), as feeds and NewsAPI often do."""
     body = _record_body(record)
-    if body is not None:
+    if body is not None and body.strip():
         return body
     summaries = (record.get(name) for name in DECK_KEYS)
-    return next((value for value in summaries if isinstance(value, str) and value.strip()), None)
+    return next((value for value in summaries if isinstance(value, str) and value.strip()), body)
 
 
 def _record_body(record: dict[str, Any]) -> str | None:

@@ -889,3 +889,22 @@ def test_agencies_named_as_writers_are_agencies(
     found: list[str] = []
     assert ingest._agencies_apart(writers, found) == people
     assert found == agencies
+
+
+def test_an_object_with_no_text_is_read_from_its_summary(run: Run, tmp_path: Path) -> None:
+    lines = tmp_path / "headlines.jsonl"
+    objects = [
+        {"title": "Port reopens", "content": None, "description": "The port reopened."},  # NewsAPI
+        {"title": "Rates held", "content": " ", "description": "The bank held rates."},
+        {"title": "Storm nears", "short_description": "A storm nears the coast."},  # HuffPost
+        {"title": "Headline alone", "text": ""},
+    ]
+    lines.write_text("".join(json.dumps(one) + "\n" for one in objects), encoding="utf-8")
+    assert report(run, str(lines))["new"] == 4
+    stored = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    assert [(r["headline"], r["body"], r["deck"]) for r in stored] == [
+        ("Port reopens", "The port reopened.", None),
+        ("Rates held", "The bank held rates.", None),
+        ("Storm nears", "A storm nears the coast.", None),
+        ("Headline alone", "", None),
+    ]
