@@ -69,6 +69,7 @@ WINDOWS_AHEAD = 2
 # that a window of exports (hundreds of articles a file) holds about as many articles as one
 # of article files, and memory stays bounded.
 ARTICLE_BYTES = 8 * 1024
+MB = 1024 * 1024  # as --max-size counts
 READ_BLOCK = 1 << 16  # bytes read at a time from a file beyond the size it had when opened
 # Inputs parsed together, by a worker or this process: their bodies are fingerprinted at once.
 BATCH = 32
@@ -770,11 +771,8 @@ def _parse_part(
     standard input's lines (`data`)."""
     size = part.end - part.start
     if size > options.max_bytes and not data:  # a file's, or a line of standard input passed over
-        what, place = PART_RECORDS[part.kind], _part_place(part.kind, part.first)
-        reason = (
-            f"{what} too large ({size:,} bytes; the limit is {options.max_bytes:,}, "
-            "change it with --max-size)"
-        )
+        place = _part_place(part.kind, part.first)
+        reason = _too_large(PART_RECORDS[part.kind], size, options.max_bytes)
         return [InputResult(f"{printable(path)}{place}", "failed", reason=reason)]
     if data is None:
         descriptor = os.open(path, os.O_RDONLY)
@@ -903,6 +901,14 @@ def _read_ahead(paths: Iterable[str]) -> None:
             os.close(descriptor)
 
 
+def _too_large(what: str, size: int, max_bytes: int) -> str:
+    """Why a file or record is not read, in the unit --max-size takes."""
+    return (
+        f"{what} too large ({size / MB:,.1f} MB, {size:,} bytes; the limit is"
+        f" {max_bytes / MB:,.0f} MB: raise it with --max-size)"
+    )
+
+
 def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     """A file's bytes and status in five system calls; open().read() makes ten (a terminal
     check, seeks, status twice more): 6.7 against 11.7 us a benchmark article."""
@@ -910,10 +916,7 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     try:
         info = os.fstat(descriptor)
         if info.st_size > max_bytes:
-            raise NotAnArticle(
-                f"file too large ({info.st_size:,} bytes; the limit is {max_bytes:,}, "
-                "change it with --max-size)"
-            )
+            raise NotAnArticle(_too_large("file", info.st_size, max_bytes))
         data = os.read(descriptor, info.st_size + 1)
         while more := os.read(descriptor, READ_BLOCK):  # it grew since, or was read short
             data += more

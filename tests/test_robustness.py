@@ -419,7 +419,7 @@ def test_size_limit_is_a_setting(run: Run, tmp_path: Path) -> None:
     big.write_bytes(b"Headline\n\n" + b"word " * 250_000)
     refused = json.loads(run("ingest", "--json", "--max-size", "1", str(big)).stdout)
     assert refused["failures"][0]["reason"].startswith(
-        "file too large (1,250,010 bytes; the limit is 1,048,576"
+        "file too large (1.2 MB, 1,250,010 bytes; the limit is 1 MB: raise it with --max-size)"
     )
     assert json.loads(run("ingest", "--json", "--max-size", "2", str(big)).stdout)["new"] == 1
 
