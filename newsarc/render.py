@@ -427,6 +427,7 @@ def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[f
         Progress,
         ProgressColumn,
         Task,
+        TaskProgressColumn,
         TextColumn,
         TimeRemainingColumn,
     )
@@ -435,12 +436,13 @@ def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[f
         def render(self, task: Task) -> Text:
             speed = task.speed
             # a large file read in parts counts as one: under one a second, its share shows
-            rate = f"{speed:,.0f}/s" if speed and speed >= 10 else f"{speed:.1f}/s" if speed else ""
+            rate = f"{speed:,.0f}/s" if speed and speed >= 10 else ""
+            rate = rate or (f"{speed:.1f}/s" if speed and speed >= 0.05 else "")
             return _plain_text(rate, "dim")
 
     columns = (
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-        TimeRemainingColumn(),
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+        RateColumn(), TimeRemainingColumn(),
     )  # fmt: skip
     with Progress(*columns, console=make_console(stream), transient=True) as progress:
 
