@@ -4,6 +4,7 @@ import contextlib
 import gc
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -157,6 +158,8 @@ def test_interrupted_ingest_leaves_a_whole_archive_and_resumes(
         if sent == signal.SIGINT:
             assert "Interrupted" in stdout or stdout == ""
     stored = check_archive(db)
+    if said := re.search(r"^Interrupted after \d+ inputs?: (\d+) new", stdout):
+        assert int(said.group(1)) == stored  # every window stored was counted
     assert 0 <= stored <= 3000
     finish = newsarc("ingest", "--json", "--db", str(db), str(folder))
     out, _ = finish.communicate(timeout=120)
@@ -701,3 +704,31 @@ def test_ingest_runs_the_cycle_collector_less_often_and_restores_it(tmp_path: Pa
         )
     assert seen == {ingest_module.COLLECTOR_THRESHOLDS}
     assert gc.get_threshold() == before
+
+
+class CommitThenCtrlC:
+    """An archive connection that gets a Ctrl-C as its second commit returns, as a user's
+    Ctrl-C lands while SQLite writes a window out."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.commits = 0
+
+    def commit(self) -> None:
+        self.connection.commit()
+        self.commits += 1
+        if self.commits == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.connection, name)
+
+
+def test_a_ctrl_c_while_a_window_commits_counts_it(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "inbox", 1200)
+    with Archive.open(str(tmp_path / "a.db"), create=True) as archive:
+        archive.db = CommitThenCtrlC(archive.db)  # type: ignore[assignment]
+        report = ingest_module.ingest(archive, [str(folder)], Options())
+        stored = archive.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert report.interrupted
+    assert 0 < report.counts["new"] == stored < 1200
