@@ -1304,7 +1304,7 @@ RECORD_FIELDS: dict[str, Callable[[object], bool]] = {
 # (newspaper3k, trafilatura, news-please, NewsAPI and the New York Times' Article Search among
 # them), best first. A bare "date" comes last, and only as a day: trafilatura gives the day of
 # publication so, where crawls give the clock time of the fetch ("2026-02-15T12:46:06.591156").
-BODY_KEYS = ("body", "text", "maintext", "content", "lead_paragraph", "content_text")
+BODY_KEYS = ("body", "text", "maintext", "content", "article", "lead_paragraph", "content_text")
 HTML_BODY_KEY = "content_html"  # JSON Feed's text as HTML, read when no other text is given
 TEXT_KEYS = (*BODY_KEYS, HTML_BODY_KEY)  # every name a text goes by
 PUBLISHED_KEYS = (
@@ -1312,6 +1312,9 @@ PUBLISHED_KEYS = (
     "pubDate", "dateTimePub", "pub_date", "date_published", "date",
 )  # fmt: skip
 DAY_KEY = "date"
+# A time to the fraction of a second: a machine's clock read as it fetched the page, which
+# crawls give under `date` (`2026-02-15T12:46:06.591156`), not a time of publication.
+CLOCK_READING = re.compile(r"\d:\d\d:\d\d[.,]\d")
 AUTHOR_KEYS = ("byline", "author", "authors")
 DECK_KEYS = ("deck", "description", "short_description", "subtitle", "summary", "abstract")
 GUARDIAN = "The Guardian"  # the Content API's paper, unless its `publication` field says else
@@ -1442,11 +1445,19 @@ def _add_stated_fields(
     read_time: bool = True,
     read_writers: bool = True,
 ) -> None:
-    """The publication time and the writers an object states, over what its text gave."""
+    """The publication time and the writers an object states, over what its text gave; but
+    a bare `date`, which may be anything, gives a time only where the text gives none, or
+    gives its day alone."""
     for name in PUBLISHED_KEYS if read_time else ():
         value = record.get(name)
-        time = parse_published(value, dayfirst=dayfirst) if isinstance(value, str) else None
-        if time and (name != DAY_KEY or "T" not in time):
+        if not isinstance(value, str):
+            continue
+        time = parse_published(value, dayfirst=dayfirst)
+        if time and name == DAY_KEY and "T" in time:
+            printed = article.published
+            if CLOCK_READING.search(value) or (printed and not time.startswith(printed)):
+                break
+        if time:
             article.published, article.published_raw = time, value
             break
     for name in AUTHOR_KEYS if read_writers else ():

@@ -318,7 +318,8 @@ def test_a_json_list_is_read_an_object_at_a_time(run: Run, tmp_path: Path) -> No
         {
             "source": f"{crawl}[1]",
             "reason": "not an article: an object with a title (or headline) and a body"
-            " (body, text, maintext, content, lead_paragraph, content_text, content_html) or a"
+            " (body, text, maintext, content, article, lead_paragraph, content_text, content_html)"
+            " or a"
             " summary (deck, description, short_description, subtitle, summary, abstract)"
             " is needed",
         },
@@ -907,4 +908,24 @@ def test_an_object_with_no_text_is_read_from_its_summary(run: Run, tmp_path: Pat
         ("Rates held", "The bank held rates.", None),
         ("Storm nears", "A storm nears the coast.", None),
         ("Headline alone", "", None),
+    ]
+
+
+def test_a_bare_date_with_a_time_dates_what_its_text_does_not(run: Run, tmp_path: Path) -> None:
+    lines = tmp_path / "scraped.jsonl"
+    printed = "Sunday, January 4, 2026\n\nPrices rose again."
+    objects = [  # a scraper's `date`: the page's time where it found one, else its own clock
+        {"title": "Fuel price up", "body": "Prices rose.", "date": "2026-02-14T18:01:00+00:00"},
+        {"title": "Gas price up", "body": "Prices rose.", "date": "2026-02-15T12:46:06.591156"},
+        {"title": "LPG price up", "body": printed, "date": "2026-01-04T16:39:55+00:00"},
+        {"title": "Oil price up", "body": printed, "date": "2026-01-05T02:52:49+00:00"},
+    ]
+    lines.write_text("".join(json.dumps(one) + "\n" for one in objects), encoding="utf-8")
+    assert report(run, str(lines))["new"] == 4
+    stored = [json.loads(line) for line in run("export", "--jsonl").stdout.splitlines()]
+    assert [r["published"] for r in stored] == [
+        "2026-02-14T18:01:00+00:00",
+        None,  # a fetch's clock reading
+        "2026-01-04T16:39:55+00:00",  # the day the text prints, to the second
+        "2026-01-04",  # another day than the text prints: the text's
     ]

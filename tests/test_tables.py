@@ -153,6 +153,25 @@ def test_a_dataset_of_headlines_and_summaries_is_read_the_summary_as_text(
     assert run("search", "boosters").stdout.startswith("1\t2022-09-23\tOver 4 Million")
 
 
+def test_a_datasets_article_column_is_its_text(run: Run, tmp_path: Path) -> None:
+    table = tmp_path / "all-the-news-2-1.csv"  # All the News 2.0: the text under "article"
+    table.write_text(
+        "date,year,month,day,author,title,article,url,section,publication\n"
+        "2016-12-09 18:31:00,2016,12.0,9,Lee Drutman,We should take concerns about the health"
+        ' of liberal democracy seriously,"This post is part of Polyarchy, an independent blog'
+        ' produced by the political reform program at New America.",https://www.vox.com/a,,Vox\n',
+        encoding="utf-8",
+    )
+    assert json.loads(run("ingest", "--json", str(table)).stdout)["new"] == 1
+    (record,) = map(json.loads, run("export", "--jsonl").stdout.splitlines())
+    assert record["body"].startswith("This post is part of Polyarchy")
+    assert (record["outlet"], record["byline"], record["published"]) == (
+        "Vox",
+        "Lee Drutman",
+        "2016-12-09T18:31:00",
+    )
+
+
 def test_a_table_with_a_header_alone_has_no_articles(run: Run, tmp_path: Path) -> None:
     table = tmp_path / "empty.csv"
     table.write_text("title,text\n", encoding="utf-8")
