@@ -70,6 +70,7 @@ WINDOWS_AHEAD = 2
 # of article files, and memory stays bounded.
 ARTICLE_BYTES = 8 * 1024
 MB = 1024 * 1024  # as --max-size counts
+NO_ARTICLES = "no articles: only blank lines, an empty list or a table's header"
 READ_BLOCK = 1 << 16  # bytes read at a time from a file beyond the size it had when opened
 # Inputs parsed together, by a worker or this process: their bodies are fingerprinted at once.
 BATCH = 32
@@ -547,8 +548,22 @@ def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterat
     if name.endswith(TABLE_SUFFIXES):
         return parts.row_parts(item.path, info.st_size, max_bytes, (*TEXT_KEYS, *DECK_KEYS))
     if name.endswith(".json"):
-        return parts.element_parts(item.path, info.st_size, max_bytes)
+        return _json_list_parts(item.path, info.st_size, max_bytes)
     return parts.line_parts(item.path, info.st_size, max_bytes)
+
+
+def _json_list_parts(path: str, size: int, max_bytes: int) -> Iterator[Part] | None:
+    """The parts of a large JSON file's list of articles: the file's own list, or the one its
+    object wraps, found as `_json_elements` finds it in a file read whole."""
+    found = parts.element_parts(path, size, max_bytes)
+    if found is not None:
+        return found
+    outline = parts.json_outline(path, size, max_bytes)
+    if outline is None:
+        return None
+    members, lists = outline
+    names = _wrapper_path(members)
+    return iter(lists[tuple(names)]) if names else None
 
 
 def _stdin_inputs(read: Callable[[int], bytes], max_bytes: int) -> Iterator[Input]:
@@ -640,6 +655,7 @@ class _SplitFile:
 
     first: tuple[int, str] | None = None  # its first article's id and content hash
     complete: bool = True  # every record so far stored
+    records: int = 0  # read so far, articles or not
 
 
 def _store_window(
@@ -701,6 +717,8 @@ def _store_outcome(
             fresh.append((result.article_id, parsed.fingerprint, result.status == "updated"))
     if job.part:
         _remember_split_file(archive, job, job.part, split, stored, len(outcome))
+        if job.part.last and not split.records:  # as a file read whole says
+            results.append(InputResult(job.source, "failed", reason=NO_ARTICLES))
     elif len(stored) == len(outcome) and any(one.source != job.source for one in outcome):
         _remember_file(archive, job, *stored[0])
 
@@ -733,8 +751,9 @@ def _remember_split_file(
 ) -> None:
     """Remember a large file read in parts once its last part is stored, if every record was."""
     if part.opening:
-        split.first, split.complete = None, True
+        split.first, split.complete, split.records = None, True, 0
     split.complete = split.complete and len(stored) == lines
+    split.records += lines
     if split.first is None and stored:
         parsed, result = stored[0]
         assert result.article_id is not None
@@ -786,7 +805,7 @@ def _parse_part(
     standard input's lines (`data`)."""
     size = part.end - part.start
     if size > options.max_bytes and not data:  # a file's, or a line of standard input passed over
-        place = _part_place(part.kind, part.first)
+        place = _part_place(part)
         reason = _too_large(PART_RECORDS[part.kind], size, options.max_bytes)
         return [InputResult(f"{printable(path)}{place}", "failed", reason=reason)]
     if data is None:
@@ -804,9 +823,10 @@ def _parse_part(
         try:
             elements, _ = _list_at(f"[{text}]", 0, json.JSONDecoder())
         except json.JSONDecodeError as error:  # its place in the part means nothing to users
-            reason = f"not valid JSON in the elements from [{part.first}] on ({error.msg})"
+            reason = f"not valid JSON in the elements from {_part_place(part)} on ({error.msg})"
             raise NotAnArticle(reason) from None
-        places = [(f"[{part.first + i}]", raw, value) for i, (raw, value) in enumerate(elements)]
+        first, names = part.first, part.names
+        places = [(f"{names}[{first + i}]", raw, value) for i, (raw, value) in enumerate(elements)]
         return list(_list_records(places, path, key, options))
     return list(_line_records(text, path, key, options, part.first))
 
@@ -814,9 +834,10 @@ def _parse_part(
 PART_RECORDS = {parts.LINES: "line", parts.ROWS: "row", parts.ELEMENTS: "element"}
 
 
-def _part_place(kind: str, first: int) -> str:
-    """How a record of a file is named: by its line (`:7`) or its place in the list (`[6]`)."""
-    return f"[{first}]" if kind == parts.ELEMENTS else f":{first}"
+def _part_place(part: Part) -> str:
+    """How a part's first record is named: by its line (`:7`) or its place in the list
+    (`[6]`, `.articles[6]`)."""
+    return f"{part.names}[{part.first}]" if part.kind == parts.ELEMENTS else f":{part.first}"
 
 
 def _table_rows(
@@ -867,7 +888,7 @@ def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome
 def _all_records(records: Iterator[Parsed | InputResult]) -> Outcome:
     if outcome := list(records):
         return outcome
-    raise NotAnArticle("no articles: only blank lines, an empty list or a table's header")
+    raise NotAnArticle(NO_ARTICLES)
 
 
 def _parse_data(

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Run
 
+from newsarc import ingest as ingest_module
 from newsarc import parts
 
 SMALL_PART = 2048
@@ -418,3 +419,91 @@ def test_a_broken_json_list_keeps_its_parts_before_the_break(run: Run, tmp_path:
     assert broken["source"] == str(path)
     assert broken["reason"].startswith("not valid JSON in the elements from [")
     assert 50 < result["new"] < 75  # type: ignore[operator]
+
+
+def nyt_month(count: int) -> str:
+    """The New York Times Archive API's answer for a month: docs inside a response."""
+    docs = [
+        {
+            "abstract": f"A summary of story {number}, with {{braces}} and [brackets].",
+            "lead_paragraph": f"WASHINGTON — The Senate voted on bill {number} on Tuesday.",
+            "headline": {"main": f"Senate votes on bill {number}", "kicker": None},
+            "pub_date": "2024-03-05T10:00:00+0000",
+            "byline": {"original": "By Jane Doe", "person": [{"firstname": "Jane"}]},
+            "web_url": f"https://www.nytimes.com/2024/03/05/us/bill-{number}.html",
+            "keywords": [{"name": "subject", "value": "Law"}],
+        }
+        for number in range(count)
+    ]
+    del docs[7]["web_url"]
+    answer = {"copyright": "(c) 2024 The New York Times", "response": {"docs": docs, "meta": {}}}
+    return json.dumps(answer, indent=1)
+
+
+def stories(count: int) -> str:
+    """A JSON list of scraped stories, every tenth with no url."""
+    return json.dumps(
+        [
+            {"title": f"Story {n}", "text": f'Text {n}: [a], {{b}}, "c".'}
+            | ({"url": f"https://example.org/{n}"} if n % 10 else {})
+            for n in range(count)
+        ],
+        indent=2,
+    )
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (nyt_month(150), ".response.docs[7]"),
+        ('{"status": "ok", "totalResults": 150, "articles": ' + stories(150) + "}", ".articles[0]"),
+        # the name listed first among the names of lists, wherever the file has it
+        (
+            '{"data": {"x": [1]}, "items": 3, "results": ' + stories(150) + ', "docs": []}',
+            ".results[10]",
+        ),
+        # a name given twice: the last counts, as in JSON read whole
+        (
+            '{"results": [{"title": "Gone", "text": "Gone."}], "x": {"y": [1, {"z": "]"}]},'
+            ' "results": ' + stories(150) + "}",
+            ".results[20]",
+        ),
+    ],
+)
+def test_a_list_an_object_wraps_is_read_in_parts_as_read_whole(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, place: str
+) -> None:
+    path = tmp_path / "answer.json"
+    path.write_text(text, encoding="utf-8")
+    assert parts.element_parts(str(path), path.stat().st_size, 10**7) is None
+    in_parts, by_parts = read_in_parts_and_whole(run, path, monkeypatch)
+    assert (in_parts["new"], in_parts["failed"]) == (150, 0)
+    assert f"{path}{place}" in {row[0] for row in by_parts}
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"headline": "One article", "body": "' + "word " * 2000 + '"}',  # an article itself
+        '{"title": "One", "text": "' + "word " * 2000 + '", "items": []}',
+        '{"notes": ' + stories(50) + "}",  # no name of a list of articles
+        "{'single': 'quotes'}" + " " * 10_000,
+    ],
+)
+def test_an_object_that_wraps_no_list_of_articles_is_read_whole(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "answer.json"
+    path.write_text(text, encoding="utf-8")
+    assert ingest_module._json_list_parts(str(path), path.stat().st_size, 10**7) is None
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_large_file_with_no_articles_fails_once_as_read_whole(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "answer.json"
+    path.write_text('{"articles": [], "note": "' + "x" * 10_000 + '"}', encoding="utf-8")
+    in_parts, _ = read_in_parts_and_whole(run, path, monkeypatch)
+    (failure,) = in_parts["failures"]  # type: ignore[misc]
+    assert failure == {"source": str(path), "reason": ingest_module.NO_ARTICLES}
