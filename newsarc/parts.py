@@ -407,10 +407,9 @@ def _outline(
         if match.group(4):  # the object's end
             return members
         name = json.loads(b'"' + match.group(2) + b'"')
-        opening, place = match.group(3), (*names, name)
-        scan.position = match.start(3) + 1
+        opening, place = match.group(3), (*names, name)  # the scan stands after `opening`
         if opening == b"[":
-            found = list(_cut_list(scan, *limits, "".join(f".{name}" for name in place)))
+            found = list(_cut_list(scan, *limits, "".join(f".{each}" for each in place)))
             if found[-1].end >= limits[0]:
                 raise ValueError("a list that never closes")
             lists[place], members[name] = found, []
@@ -419,12 +418,12 @@ def _outline(
         elif opening == b"{":
             members[name] = {}
             scan.pass_over(b"{")
-        else:
+        else:  # a string or another value, read from its start
             scan.position -= 1
             members[name] = "" if opening == b'"' else None
         after = scan.match(JSON_AFTER_VALUE)
-        if after is None or after.group(1) == b"}":
-            if after is None:
-                raise ValueError("no JSON object")
+        if after is None:
+            raise ValueError("no JSON object")
+        if after.group(1) == b"}":
             return members
     raise ValueError("no JSON object")
