@@ -114,6 +114,8 @@ BOMS = (
 # Documents people keep beside their articles, told by their first bytes. RTF is text, but its
 # markup would be stored as the article's words.
 SAVE_AS_TEXT = "not text: save it as plain text first"
+# JSON Lines piped in are read a part at a time, as they come: a file of any size streams.
+DECOMPRESS = "not text: decompress it first, or pipe it in (zcat FILE | newsarc ingest -)"
 DOCUMENT_KINDS = (
     (b"%PDF-", f"a PDF document, {SAVE_AS_TEXT}"),
     (b"PK\x03\x04", f"a ZIP archive (a .docx, .odt or .epub is one), {SAVE_AS_TEXT}"),
@@ -122,6 +124,10 @@ DOCUMENT_KINDS = (
     (b"\x89PNG", "a PNG image, not text"),
     (b"\xff\xd8\xff", "a JPEG image, not text"),
     (b"GIF8", "a GIF image, not text"),
+    *(
+        (magic, f"{kind}-compressed, {DECOMPRESS}")
+        for magic, kind in ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"))
+    ),
 )
 UTF16_SAMPLE = 4096  # bytes looked at to tell UTF-16 without a byte-order mark
 # Bytes 0x80-0x9F are C1 controls in Latin-1 but curly quotes, dashes and the euro sign in

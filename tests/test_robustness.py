@@ -2,6 +2,7 @@
 
 import contextlib
 import gc
+import gzip
 import json
 import os
 import re
@@ -393,14 +394,17 @@ def test_symlink_loops_odd_names_and_fifos(run: Run, tmp_path: Path) -> None:
         handle.write(b"Caf\xe9 prices rise\n\nPrices rose in caf\xe9s.\n")
     for name, start in [("paper.txt", b"%PDF-1.4\n%\xe2\xe3"), ("notes.txt", b"{\\rtf1\\ansi Hi}")]:
         (folder / name).write_bytes(start)
+    (folder / "crawl.txt").write_bytes(gzip.compress(b'{"title": "A", "text": "B"}\n'))
     result = run("ingest", "--json", str(folder))
     report = json.loads(result.stdout)
-    assert (report["new"], report["failed"]) == (5, 3)
+    assert (report["new"], report["failed"]) == (5, 4)
     reasons = {Path(f["source"]).name: f["reason"] for f in report["failures"]}
     assert reasons == {  # the links to folders (loop, loop.txt) are not followed
         "pipe.txt": ingest_module.NOT_A_FILE,
         "paper.txt": "a PDF document, not text: save it as plain text first",
         "notes.txt": "an RTF document, not text: save it as plain text first",
+        "crawl.txt": "gzip-compressed, not text: decompress it first, or pipe it in"
+        " (zcat FILE | newsarc ingest -)",
     }
     paths = [
         json.loads(line)["source_path"] for line in run("export", "--jsonl").stdout.splitlines()
