@@ -9,6 +9,7 @@ import codecs
 import fnmatch
 import gc
 import hashlib
+import io
 import itertools
 import json
 import os
@@ -96,6 +97,7 @@ HTML_PAGE = re.compile(r"<(?:!doctype html|html)\b", re.IGNORECASE)  # not XML s
 PAGE_HEAD = 4096  # characters in which a page says it is HTML
 # Files whose names say they hold markup: exports of news databases among them.
 TABLE_SUFFIXES = (".csv", ".tsv")  # a row an article (tables.py)
+COMPRESSED_LINES = (".jsonl.gz", ".jsonl.bz2", ".jsonl.xz")  # decompressed as they are read
 MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml", ".rss", ".atom")
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".json", ".jsonl")
 # Kinds of file name newsarc reads, named when a folder holds some the pattern passed over.
@@ -425,8 +427,8 @@ def parse_job(job: Job, options: Options) -> Outcome:
     """Read and normalize one input (no fingerprint yet); a failure comes back as a failed
     InputResult."""
     try:
-        if job.data is not None and job.part:
-            return _parse_part(job.source, None, job.part, options, job.data)
+        if job.data is not None and job.part:  # lines of standard input or of a compressed file
+            return _parse_part(job.path or job.source, job.key, job.part, options, job.data)
         if job.data is not None:
             return _parse_standard_input(job.data, job.source, options)
         assert job.path is not None and job.key is not None
@@ -532,6 +534,9 @@ def _in_parts(
         if item.path == STDIN and read_stdin is not None:
             yield from _stdin_inputs(read_stdin, max_bytes)
             continue
+        if _compressed_lines(item) and not _unchanged(archive, item):
+            yield from _decompressed_inputs(item, max_bytes)
+            continue
         found = _changed_file_parts(item, archive, max_bytes)
         if found is None:
             yield item
@@ -546,16 +551,59 @@ def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterat
     if item.problem or info is None or info.st_size < parts.SPLIT_FROM:
         return None
     name = item.path.lower()
-    if not name.endswith((".jsonl", ".json", *TABLE_SUFFIXES)):
-        return None
-    state = archive.source_state(_key(item))
-    if state and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns):
-        return None  # unchanged: triage says so
+    if not name.endswith((".jsonl", ".json", *TABLE_SUFFIXES)) or _unchanged(archive, item):
+        return None  # read whole; or unchanged, as triage says
     if name.endswith(TABLE_SUFFIXES):
         return parts.row_parts(item.path, info.st_size, max_bytes, (*TEXT_KEYS, *DECK_KEYS))
     if name.endswith(".json"):
         return _json_list_parts(item.path, info.st_size, max_bytes)
     return parts.line_parts(item.path, info.st_size, max_bytes)
+
+
+def _unchanged(archive: Archive, item: Input) -> bool:
+    """Whether a file is as the archive remembers it (its size and time)."""
+    state = archive.source_state(_key(item))
+    info = item.info
+    return bool(state and info and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns))
+
+
+def _compressed_lines(item: Input) -> bool:
+    """Whether an input is a file of JSON Lines compressed (`crawl.jsonl.gz`)."""
+    return (
+        item.problem is None
+        and item.info is not None
+        and item.path.lower().endswith(COMPRESSED_LINES)
+    )
+
+
+def _decompressed_inputs(item: Input, max_bytes: int) -> Iterator[Input]:
+    """A compressed file of JSON Lines as the parts of its lines, decompressed as they are
+    needed (`stream_line_parts`); what breaks off fails, after the lines before it."""
+    import lzma
+    import zlib
+
+    try:
+        with _open_compressed(item.path) as stream:
+            head = stream.read(parts.PART_BYTES)
+            for part, data in parts.stream_line_parts(stream.read, head, max_bytes):
+                yield Input(item.path, None, item.absolute, item.info, part, data)
+    except (OSError, EOFError, zlib.error, lzma.LZMAError) as error:
+        yield Input(item.path, f"compressed data that cannot be read whole ({error})")
+
+
+def _open_compressed(path: str) -> io.BufferedIOBase:
+    """A compressed file, read as what it holds."""
+    if path.lower().endswith(".gz"):
+        import gzip
+
+        return gzip.open(path, "rb")
+    if path.lower().endswith(".bz2"):
+        import bz2
+
+        return bz2.open(path, "rb")
+    import lzma
+
+    return lzma.open(path, "rb")
 
 
 def _json_list_parts(path: str, size: int, max_bytes: int) -> Iterator[Part] | None:
@@ -632,7 +680,8 @@ def _triage(archive: Archive, items: list[Input]) -> tuple[list[InputResult], li
             else:
                 jobs.append(Job(STDIN_NAME, None, None, data=item.data, part=item.part))
         else:
-            jobs.append(Job(name, item.path, _key(item), part=item.part, info=item.info))
+            job = Job(name, item.path, _key(item), data=item.data, part=item.part, info=item.info)
+            jobs.append(job)
     known = archive.source_states([job.key for job in jobs if job.key and not job.part])
     changed = []
     for job in jobs:

@@ -328,7 +328,8 @@ def stream_line_parts(
     buffer = bytearray(head)
 
     def part(data: bytes, size: int, lines: int, last: bool) -> tuple[Part, bytes]:
-        return Part(LINES, offset, offset + size, line, lines, 0.0, offset == 0, last), data
+        share = 1.0 if last else 0.0  # how much of a stream is left is not known
+        return Part(LINES, offset, offset + size, line, lines, share, offset == 0, last), data
 
     while True:
         block = read(PART_BYTES)

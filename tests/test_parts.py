@@ -515,3 +515,43 @@ def test_a_large_file_with_no_articles_fails_once_as_read_whole(
     in_parts, _ = read_in_parts_and_whole(run, path, monkeypatch)
     (failure,) = in_parts["failures"]  # type: ignore[misc]
     assert failure == {"source": str(path), "reason": ingest_module.NO_ARTICLES}
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz"])
+def test_compressed_json_lines_are_read_as_they_are_decompressed(
+    run: Run, tmp_path: Path, suffix: str
+) -> None:
+    import bz2
+    import gzip
+    import lzma
+
+    compress = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}[suffix]
+    lines = [line for line in wire_lines(300) if line.startswith("{") and line.endswith("}")]
+    plain = tmp_path / "crawl.jsonl"
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    packed = tmp_path / f"crawl.jsonl{suffix}"
+    packed.write_bytes(compress(plain.read_bytes()))
+    first = ingest_report(run, str(packed))
+    assert (first["new"], first["failed"]) == (len(lines), 0)
+    stored_keys = {row[0] for row in stored(Path(os.environ["NEWSARC_DB"]))}
+    assert {f"{packed}:5", f"{packed}#https://example.org/news/1", str(packed)} < stored_keys
+    again = ingest_report(run, str(packed))
+    assert (again["inputs"], again["unchanged"]) == (1, 1)
+    assert ingest_report(run, str(plain))["duplicate"] == len(lines)  # the same texts
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_compressed_lines_that_break_off_keep_the_lines_before(run: Run, tmp_path: Path) -> None:
+    import gzip
+
+    lines = [line for line in wire_lines(300) if line.startswith("{") and line.endswith("}")]
+    whole = gzip.compress(("\n".join(lines) + "\n").encode())
+    packed = tmp_path / "crawl.jsonl.gz"
+    packed.write_bytes(whole[: len(whole) // 2])  # a download cut off
+    result = ingest_report(run, str(packed))
+    assert 50 < result["new"] < len(lines)  # type: ignore[operator]
+    (failure,) = result["failures"]  # type: ignore[misc]
+    assert failure["source"] == str(packed)
+    assert failure["reason"].startswith("compressed data that cannot be read whole")
+    assert ingest_report(run, str(packed))["failed"] == 1  # not remembered: read again
