@@ -102,7 +102,8 @@ MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".sgm", ".sgml", ".xml", ".rss", "
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".json", ".jsonl")
 # Kinds of file name newsarc reads, named when a folder holds some the pattern passed over.
 READ_KINDS = frozenset(
-    f"*{suffix}" for suffix in (*TEXT_SUFFIXES, *TABLE_SUFFIXES, *MARKUP_SUFFIXES)
+    f"*{suffix}"
+    for suffix in (*TEXT_SUFFIXES, *TABLE_SUFFIXES, *MARKUP_SUFFIXES, *COMPRESSED_LINES)
 )
 JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between values
 
@@ -323,10 +324,18 @@ def _walk(
                     yield Input(entry.path, None, absolute_path, entry.stat())
                 else:
                     yield Input(entry.path, NOT_A_FILE, absolute_path)
-            elif suffix := os.path.splitext(entry.name)[1]:
-                passed_over[f"*{suffix.lower()}"] += 1
+            elif kind := _name_kind(entry.name):
+                passed_over[kind] += 1
         except OSError as error:
             yield Input(entry.path, error.strerror or str(error))
+
+
+def _name_kind(name: str) -> str:
+    """The kind of a file's name, as a pattern: `*.sgm`, `*.jsonl.gz`; empty for none."""
+    name = name.lower()
+    compressed = next((suffix for suffix in COMPRESSED_LINES if name.endswith(suffix)), None)
+    suffix = compressed or os.path.splitext(name)[1]
+    return f"*{suffix}" if suffix else ""
 
 
 def _without_archive(inputs: Iterator[Input], path: str) -> Iterator[Input]:

@@ -237,14 +237,15 @@ def test_files_of_kinds_newsarc_reads_that_the_pattern_passed_over_are_named(
     shutil.copy(SEED, folder / "story.txt")
     for name in ("a.json", "b.json", "page.HTML", "wire/reut2-000.sgm", "notes.md", "logo.png"):
         (folder / name).write_text("{}")
+    (folder / "crawl.JSONL.gz").write_bytes(b"")
     result = run("ingest", str(folder))
     assert result.stdout.startswith("Ingested 1 input: 1 new")
     assert result.stderr == (
-        "Passed over 2 *.json, 1 *.html, 1 *.md, 1 *.sgm files, which the default --glob *.txt does "
-        "not name: ingest again with --glob '*.json' --glob '*.html' --glob '*.md' --glob '*.sgm' "
-        "to read them.\n"
+        "Passed over 2 *.json, 1 *.html, 1 *.jsonl.gz, 1 *.md, 1 *.sgm files, which the default"
+        " --glob *.txt does not name: ingest again with --glob '*.json' --glob '*.html'"
+        " --glob '*.jsonl.gz' --glob '*.md' --glob '*.sgm' to read them.\n"
     )
-    for name in ("a.json", "b.json", "page.HTML", "notes.md"):
+    for name in ("a.json", "b.json", "page.HTML", "notes.md", "crawl.JSONL.gz"):
         (folder / name).unlink()
     result = run("ingest", str(folder))
     assert result.stderr == (
