@@ -240,7 +240,7 @@ def _emit(
     "patterns",
     multiple=True,
     help="File names to read in folders, whatever their case: *.txt unless given; give it again "
-    "for more (*.json or *.jsonl for articles as JSON, *.csv for tables of articles, *.md for "
+    "for more (*.json, *.jsonl or *.jsonl.gz for articles as JSON, *.csv for tables of articles, *.md for "
     "Markdown, *.html or *.sgm for exports of news databases and saved pages, *.rss or *.xml "
     "for feeds).",
 )
@@ -251,7 +251,8 @@ def _emit(
     default=MAX_FILE_BYTES // (1024 * 1024),
     show_default=True,
     type=click.IntRange(min=1),
-    help="Largest file to read, in MB; of a JSON Lines file, its largest line.",
+    help="Largest file to read, in MB; of a JSON Lines file, a table or a JSON list, its "
+    "largest record.",
 )
 @click.option(
     "--clusters/--no-clusters",
@@ -276,17 +277,19 @@ def ingest(
     With no PATH, reads the inbox folder ./data (or $NEWSARC_INBOX). Files already stored are
     skipped, changed files update their article, and the same text twice is stored once.
     Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) and
-    news feeds (RSS, Atom) give an article an input, as do .json, .jsonl and .csv files and
-    standard input that is JSON or a table; a news site's page saved as .html is one article,
-    and so is a Markdown clipping, read with the title, date and writers its front matter
-    states. Exit code 0 when every input was stored, 1 when any failed, 130 when interrupted.
+    news feeds (RSS, Atom) give an article an input, as do .json, .jsonl (also compressed:
+    .jsonl.gz, .bz2, .xz) and .csv files and standard input that is JSON or a table; a large one
+    is read in parts by every worker, whatever its size. A news site's page saved as .html is
+    one article, and so is a Markdown clipping, read with the title, date and writers its front
+    matter states. Exit code 0 when every input was stored, 1 when any failed, 130 when
+    interrupted.
 
     \b
     Examples:
       newsarc ingest data/
       newsarc ingest --glob '*.text' --outlet 'Daily Star' scraped/
       cat story.txt | newsarc ingest -
-      newsarc ingest export.jsonl dataset.csv
+      newsarc ingest export.jsonl dataset.csv crawl.jsonl.gz
       newsarc export --jsonl | newsarc --db copy.db ingest -
       newsarc ingest --glob '*.html' factiva-saves/ saved-pages/
       newsarc ingest --glob '*.md' clippings/
