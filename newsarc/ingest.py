@@ -22,7 +22,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -550,7 +550,7 @@ def _in_parts(
         if found is None:
             yield item
         else:
-            yield from (Input(item.path, None, item.absolute, item.info, part) for part in found)
+            yield from (replace(item, part=part) for part in found)
 
 
 def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterator[Part] | None:
@@ -570,10 +570,14 @@ def _changed_file_parts(item: Input, archive: Archive, max_bytes: int) -> Iterat
 
 
 def _unchanged(archive: Archive, item: Input) -> bool:
-    """Whether a file is as the archive remembers it (its size and time)."""
+    """Whether a file is as the archive remembers it."""
     state = archive.source_state(_key(item))
-    info = item.info
-    return bool(state and info and (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns))
+    return state is not None and item.info is not None and _as_remembered(state, item.info)
+
+
+def _as_remembered(state: SourceState, info: os.stat_result) -> bool:
+    """Whether a file's status is what the archive remembers of it: its size and time."""
+    return (state.size, state.mtime_ns) == (info.st_size, info.st_mtime_ns)
 
 
 def _compressed_lines(item: Input) -> bool:
@@ -595,7 +599,7 @@ def _decompressed_inputs(item: Input, max_bytes: int) -> Iterator[Input]:
         with _open_compressed(item.path) as stream:
             head = stream.read(parts.PART_BYTES)
             for part, data in parts.stream_line_parts(stream.read, head, max_bytes):
-                yield Input(item.path, None, item.absolute, item.info, part, data)
+                yield replace(item, part=part, data=data)
     except (OSError, EOFError, zlib.error, lzma.LZMAError) as error:
         yield Input(item.path, f"compressed data that cannot be read whole ({error})")
 
@@ -706,7 +710,7 @@ def _triage(archive: Archive, items: list[Input]) -> tuple[list[InputResult], li
         except OSError as error:
             settled.append(InputResult(job.source, "failed", reason=error.strerror))
             continue
-        if (state.size, state.mtime_ns) == (now.st_size, now.st_mtime_ns):
+        if _as_remembered(state, now):
             settled.append(InputResult(job.source, "unchanged", state.article_id))
         else:
             changed.append(job)
@@ -792,7 +796,7 @@ def _claim_member_keys(archive: Archive, job: Job, outcome: Outcome) -> None:
     earlier part of the file stated first, as `_member_key` does within a part."""
     assert job.part and job.key
     if job.part.opening:
-        archive.forget_claimed_keys()
+        archive.start_claims()
     by_id = f"{job.key}#"
     for parsed in outcome:
         if not isinstance(parsed, Parsed) or not (parsed.key or "").startswith(by_id):

@@ -281,11 +281,8 @@ class _Scan:
                 self.before = (self.position, match.start(1))
                 self.position = match.end()
                 return match.group(1)
-            block = self.file.read(PART_BYTES)
-            if not block:
+            if not self._read_more():
                 return b""
-            self.buffer = self.buffer[self.position :] + block
-            self.base, self.position = self.base + self.position, 0
 
     def match(self, pattern: re.Pattern[bytes]) -> re.Match[bytes] | None:
         """`pattern` matched where the scan stands, moving past it; None at the file's end."""
@@ -294,16 +291,21 @@ class _Scan:
             if found and found.end() < len(self.buffer):
                 self.position = found.end()
                 return found
-            block = self.file.read(PART_BYTES)
-            if not block or len(self.buffer) - self.position > OUTLINE_LOOKAHEAD:
+            if len(self.buffer) - self.position > OUTLINE_LOOKAHEAD or not self._read_more():
                 if found:
                     self.position = found.end()
                 return found
+
+    def _read_more(self) -> bool:
+        """Add the file's next block to what is left of the buffer; False at the file's end."""
+        block = self.file.read(PART_BYTES)
+        if block:
             self.buffer = self.buffer[self.position :] + block
             self.base, self.position = self.base + self.position, 0
+        return bool(block)
 
-    def pass_over(self, opening: bytes) -> None:
-        """Move past the list or object whose `opening` bracket or brace the scan has passed."""
+    def pass_over(self) -> None:
+        """Move past the list or object whose bracket or brace the scan has just passed."""
         depth = 1
         while depth:
             mark = self.next(JSON_NESTING)
@@ -371,7 +373,7 @@ def _stream_line_end(read: Callable[[int], bytes], buffer: bytearray) -> tuple[i
 JSON_MEMBER = re.compile(
     rb'\s*(?:(")((?:[^"\\]++|\\.)*+)"\s*:\s*([\[{"]|[^\s,\]}](?=[^,\]}]*[,\]}]))|(}))'
 )
-JSON_AFTER_VALUE = re.compile(rb'(?:"(?:[^"\\]++|\\.)*+"|[^\s,\]}"]++)?\s*([,}])')
+JSON_AFTER_VALUE = re.compile(rb"(?:" + _STRING + rb'|[^\s,\]}"]++)?\s*([,}])')
 OUTLINE_DEPTH = 2  # objects whose members an outline names: the file's and those in it
 OUTLINE_LOOKAHEAD = 8 * PART_BYTES  # bytes read for one member's name before it is no JSON
 
@@ -418,7 +420,7 @@ def _outline(
             members[name] = _outline(scan, place, lists, limits)
         elif opening == b"{":
             members[name] = {}
-            scan.pass_over(b"{")
+            scan.pass_over()
         else:  # a string or another value, read from its start
             scan.position -= 1
             members[name] = "" if opening == b'"' else None

@@ -434,10 +434,14 @@ def progress_steps(stream: IO[str]) -> Iterator[Callable[[str, int], Callable[[f
 
     class RateColumn(ProgressColumn):
         def render(self, task: Task) -> Text:
-            speed = task.speed
+            speed = task.speed or 0.0
             # a large file read in parts counts as one: under one a second, its share shows
-            rate = f"{speed:,.0f}/s" if speed and speed >= 10 else ""
-            rate = rate or (f"{speed:.1f}/s" if speed and speed >= 0.05 else "")
+            if speed >= 10:
+                rate = f"{speed:,.0f}/s"
+            elif speed >= 0.05:
+                rate = f"{speed:.1f}/s"
+            else:
+                rate = ""
             return _plain_text(rate, "dim")
 
     columns = (

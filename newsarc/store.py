@@ -352,17 +352,16 @@ class Archive:
             (path, article_id, size, mtime_ns, content_hash),
         )
 
+    def start_claims(self) -> None:
+        """Begin a new set of claimed keys (`claim_key`), in a temporary table, not in memory:
+        a file may hold millions of ids."""
+        self.db.execute("DROP TABLE IF EXISTS temp.claimed_keys")
+        self.db.execute("CREATE TEMP TABLE claimed_keys (key TEXT PRIMARY KEY) WITHOUT ROWID")
+
     def claim_key(self, key: str) -> bool:
-        """Whether `key` is claimed here first since the claims were last forgotten. The claims
-        live in a temporary table, not in memory: a file may hold millions of ids."""
-        self.db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS claimed_keys (key TEXT PRIMARY KEY) WITHOUT ROWID"
-        )
+        """Whether `key` is claimed here first since `start_claims`."""
         cursor = self.db.execute("INSERT OR IGNORE INTO claimed_keys (key) VALUES (?)", (key,))
         return cursor.rowcount == 1
-
-    def forget_claimed_keys(self) -> None:
-        self.db.execute("DROP TABLE IF EXISTS temp.claimed_keys")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
