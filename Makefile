@@ -9,10 +9,10 @@ DEMO_DB := demo.db
 install: $(VENV)/.installed
 
 # A regular (not editable) install, as users get it: an editable install's import hook would
-# add to every start-up, and the install compiles two modules with mypyc (setup.py). Any change
+# add to every start-up, and the install compiles three modules (setup.py). Any change
 # to the package reinstalls it; tests import the working tree, and test_compiled.py checks that
 # the installed, compiled modules read as it does.
-$(VENV)/.installed: pyproject.toml setup.py $(wildcard newsarc/*.py)
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard newsarc/*.py newsarc/*.c)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check '.[dev]'
 	touch $@

@@ -19,6 +19,11 @@ from typing import TYPE_CHECKING
 
 from newsarc.models import pickled_as_values
 
+try:  # compiled from _minhash.c at install when a C compiler is at hand (setup.py)
+    from newsarc import _minhash  # type: ignore[attr-defined]
+except ImportError:  # plain Python and numpy: the same values, several times slower
+    _minhash = None
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -28,7 +33,9 @@ PERMUTATIONS = 60  # signature values: more than the bands use, for a closer est
 # Shorter bodies share too many shingles by chance (captions, one-line briefs): no fingerprint.
 MIN_WORDS = 30
 EMPTY_BIN = 0xFFFFFFFF  # a bin no shingle fell into (short bodies)
+KEY_MASK = (1 << 63) - 1  # keys are positive 63-bit integers (SQLite's INTEGER)
 WORD_BASE = 0x100000001B3  # odd, so it has an inverse mod 2**64
+SHINGLE_FIRST, SHINGLE_SECOND = 0x9E3779B1, 0x85EBCA77  # a shingle's first and second words'
 CHUNK = 1 << 16  # bytes of text whose words are hashed together
 # Bodies fingerprinted together: as much text as keeps numpy's arrays in the CPU's cache
 # (1,000 benchmark bodies: 31 us each one at a time, 18 us in groups of 32 KiB, 36 us of 64 KiB).
@@ -56,25 +63,34 @@ def fingerprint(body: str) -> Fingerprint | None:
 def fingerprints(bodies: Sequence[str]) -> list[Fingerprint | None]:
     """The fingerprints of many bodies, computed a group at a time: numpy calls on one short
     body cost more than their work, so bodies are hashed together, GROUP_BYTES of text at once."""
-    family = _family()
+    group_fingerprints = _compiled_group_fingerprints if _minhash else _group_fingerprints
     texts = [_word_bytes(body) for body in bodies]
     result: list[Fingerprint | None] = []
     group: list[bytes] = []
     size = 0
     for text in texts:
         if group and size + len(text) > GROUP_BYTES:
-            result.extend(_group_fingerprints(group, family))
+            result.extend(group_fingerprints(group))
             group, size = [], 0
         group.append(text)
         size += len(text) + 1
     if group:
-        result.extend(_group_fingerprints(group, family))
+        result.extend(group_fingerprints(group))
     return result
 
 
-def _group_fingerprints(texts: list[bytes], family: _Family) -> list[Fingerprint | None]:
+def _compiled_group_fingerprints(texts: list[bytes]) -> list[Fingerprint | None]:
+    """What _group_fingerprints computes, in one pass of C over the words (in a worker,
+    ~45 us a benchmark body with numpy)."""
+    results = _minhash.group(b" ".join(texts), [len(text) for text in texts], _family_numbers())
+    return [Fingerprint(*result) if result else None for result in results]
+
+
+def _group_fingerprints(texts: list[bytes]) -> list[Fingerprint | None]:
     """Fingerprints of the word texts of a few bodies, hashed as one text."""
     import numpy as np  # here, not at import time: numpy costs ~45 ms of CLI start-up
+
+    family = _family()
 
     sizes = np.array([len(text) + 1 for text in texts], dtype=np.int64)
     hashes, starts = _word_hashes(b" ".join(texts), family)
@@ -89,8 +105,8 @@ def _group_fingerprints(texts: list[bytes], family: _Family) -> list[Fingerprint
     # Shingles of three words of one body; none spans two.
     inside = owner[:-2] == owner[2:]
     shingles = (
-        hashes[:-2][inside] * np.uint64(0x9E3779B1)
-        ^ hashes[1:-1][inside] * np.uint64(0x85EBCA77)
+        hashes[:-2][inside] * np.uint64(SHINGLE_FIRST)
+        ^ hashes[1:-1][inside] * np.uint64(SHINGLE_SECOND)
         ^ hashes[2:][inside]
     )
     # One permutation hashing: one 32-bit hash per shingle (multiply-shift), the hash space cut
@@ -198,7 +214,7 @@ class _Family:
     bin_ends: np.ndarray  # the smallest of the next bin
     band_mix: np.ndarray  # a multiplier per row of a band
     band_tags: np.ndarray  # the band's number in the top byte: bands never share a key
-    key_mask: np.uint64  # keys are positive 63-bit integers (SQLite's INTEGER)
+    key_mask: np.uint64
     powers: np.ndarray  # WORD_BASE ** i mod 2**64, for i < CHUNK
     inverse_powers: np.ndarray  # WORD_BASE ** -i mod 2**64, for i < CHUNK
     word_mix: np.uint64
@@ -208,23 +224,49 @@ class _Family:
 def _family() -> _Family:
     import numpy as np
 
-    def number(label: str) -> int:
-        return int.from_bytes(hashlib.blake2b(label.encode(), digest_size=8).digest(), "little")
-
     # A hash h falls in bin (h * PERMUTATIONS) >> 32, so bin k starts at ceil(k * 2**32 / P).
     starts = [-(-k * 2**32 // PERMUTATIONS) for k in range(PERMUTATIONS + 1)]
     return _Family(
-        multiplier=np.uint64(number("a") | 1),
-        offset=np.uint64(number("b")),
+        multiplier=np.uint64(_number("a") | 1),
+        offset=np.uint64(_number("b")),
         bin_starts=np.array(starts[:-1], dtype=np.uint64),
         bin_ends=np.array(starts[1:], dtype=np.uint64),
-        band_mix=np.array([number(f"m{j}") | 1 for j in range(BAND_ROWS)], dtype=np.uint64),
+        band_mix=np.array(_band_mix(), dtype=np.uint64),
         band_tags=np.arange(BANDS, dtype=np.uint64) << np.uint64(56),
-        key_mask=np.uint64((1 << 63) - 1),
+        key_mask=np.uint64(KEY_MASK),
         powers=_powers(WORD_BASE),
         inverse_powers=_powers(pow(WORD_BASE, -1, 2**64)),
-        word_mix=np.uint64(number("w") | 1),
+        word_mix=np.uint64(_number("w") | 1),
     )
+
+
+@lru_cache(maxsize=1)
+def _family_numbers() -> tuple[int, ...]:
+    """The family as _minhash.c reads it, in the order it reads them."""
+    return (
+        WORD_BASE,
+        _number("w") | 1,
+        _number("a") | 1,
+        _number("b"),
+        SHINGLE_FIRST,
+        SHINGLE_SECOND,
+        KEY_MASK,
+        CHUNK,
+        MIN_WORDS,
+        PERMUTATIONS,
+        BANDS,
+        BAND_ROWS,
+        *_band_mix(),
+    )
+
+
+def _band_mix() -> list[int]:
+    return [_number(f"m{j}") | 1 for j in range(BAND_ROWS)]
+
+
+def _number(label: str) -> int:
+    """A fixed 64-bit number named by `label`."""
+    return int.from_bytes(hashlib.blake2b(label.encode(), digest_size=8).digest(), "little")
 
 
 def _powers(base: int) -> np.ndarray:

@@ -1,9 +1,11 @@
-"""The installed newsarc, whose normalizer and date parser are compiled to C (setup.py), reads
-every sample and every test row's text as the plain Python of this tree does. Tests import the
-tree; this one runs the installed package in a process of its own."""
+"""The installed newsarc, whose normalizer, date parser and fingerprints are compiled to C
+(setup.py), reads every sample and every test row's text, and fingerprints every body, as the
+plain Python of this tree does. Tests import the tree; these run the installed package in a
+process of its own."""
 
 import json
 import os
+import random
 import subprocess
 import sys
 from dataclasses import asdict
@@ -21,10 +23,12 @@ from test_normalize import (
     lead,
 )
 
+from newsarc import similarity
 from newsarc.dates import parse_published
 from newsarc.errors import NotAnArticle
 from newsarc.ingest import decode
 from newsarc.normalize import clean_text, normalize
+from newsarc.similarity import CHUNK, MIN_WORDS
 
 # Run in the installed package: what it reads, as JSON, or null when nothing there is compiled.
 READ_INSTALLED = """
@@ -90,23 +94,89 @@ def corpus_texts() -> list[str]:
     return texts + [decode(path.read_bytes())[0] for path in files]
 
 
-def test_installed_compiled_modules_read_as_the_source_does(tmp_path: Path) -> None:
-    texts = sample_texts() + corpus_texts()
-    dates = [row[1] for row in DATE_ROWS] + [row[1] for row in TIMESTAMP_LINE_ROWS]
+def run_installed(script: str, given: object, folder: Path) -> object:
+    """What `script` prints as JSON, run by the installed package with `given` as JSON on its
+    standard input; the test is skipped when the package is not installed or not compiled."""
     environment = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
     result = subprocess.run(
-        [sys.executable, "-c", READ_INSTALLED],
-        input=json.dumps([texts, dates, TODAY.isoformat()]),
+        [sys.executable, "-c", script],
+        input=json.dumps(given),
         capture_output=True,
         text=True,
-        cwd=tmp_path,  # away from this tree, so that the installed package is imported
+        cwd=folder,  # away from this tree, so that the installed package is imported
         env=environment,
     )
     if "No module named 'newsarc'" in result.stderr:
         pytest.skip("newsarc is not installed (make test installs it)")
     assert result.returncode == 0, result.stderr
-    installed = json.loads(result.stdout)
-    if installed is None:
+    printed = json.loads(result.stdout)
+    if printed is None:
         pytest.skip("installed without compiled modules (no C compiler at install time)")
+    return printed
+
+
+def test_installed_compiled_modules_read_as_the_source_does(tmp_path: Path) -> None:
+    texts = sample_texts() + corpus_texts()
+    dates = [row[1] for row in DATE_ROWS] + [row[1] for row in TIMESTAMP_LINE_ROWS]
+    installed = run_installed(READ_INSTALLED, [texts, dates, TODAY.isoformat()], tmp_path)
     assert len(texts) > 50  # samples and test rows; ~870 more with the corpus
     assert installed == json.loads(json.dumps(read_here(texts, dates)))
+
+
+# Run in the installed package: each body's fingerprint as [signature hex, keys] or null, or
+# null alone when the fingerprints there are not compiled.
+FINGERPRINT_INSTALLED = """
+import json, sys
+from newsarc import similarity
+if similarity._minhash is None:
+    print("null")
+    sys.exit()
+prints = similarity.fingerprints(json.load(sys.stdin))
+print(json.dumps([p and [p.signature.hex(), p.keys] for p in prints]))
+"""
+
+
+def fingerprint_bodies() -> list[str]:
+    """Bodies of every shape the C and numpy fingerprints must agree on: articles, short ones,
+    words of one letter, non-ASCII and unspaced scripts, and words longer than a chunk, which
+    both cut where the chunk ends."""
+    generator = random.Random(5)
+    vocabulary = ["the", "a", "Moscow", "ceasefire", "x_y", "d-e", "ünï", "中文", "12", "?!", ""]
+    bodies = [
+        body for text in sample_texts() + corpus_texts()[:200] if (body := article_body(text))
+    ]
+    bodies += [
+        " ".join(generator.choice(vocabulary) for _ in range(generator.randint(0, 400)))
+        for _ in range(300)
+    ]
+    bodies += [
+        "",
+        "word " * (MIN_WORDS - 1),
+        "word " * MIN_WORDS,
+        "\t\n".join(f"w{i}" for i in range(100)),
+        "中文的新闻报道" * 20_000,  # one "word" of 420,000 bytes
+        "x" * (CHUNK + 10) + " then some words" * 40,
+        ("y" * (CHUNK // 2) + " ") * 5 + "z " * 100,
+        " ".join(["The story goes on."] * 5_000),  # past GROUP_BYTES and CHUNK
+    ]
+    return bodies
+
+
+def article_body(text: str) -> str | None:
+    try:
+        return normalize(text).body
+    except NotAnArticle:
+        return None
+
+
+def test_installed_compiled_fingerprints_are_those_of_numpy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Archives keep signatures and keys: an install with the C fingerprints and one without
+    must give every body the same, or copies ingested by each would never cluster."""
+    bodies = fingerprint_bodies()
+    installed = run_installed(FINGERPRINT_INSTALLED, bodies, tmp_path)
+    monkeypatch.setattr(similarity, "_minhash", None)  # this tree's numpy, even if built here
+    here = [p and [p.signature.hex(), list(p.keys)] for p in similarity.fingerprints(bodies)]
+    assert sum(p is not None for p in here) > 300
+    assert installed == here
