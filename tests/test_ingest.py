@@ -744,19 +744,22 @@ def file_status(size: int) -> os.stat_result:
 def test_large_inputs_make_smaller_batches_and_windows() -> None:
     """A news database's export holds hundreds of articles: windows and batches count them by
     size, so memory stays bounded and the workers share one folder of exports."""
+    full = ingest.BATCH
     small = [
-        ingest.Job(f"{n}.txt", f"{n}.txt", f"/{n}.txt", info=file_status(3_000)) for n in range(70)
+        ingest.Job(f"{n}.txt", f"{n}.txt", f"/{n}.txt", info=file_status(3_000))
+        for n in range(2 * full + 6)
     ]
-    large = [
+    large = [  # 159 articles a file, more than a batch
         ingest.Job(f"{n}.sgm", f"{n}.sgm", f"/{n}.sgm", info=file_status(1_300_000))
         for n in range(3)
     ]
-    assert [len(batch) for batch in ingest._batches(small)] == [32, 32, 6]
-    assert [len(batch) for batch in ingest._batches(large + small[:40])] == [1, 1, 1, 32, 8]
+    sizes = [len(batch) for batch in ingest._batches(large + small[: full + 8])]
+    assert [len(batch) for batch in ingest._batches(small)] == [full, full, 6]
+    assert sizes == [1, 1, 1, full, 8]
     assert ingest._batches([]) == []
-    inputs = [ingest.Input(job.path, info=job.info) for job in large * 10 + small]
+    inputs = [ingest.Input(job.path, info=job.info) for job in large * 10 + small[:70]]
     windows = list(ingest._windows(inputs))
-    assert [len(window) for window in windows] == [2, 4, 7, 13, 74]  # 159 articles a file
+    assert [len(window) for window in windows] == [2, 4, 7, 13, 74]
     assert [item for window in windows for item in window] == inputs
 
 
