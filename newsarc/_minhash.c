@@ -3,7 +3,7 @@
  * values, bit for bit (tests/test_compiled.py compares the two).
  *
  * group(text, lengths, family) takes the word texts of some bodies joined by single spaces,
- * each body's length in bytes, and the hash family's numbers (similarity._family_numbers);
+ * each body's length in bytes, and the hash family's numbers (similarity.C_FAMILY);
  * it returns, for each body, (signature, keys) or None when the body has too few words.
  */
 #define PY_SSIZE_T_CLEAN

@@ -240,9 +240,9 @@ def _emit(
     "patterns",
     multiple=True,
     help="File names to read in folders, whatever their case: *.txt unless given; give it again "
-    "for more (*.json, *.jsonl or *.jsonl.gz for articles as JSON, *.csv for tables of articles, *.md for "
-    "Markdown, *.html or *.sgm for exports of news databases and saved pages, *.rss or *.xml "
-    "for feeds).",
+    "for more (*.json, *.jsonl or *.jsonl.gz for articles as JSON, *.csv for tables of "
+    "articles, *.md for Markdown, *.html or *.sgm for exports of news databases and saved "
+    "pages, *.rss or *.xml for feeds).",
 )
 @click.option("--outlet", help="Record this outlet for every article of the batch.")
 @dayfirst_option

@@ -197,33 +197,27 @@ def _cut_rows(rows: _Rows, size: int, max_bytes: int) -> Iterator[Part]:
             yield part(size)
 
 
-def element_parts(
-    path: str, size: int, max_bytes: int, at: int = 0, names: str = ""
-) -> Iterator[Part] | None:
-    """The parts of a file of `size` bytes whose JSON list opens at byte `at` (the file's own
-    list, or one an object wraps, named by `names`: `.articles`), cut between its elements; or
-    None when it is read whole: small, UTF-16, or no list there. An element longer than
-    `max_bytes` is a part of its own, which the worker refuses."""
+def element_parts(path: str, size: int, max_bytes: int) -> Iterator[Part] | None:
+    """The parts of a file of `size` bytes that holds a JSON list, cut between its elements,
+    or None when it is read whole: small, UTF-16, or no list (an object that wraps one is
+    outlined by `json_outline`). An element longer than `max_bytes` is a part of its own, which
+    the worker refuses."""
     if size < SPLIT_FROM or _wide(path):
         return None
     with open(path, "rb") as file:
-        file.seek(at)
         opening = file.read(WIDE_SAMPLE).removeprefix(codecs.BOM_UTF8)
     if not opening.lstrip(SPACE).startswith(b"["):
         return None
-    return _cut_elements(path, size, max_bytes, at, names)
+    return _cut_elements(path, size, max_bytes)
 
 
-def _cut_elements(
-    path: str, size: int, max_bytes: int, at: int = 0, names: str = ""
-) -> Iterator[Part]:
-    """Cut after the elements of the list that opens at byte `at`; what follows the list is
-    not read."""
+def _cut_elements(path: str, size: int, max_bytes: int) -> Iterator[Part]:
+    """Cut after the elements of the list that opens the file; what follows the list is not
+    read."""
     with open(path, "rb") as file:
-        file.seek(at)
-        scan = _Scan(file, at)
+        scan = _Scan(file)
         if scan.next(JSON_OPENING) == b"[":
-            yield from _cut_list(scan, size, max_bytes, names)
+            yield from _cut_list(scan, size, max_bytes, "")
 
 
 def _cut_list(scan: _Scan, size: int, max_bytes: int, names: str) -> Iterator[Part]:
@@ -263,10 +257,10 @@ def _cut_list(scan: _Scan, size: int, max_bytes: int, names: str) -> Iterator[Pa
 class _Scan:
     """The structural marks of a JSON text read a block at a time, and the offset after each."""
 
-    def __init__(self, file: BinaryIO, at: int = 0) -> None:
-        self.file = file  # read from byte `at` on
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
         self.buffer = b""
-        self.base, self.position = at, 0  # the buffer's offset in the file; the place in it
+        self.base = self.position = 0  # the buffer's offset in the file; the place in it
         self.before = (0, 0)  # where the text before the last mark lies in the buffer
 
     @property

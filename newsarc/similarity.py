@@ -27,6 +27,12 @@ except ImportError:  # plain Python and numpy: the same values, several times sl
 if TYPE_CHECKING:
     import numpy as np
 
+
+def _number(label: str) -> int:
+    """A fixed 64-bit number named by `label`, the same on every machine and version."""
+    return int.from_bytes(hashlib.blake2b(label.encode(), digest_size=8).digest(), "little")
+
+
 BANDS = 10
 BAND_ROWS = 2
 PERMUTATIONS = 60  # signature values: more than the bands use, for a closer estimate
@@ -36,10 +42,18 @@ EMPTY_BIN = 0xFFFFFFFF  # a bin no shingle fell into (short bodies)
 KEY_MASK = (1 << 63) - 1  # keys are positive 63-bit integers (SQLite's INTEGER)
 WORD_BASE = 0x100000001B3  # odd, so it has an inverse mod 2**64
 SHINGLE_FIRST, SHINGLE_SECOND = 0x9E3779B1, 0x85EBCA77  # a shingle's first and second words'
+WORD_MIX = _number("w") | 1  # multiplies a word's hash so that every bit counts
+MULTIPLIER, OFFSET = _number("a") | 1, _number("b")  # a shingle's 32-bit hash (multiply-shift)
+BAND_MIX = tuple(_number(f"m{j}") | 1 for j in range(BAND_ROWS))  # one for each row of a band
 CHUNK = 1 << 16  # bytes of text whose words are hashed together
 # Bodies fingerprinted together: as much text as keeps numpy's arrays in the CPU's cache
 # (1,000 benchmark bodies: 31 us each one at a time, 18 us in groups of 32 KiB, 36 us of 64 KiB).
 GROUP_BYTES = 1 << 15
+# The hash family as _minhash.c reads it, in the order it reads it.
+C_FAMILY = (
+    WORD_BASE, WORD_MIX, MULTIPLIER, OFFSET, SHINGLE_FIRST, SHINGLE_SECOND, KEY_MASK, CHUNK,
+    MIN_WORDS, PERMUTATIONS, BANDS, BAND_ROWS, *BAND_MIX,
+)  # fmt: skip
 _WORD = re.compile(r"[^\W_]+")
 # ASCII punctuation, which separates words like white space and control characters do.
 _SEPARATORS = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -82,7 +96,7 @@ def fingerprints(bodies: Sequence[str]) -> list[Fingerprint | None]:
 def _compiled_group_fingerprints(texts: list[bytes]) -> list[Fingerprint | None]:
     """What _group_fingerprints computes, in one pass of C over the words (in a worker,
     ~45 us a benchmark body with numpy)."""
-    results = _minhash.group(b" ".join(texts), [len(text) for text in texts], _family_numbers())
+    results = _minhash.group(b" ".join(texts), [len(text) for text in texts], C_FAMILY)
     return [Fingerprint(*result) if result else None for result in results]
 
 
@@ -227,46 +241,17 @@ def _family() -> _Family:
     # A hash h falls in bin (h * PERMUTATIONS) >> 32, so bin k starts at ceil(k * 2**32 / P).
     starts = [-(-k * 2**32 // PERMUTATIONS) for k in range(PERMUTATIONS + 1)]
     return _Family(
-        multiplier=np.uint64(_number("a") | 1),
-        offset=np.uint64(_number("b")),
+        multiplier=np.uint64(MULTIPLIER),
+        offset=np.uint64(OFFSET),
         bin_starts=np.array(starts[:-1], dtype=np.uint64),
         bin_ends=np.array(starts[1:], dtype=np.uint64),
-        band_mix=np.array(_band_mix(), dtype=np.uint64),
+        band_mix=np.array(BAND_MIX, dtype=np.uint64),
         band_tags=np.arange(BANDS, dtype=np.uint64) << np.uint64(56),
         key_mask=np.uint64(KEY_MASK),
         powers=_powers(WORD_BASE),
         inverse_powers=_powers(pow(WORD_BASE, -1, 2**64)),
-        word_mix=np.uint64(_number("w") | 1),
+        word_mix=np.uint64(WORD_MIX),
     )
-
-
-@lru_cache(maxsize=1)
-def _family_numbers() -> tuple[int, ...]:
-    """The family as _minhash.c reads it, in the order it reads them."""
-    return (
-        WORD_BASE,
-        _number("w") | 1,
-        _number("a") | 1,
-        _number("b"),
-        SHINGLE_FIRST,
-        SHINGLE_SECOND,
-        KEY_MASK,
-        CHUNK,
-        MIN_WORDS,
-        PERMUTATIONS,
-        BANDS,
-        BAND_ROWS,
-        *_band_mix(),
-    )
-
-
-def _band_mix() -> list[int]:
-    return [_number(f"m{j}") | 1 for j in range(BAND_ROWS)]
-
-
-def _number(label: str) -> int:
-    """A fixed 64-bit number named by `label`."""
-    return int.from_bytes(hashlib.blake2b(label.encode(), digest_size=8).digest(), "little")
 
 
 def _powers(base: int) -> np.ndarray:
