@@ -469,6 +469,9 @@ PLACE_AND_DATE = re.compile(
     rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\s*:?$"
 )
 DATE_ENDS = frozenset(":0123456789")
+# A place and a comma before a timestamp with its year: "Dhaka, Updated: June 12, 2022 09:15 PM";
+# not a wire dateline before the lead ("JOHANNESBURG, April 7 - 1ST QTR TO MARCH 31").
+PLACE_BEFORE_TIME = re.compile(rf"^(?P<place>{_CAPITALISED}),\s+(?=\S.*\b(?:1[89]|20)\d\d\b)")
 # A place and the time with its year, between dashes, under the writer's name: "Madrid - 10 mar
 # 2025 - 14:32 CET" (El País); not a headline of wire copy ("INT PARIS EURODEPOSITS - 2 - APR 07")
 PLACE_AND_TIME = re.compile(rf"^(?P<place>{_CAPITALISED})\s+[-–—]\s+(?P<time>\d.*\b\d{{4}}\b.*)$")
@@ -907,6 +910,11 @@ def _header_line(text: str, header: _Header) -> bool:
     if _is_bare_timestamp(text) or RELATIVE_TIMESTAMP.match(text):
         header.timestamps.append(("", text))
         return True
+    placed = PLACE_BEFORE_TIME.match(text) if "," in text else None
+    if placed and (stamps := _timestamps(text[placed.end() :], bare_first=True)):
+        header.add_credit([], placed.group("place"))
+        header.timestamps.extend(stamps)
+        return True
     section = BEFORE_NUMBER.match(text) if len(text) <= MAX_SECTION_AND_TIME else None
     if section and section.group("words").casefold() in SECTION_LABELS:
         time = text[section.end() :]
@@ -989,9 +997,10 @@ def _after_headline(text: str, headline: str) -> str | None:
     return text[end:].strip(" -–—|:")
 
 
-def _timestamps(text: str) -> list[tuple[str, str]] | None:
+def _timestamps(text: str, bare_first: bool = False) -> list[tuple[str, str]] | None:
     """The (label, value) of each timestamp a line holds, when it holds nothing else: one
-    labelled ("Updated: 6 March 2020"), or several, the first of them maybe unlabelled."""
+    labelled ("Updated: 6 March 2020"), or several, the first of them maybe unlabelled; with
+    `bare_first`, also one unlabelled."""
     if len(text) > 2 * MAX_TIMESTAMP:
         return None
     lowered = text.lower()
@@ -1004,7 +1013,7 @@ def _timestamps(text: str) -> list[tuple[str, str]] | None:
         stamps = [stamp for i, piece in enumerate(pieces) if (stamp := _timestamp(piece, i == 0))]
         if len(stamps) == len(cuts) + 1:
             return stamps
-    stamp = _timestamp(text, False)  # "Published: 6 March 2020, updated daily"
+    stamp = _timestamp(text, bare_first)  # "Published: 6 March 2020, updated daily"
     return [stamp] if stamp else None
 
 

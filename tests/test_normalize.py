@@ -1455,6 +1455,42 @@ def test_a_place_and_a_time_between_bars_under_a_byline() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "place", "published"),
+    [
+        ("Dhaka, Updated: June 12, 2022 09:15 PM", "Dhaka", "2022-06-12T21:15:00"),
+        ("New Delhi, Published: March 10, 2025", "New Delhi", "2025-03-10"),
+        ("Lagos, March 3, 2023 10:05 AM", "Lagos", "2023-03-03T10:05:00"),
+    ],
+)
+def test_a_place_and_a_comma_before_a_time(line: str, place: str, published: str) -> None:
+    text = f"Govt to raise fuel prices\nStaff Correspondent\n{line}\n\nThe government said.\n"
+    article = normalize(text)
+    assert (article.dateline, article.published, article.body) == (
+        place,
+        published,
+        "The government said.",
+    )
+
+
+def test_a_wire_dateline_before_a_line_of_figures_keeps_the_line() -> None:
+    text = "Gold Fields profit falls\n\nJOHANNESBURG, April 7 - 1ST QTR TO MARCH 31\n\nNet 264.32 mln\n"
+    article = normalize(text)
+    assert (article.dateline, article.body) == (
+        "Johannesburg",
+        "1ST QTR TO MARCH 31\n\nNet 264.32 mln",
+    )
+
+
+def test_a_sentence_after_a_place_and_a_comma_is_the_body() -> None:
+    text = "Fuel prices rise\n\nDhaka, the capital, saw fuel prices rise on June 12, 2022.\n"
+    article = normalize(text)
+    assert (article.dateline, article.body) == (
+        None,
+        "Dhaka, the capital, saw fuel prices rise on June 12, 2022.",
+    )
+
+
 def test_an_editors_note_over_a_foreign_byline_is_the_deck() -> None:
     text = "Estrellas llegan a los Emmy\n(Agrega actores)\nPor Lisa Richwine\n\nLas estrellas llegaron.\n"
     article = normalize(text)
