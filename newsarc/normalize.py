@@ -1224,8 +1224,9 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
     current: list[str] = []
     previous_block = None
     unwrapped: set[int] | None = None  # made when first needed: most blocks are one paragraph
-    for line in lines[: _footer_start(lines)]:
-        if _is_chrome(line.text):
+    listed = _link_lists(lines)
+    for position, line in enumerate(lines[: _footer_start(lines)]):
+        if _is_chrome(line.text) or position in listed:
             continue
         new_paragraph = not current or (
             line.block != previous_block
@@ -1265,6 +1266,39 @@ def _sentences_rejoined(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+def _link_lists(lines: list[_Line]) -> set[int]:
+    """The positions of the lists of links that a page prints between or under paragraphs: a
+    footer heading ("Related Articles") and the short lines that are not sentences under it,
+    in its block, or in the next block when the heading stands alone."""
+    listed: set[int] = set()
+    for position, line in enumerate(lines):
+        if not _is_footer_heading(line.text):
+            continue
+        block = line.block
+        following = position + 1
+        if following < len(lines) and lines[following].block != block:
+            block = lines[following].block  # "Related" alone, the links after a blank line
+        end = following
+        while end < len(lines) and lines[end].block == block:
+            end += 1
+        links = lines[following:end]
+        if links and all(_is_link(link.text) for link in links):
+            listed.update(range(position, end))
+    return listed
+
+
+def _is_footer_heading(text: str) -> bool:
+    return (
+        len(text) <= LONGEST_FOOTER_HEADING
+        and text.strip(CHROME_DECORATION).casefold() in FOOTER_HEADINGS
+    )
+
+
+def _is_link(text: str) -> bool:
+    """A line that may be a link's words: short and not a sentence."""
+    return len(text) <= MAX_HEADLINE and not text.endswith(TERMINAL_PUNCTUATION)
+
+
 def _footer_start(lines: list[_Line]) -> int:
     """The index of the first footer heading under which only short lines that are not
     sentences follow (links, tags); len(lines) when there is none. Read from the end: most
@@ -1272,11 +1306,9 @@ def _footer_start(lines: list[_Line]) -> int:
     start = len(lines)
     for position in range(len(lines) - 1, -1, -1):
         text = lines[position].text
-        if len(text) <= LONGEST_FOOTER_HEADING and (
-            text.strip(CHROME_DECORATION).casefold() in FOOTER_HEADINGS
-        ):
+        if _is_footer_heading(text):
             start = position
-        elif len(text) > MAX_HEADLINE or text.endswith(TERMINAL_PUNCTUATION):
+        elif not _is_link(text):
             break
     return start
 

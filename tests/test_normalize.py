@@ -1547,6 +1547,27 @@ def test_links_and_tags_under_the_story_are_not_the_body(end: str, body: str) ->
     assert article.body == body.replace("Related\n\n", "")
 
 
+@pytest.mark.parametrize(
+    ("links", "body"),
+    [
+        ("Related Articles\nItaly braces for more storms\nEurope's wettest spring", "One.\n\nTwo."),
+        ("READ MORE\n\nEmmys 2018: start time, live stream, how to watch", "One.\n\nTwo."),
+        (
+            "Read more\n\nThe council said the fees would rise.",
+            "One.\n\nThe council said the fees would rise.\n\nTwo.",
+        ),
+        (
+            "Related\nCouncil raises fees\nThe vote was close.",
+            "One.\n\nCouncil raises fees The vote was close.\n\nTwo.",
+        ),
+    ],
+    ids=["in-its-block", "after-a-blank-line", "a-sentence-follows", "a-sentence-among-them"],
+)
+def test_links_between_paragraphs_are_not_the_body(links: str, body: str) -> None:
+    article = normalize(f"Headline\n\nOne.\n\n{links}\n\nTwo.\n\n(Reporting by Jane Doe)\n")
+    assert article.body == body + "\n\n(Reporting by Jane Doe)"
+
+
 def test_a_line_in_capitals_under_the_header_is_no_deck() -> None:
     article = normalize("Energy deal signed\nJane Doe | 10.03.2025\nANKARA\n\nThe deal.\n")
     assert (article.deck, article.byline, article.body) == (None, "Jane Doe", "ANKARA\n\nThe deal.")
