@@ -246,6 +246,7 @@ LATER_TIMESTAMP_WORDS = (
     "publish", "posted", "update", "modified", "modifié", "mis à jour", "actualizado",
     "atualizado", "aggiornato", "aktualisiert",
 )  # fmt: skip
+_CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
 # "By Jane Smith | Reuters", "By Jane Smith - Staff Writer", "By Jane Smith | jsmith@example.com",
@@ -256,6 +257,7 @@ _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
     rf"^(?:By|BY|by|Written by|Reported by|(?P<foreign>Par|Por|Von|Di|di)|(?i:author|byline|by)\s*:)\s*"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})"
+    rf"(?: in (?P<place>{_CAPITALISED}))?"  # where the writer files from: "By Jane Doe in Kyiv"
     r"(?:\s*[|,·•–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"  # and the writer's address
 )
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
@@ -324,7 +326,6 @@ _DATELINE_DATE = (
 )
 _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
-_CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
 # A writer's name run into the times under it (Dawn): "Khaleeq Kiani Published June 15, 2024"
@@ -855,7 +856,7 @@ def _header_line(text: str, header: _Header) -> bool:
     byline = BYLINE.match(text)
     if byline and header.byline is None and (header.headline or not byline.group("foreign")):
         header.byline = byline.group("name").strip(" ,")
-        header.add_agencies(_known_agencies(NAME_LIST.split(header.byline)))
+        header.add_credit(_known_agencies(NAME_LIST.split(header.byline)), byline.group("place"))
         return True
     colon_byline = _colon_byline(text) if header.byline is None and text[-1:] == ":" else None
     if colon_byline:

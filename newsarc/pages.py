@@ -95,22 +95,29 @@ def _story_runs(reader: _PageReader) -> list[str]:
     element around the <h1> with MIN_SENTENCES paragraphs of prose in it (a page's <h1> may
     stand in a <div> of its own, with its deck, and teasers of other stories come after the
     story, outside that element). A page with no <h1>: its first <article> or <main>, else all
-    its text."""
+    its text. Runs made only of links that are not sentences ("Facebook", "Twitter" run
+    together by a row of share buttons) are left out; the headline stays, linked or not."""
+    runs = [
+        (inside, text)
+        for inside, text, linked in reader.runs
+        if not linked or _is_sentence(text) or text == reader.headline
+    ]
     if reader.headline_in:
         for element in reversed(reader.headline_in):
-            texts = [text for inside, text in reader.runs if element in inside]
+            texts = [text for inside, text in runs if element in inside]
             if sum(map(_is_sentence, texts)) >= MIN_SENTENCES:
                 return texts
     for tag in ("article", "main"):
         if first := next((serial for serial, name in reader.elements if name == tag), None):
-            return [text for inside, text in reader.runs if first in inside]
-    return [text for _, text in reader.runs]
+            return [text for inside, text in runs if first in inside]
+    return [text for _, text in runs]
 
 
 class _PageReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.runs: list[tuple[frozenset[int], str]] = []  # (the elements it is in, text)
+        # (the elements it is in, text, whether all its text is the words of links)
+        self.runs: list[tuple[frozenset[int], str, bool]] = []
         self.elements: list[tuple[int, str]] = []  # (serial, tag) of each container, in order
         self.headline_in: list[int] = []  # the containers around the first <h1>, outermost first
         self.meta: dict[str, str] = {}
@@ -121,6 +128,8 @@ class _PageReader(HTMLParser):
         self._open: list[tuple[int, str]] = []  # the containers open here
         self._skipping: list[str] = []
         self._run: list[str] = []
+        self._links = 0  # <a> elements open here
+        self._run_unlinked = False  # the run holds text outside links
         self._script: list[str] | None = None
         self._in_title = False
         self._headline: list[str] | None = None
@@ -144,6 +153,8 @@ class _PageReader(HTMLParser):
             self._script = []
         if tag == "title" and not self.title:
             self._in_title = True
+        if tag == "a":
+            self._links += 1
         if tag in VOID:
             if tag in BLOCKS:
                 self._end_run()
@@ -164,6 +175,8 @@ class _PageReader(HTMLParser):
             self._script = None
         if tag == "title":
             self._in_title = False
+        if tag == "a" and self._links:
+            self._links -= 1
         if tag == "h1" and self._headline is not None:
             self.headline = " ".join("".join(self._headline).split())
             self._headline = None
@@ -188,6 +201,8 @@ class _PageReader(HTMLParser):
                 self._headline.append(data)
             if not self._skipping:
                 self._run.append(data)
+                if not self._links and not data.isspace():
+                    self._run_unlinked = True
 
     def close(self) -> None:
         super().close()
@@ -195,9 +210,10 @@ class _PageReader(HTMLParser):
 
     def _end_run(self) -> None:
         text = " ".join("".join(self._run).split())
-        self._run = []
+        linked = not self._run_unlinked
+        self._run, self._run_unlinked = [], False
         if text:
-            self.runs.append((frozenset(serial for serial, _ in self._open), text))
+            self.runs.append((frozenset(serial for serial, _ in self._open), text, linked))
 
     def _add_json_ld(self, text: str) -> None:
         try:

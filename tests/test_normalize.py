@@ -1482,6 +1482,18 @@ def test_a_wire_dateline_before_a_line_of_figures_keeps_the_line() -> None:
     )
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["under-the-headline", "a-block-of-its-own"])
+def test_a_byline_with_the_place_the_writer_files_from(gap: str) -> None:
+    text = f"Wildfires force evacuations{gap}By Helena Smith in Athens\n\nFires raged.\n"
+    article = normalize(text)
+    assert (article.byline, article.dateline, article.deck, article.body) == (
+        "Helena Smith",
+        "Athens",
+        None,
+        "Fires raged.",
+    )
+
+
 def test_a_sentence_after_a_place_and_a_comma_is_the_body() -> None:
     text = "Fuel prices rise\n\nDhaka, the capital, saw fuel prices rise on June 12, 2022.\n"
     article = normalize(text)

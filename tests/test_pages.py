@@ -85,8 +85,20 @@ def test_the_byline_a_page_prints_comes_before_its_meta_tag(run: Run) -> None:
             {"title": "Rates held", "body": "The bank held rates."},
         ),
         ("<html><body><nav>Home</nav></body></html>", None),  # no text: no article
+        (  # a row of share links, a linked sentence and a linked headline
+            "<html><body><article><h1><a href='/x'>Port reopens</a></h1>"
+            "<div class='share'><a>Facebook</a><a>Twitter</a> <a>Email</a></div>"
+            "<p>The port reopened on Monday after a week of storms.</p>"
+            "<p><a href='/y'>Ships queued outside the harbour for days.</a></p>"
+            "<p>Read the <a href='/z'>full report</a></p></article></body></html>",
+            {
+                "title": "Port reopens",
+                "body": "The port reopened on Monday after a week of storms.\n\n"
+                "Ships queued outside the harbour for days.",
+            },
+        ),
     ],
-    ids=["json-ld-graph", "title-element", "no-text"],
+    ids=["json-ld-graph", "title-element", "no-text", "links"],
 )
 def test_page_fields(markup: str, expected: dict[str, object] | None) -> None:
     assert pages.read_page(markup) == expected
