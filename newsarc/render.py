@@ -114,9 +114,13 @@ def hits_table(hits: list[SearchHit], total: int, offset: int, console: Console)
             source += f"\n{hit.copies} cop{'y' if hit.copies == 1 else 'ies'}"
         table.add_row(str(hit.id), (hit.published or "")[:10], source, cell)
     console.print(table)
-    shown = f"{offset + 1}-{offset + len(hits)}" if hits else "none"
-    unit = "clusters" if hits and hits[0].copies is not None else "articles"
-    console.print(f"{total} {unit} matching, showing {shown}.", style="dim", highlight=False)
+    first, last = offset + 1, offset + len(hits)
+    shown = "none" if not hits else str(first) if first == last else f"{first}-{last}"
+    unit = "cluster" if hits and hits[0].copies is not None else "article"
+    plural = "" if total == 1 else "s"
+    console.print(
+        f"{total} {unit}{plural} matching, showing {shown}.", style="dim", highlight=False
+    )
 
 
 def hits_plain(hits: Iterable[SearchHit], stream: IO[str]) -> None:

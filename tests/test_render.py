@@ -48,6 +48,7 @@ def test_a_hit_without_a_snippet_takes_one_line() -> None:
     render.hits_table([brief], total=1, offset=0, console=console)
     rows = [line for line in stream.getvalue().splitlines() if line.startswith("│")]
     assert len(rows) == 1 and "ARCO RAISES CRUDE OIL PRICES" in rows[0]
+    assert "1 article matching, showing 1." in stream.getvalue()
 
 
 def test_no_color_keeps_the_table_without_escape_codes() -> None:
