@@ -893,6 +893,8 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     if ("taff" in text or "TAFF" in text) and STAFF_CREDIT.fullmatch(text):
         header.byline = header.byline or text
+        staff_of = agency_of(text)  # "Reuters staff"
+        header.add_agencies([staff_of] if staff_of else [])
         header.add_agencies(_known_agencies(NAME_LIST.split(text)))
         return True
     place_and_date = PLACE_AND_DATE.match(text) if text[-1:] in DATE_ENDS else None
@@ -960,8 +962,8 @@ def _colon_byline(text: str) -> re.Match[str] | None:
 
 def _parted_line(text: str, header: _Header) -> bool:
     """A line of header parts between bars or slashes, a timestamp or an agency among them:
-    "Reuters | Published March 10, 2025", "Jane Doe | 10.03.2025 - Update : 10.03.2025", "New
-    Delhi | Updated: March 10, 2025" (under a byline)."""
+    "Reuters | Published March 10, 2025", "AFP | Paris", "Jane Doe | 10.03.2025 - Update :
+    10.03.2025", "New Delhi | Updated: March 10, 2025" (under a byline)."""
     parts = PART_SEPARATOR.split(text.strip(" |"))
     if len(parts) < 2 or len(text) > 2 * MAX_TIMESTAMP:
         return False
@@ -971,6 +973,9 @@ def _parted_line(text: str, header: _Header) -> bool:
             continue
         if ACRONYM.fullmatch(part) and header.byline is None and found.byline is None:
             found.byline = part  # a paper's news service: "TNN | Updated: May 30, 2024"
+            continue
+        if found.agencies and found.place is None and _is_place_word(part):
+            found.place = part  # where the agency's story was filed: "AFP | Paris"
             continue
         if PERSON.fullmatch(part):  # a writer, or a place under the writer's byline
             if header.byline is None and found.byline is None:
@@ -987,6 +992,16 @@ def _parted_line(text: str, header: _Header) -> bool:
     header.add_credit(found.agencies, found.place)
     header.timestamps.extend(found.timestamps)
     return True
+
+
+def _is_place_word(text: str) -> bool:
+    """One word in capitals or with a capital that may name a place: "Paris", not "Updated"."""
+    return (
+        text[:1].isupper()
+        and ONE_WORD.fullmatch(text) is not None
+        and LABEL_ALONE.fullmatch(text) is None
+        and text.casefold() not in SECTION_LABELS
+    )
 
 
 def _after_headline(text: str, headline: str) -> str | None:

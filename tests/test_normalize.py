@@ -538,6 +538,10 @@ CREDIT_ROWS = [
     ("outlet-staff", "Al Jazeera Staff", "Al Jazeera Staff", [], None),
     ("staff-and-an-agency", "Staff and Reuters", "Staff and Reuters", ["Reuters"], None),
     ("news-service", "Express News Service", "Express News Service", [], None),
+    ("agency-staff", "Reuters staff", "Reuters staff", ["Reuters"], None),
+    ("agency-place-after-a-bar", "AFP | Paris", None, ["AFP"], "Paris"),
+    ("agency-place-after-a-slash", "Reuters / London", None, ["Reuters"], "London"),
+    ("byline-and-place", "By Helena Smith in Athens", "Helena Smith", [], "Athens"),
 ]  # fmt: skip
 
 
