@@ -32,8 +32,29 @@ INBOX_DEFAULT = "data"
 ALIASES = {"query": "search"}
 FORMATS = ("json", "jsonl", "csv")
 KINDS_SHOWN = 3  # kinds of file name a folder holds, named when --glob matched none
-ROW_COUNT = click.IntRange(min=1, max=LARGEST_INTEGER)
-ROW_OFFSET = click.IntRange(min=0, max=LARGEST_INTEGER)
+
+
+class RowNumber(click.ParamType):
+    """A count or offset of rows: at least `least`; a larger number than SQLite takes means
+    all rows, not an error."""
+
+    name = "integer"
+
+    def __init__(self, least: int) -> None:
+        self.least = least
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a whole number.", param, ctx)
+        if number < self.least:
+            self.fail(f"{number} is less than {self.least}.", param, ctx)
+        return min(number, LARGEST_INTEGER)
+
+
+ROW_COUNT = RowNumber(least=1)
+ROW_OFFSET = RowNumber(least=0)
 
 
 class NewsarcGroup(click.Group):
@@ -440,8 +461,12 @@ def reindex(
     default="relevance",
     show_default=True,
 )
-@click.option("--limit", default=DEFAULT_LIMIT, show_default=True, type=ROW_COUNT)
-@click.option("--offset", default=0, show_default=True, type=ROW_OFFSET)
+@click.option(
+    "--limit", default=DEFAULT_LIMIT, show_default=True, type=ROW_COUNT, help="Hits to show."
+)
+@click.option(
+    "--offset", default=0, show_default=True, type=ROW_OFFSET, help="Hits to pass over first."
+)
 @click.option("--count", "count_only", is_flag=True, help="Print only the number of matches.")
 @click.option(
     "--collapse", is_flag=True, help="One hit per near-duplicate cluster, with its copies."
@@ -624,8 +649,10 @@ def _output(path: str, mode: str) -> Iterator[Any]:
     metavar="OTHER_ID",
     help="Show what OTHER_ID changed against ID, word by word.",
 )
-@click.option("--limit", default=20, show_default=True, type=ROW_COUNT)
-@click.option("--offset", default=0, show_default=True, type=ROW_OFFSET)
+@click.option("--limit", default=20, show_default=True, type=ROW_COUNT, help="Rows to show.")
+@click.option(
+    "--offset", default=0, show_default=True, type=ROW_OFFSET, help="Rows to pass over first."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def dupes(
     article_id: str | None,

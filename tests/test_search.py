@@ -136,6 +136,21 @@ def test_unreadable_date_filter_is_a_usage_error(archive: Run, option: str) -> N
     assert "Cannot read 'soon' as a date" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("0", "0 is less than 1."), ("ten", "'ten' is not a whole number.")],
+)
+def test_a_limit_that_is_no_count_is_a_usage_error(archive: Run, value: str, message: str) -> None:
+    result = archive("search", "idlib", "--limit", value)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_limit_beyond_what_sqlite_takes_means_every_hit(archive: Run) -> None:
+    result = archive("search", "idlib", "--limit", str(2**70))
+    assert (result.exit_code, ids(result.stdout)) == (0, ids(archive("search", "idlib").stdout))
+
+
 def test_count(archive: Run) -> None:
     assert archive("search", "idlib", "--count").stdout == "3\n"
     assert archive("search", "idlib", "--count", "--agency", "AP").stdout == "1\n"
