@@ -596,7 +596,7 @@ def export(
     with_original: bool,
     **filters: str | None,
 ) -> None:
-    """Every article, or those matching QUERY and filters, as JSON, JSON Lines or CSV.
+    """Every article, or those matching WORDS and filters, as JSON, JSON Lines or CSV.
 
     The record: id, headline, deck, byline, agencies, dateline, published, published_raw,
     body, word_count, outlet, source_path, content_hash, ingested_at, cluster_id and
@@ -649,7 +649,9 @@ def _output(path: str, mode: str) -> Iterator[Any]:
     metavar="OTHER_ID",
     help="Show what OTHER_ID changed against ID, word by word.",
 )
-@click.option("--limit", default=20, show_default=True, type=ROW_COUNT, help="Rows to show.")
+@click.option(
+    "--limit", default=20, show_default=True, type=ROW_COUNT, help="Clusters, or copies, to show."
+)
 @click.option(
     "--offset", default=0, show_default=True, type=ROW_OFFSET, help="Rows to pass over first."
 )
