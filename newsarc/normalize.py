@@ -246,6 +246,7 @@ LATER_TIMESTAMP_WORDS = (
     "publish", "posted", "update", "modified", "modifié", "mis à jour", "actualizado",
     "atualizado", "aggiornato", "aktualisiert",
 )  # fmt: skip
+# One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
@@ -325,7 +326,6 @@ _DATELINE_DATE = (
     rf"(?:,?\s+(?:de\s+)?\d{{4}})?)"
 )
 _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
-# One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
 # A writer's name run into the times under it (Dawn): "Khaleeq Kiani Published June 15, 2024"
