@@ -34,7 +34,8 @@ FORMATS = ("json", "jsonl", "csv")
 KINDS_SHOWN = 3  # kinds of file name a folder holds, named when --glob matched none
 
 
-class RowNumber(click.ParamType):
+# click's ParamType is generic from 8.4 on, with one type argument in 8.4 and two in 8.5.
+class RowNumber(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     """A count or offset of rows: at least `least`; a larger number than SQLite takes means
     all rows, not an error."""
 
