@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from newsarc import dump
 from newsarc.engine import sqlite3
 from newsarc.errors import ArchiveError, NotFound, QueryError
+from newsarc.flusher import WalFlusher
 from newsarc.lsh import FILTER_KEYS_AT_ONCE, KeyFilter, RecentKeys, distinct_keys, pack_keys
 from newsarc.models import (
     ArchiveStats,
@@ -140,6 +141,7 @@ class Archive:
         self._stored_keys: KeyFilter | None = None  # lsh_keys' keys, once worth making
         self._looked_up = 0  # keys this connection looked up in lsh_keys without a filter
         self._data_version: int | None = None  # changes when another connection commits
+        self._flusher: WalFlusher | None = None  # made by the first batch
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -283,6 +285,8 @@ class Archive:
         self.db.commit()
 
     def close(self) -> None:
+        if self._flusher is not None:
+            self._flusher.close()
         self.db.close()
 
     def __enter__(self) -> Archive:
@@ -411,6 +415,9 @@ class Archive:
             finally:
                 self._new_ids = None
             self.db.execute(trigger)
+        if self._flusher is None:
+            self._flusher = WalFlusher(self.path)
+        self._flusher.committed()
 
     # -- near-duplicate clusters ------------------------------------------------------------------
 
