@@ -156,6 +156,7 @@ MAX_METADATA_LINE = 120
 HEADLINE_MARK = re.compile(r"^(?:#{1,6}\s+|(?i:title|headline|heading)\s*:\s*)(?=\S)")
 RULE_CHARACTERS = "=*_~#· "  # a line of nothing else is a rule: "=====", "* * *"
 LETTERS = re.compile(r"[^\W\d_]+")
+DIGIT = re.compile(r"\d")
 # Lines a page prints around the story, each tried at the start of every line of every body:
 # one pattern for the three kinds, as one match costs what each of three did (~0.2 us a line).
 CHROME_PATTERN = re.compile(
@@ -261,6 +262,8 @@ BYLINE = re.compile(
     rf"(?: in (?P<place>{_CAPITALISED}))?"  # where the writer files from: "By Jane Doe in Kyiv"
     r"(?:\s*[|,·•–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"  # and the writer's address
 )
+# How a line BYLINE matches starts, in lower case: a line that starts otherwise is not tried.
+BYLINE_STARTS = frozenset(("by", "wr", "re", "pa", "po", "vo", "di", "au"))
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
 # "Reuters and AP", "Jane Smith | Reuters", "Jane Smith - Staff Writer", "Euronews with AP"
 NAME_LIST = re.compile(r"\s*(?:[/,&;|·•–—]|\s-\s|\b(?:and|with)\b)\s*")
@@ -288,6 +291,12 @@ CREDIT = re.compile(
     r"|(?i:agency|agencies|news agencies|wire services))"
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
+# How a line CREDIT matches starts, in lower case: an agency's name or a word for agencies.
+CREDIT_STARTS = frozenset(spelling[:2].lower() for spelling in AGENCY_BY_SPELLING) | {
+    "ag",
+    "ne",
+    "wi",
+}
 # A place a database's field names: "DATELINE: BOSTON"
 DATELINE_LABEL = re.compile(rf"^(?i:dateline)\s*:\s*(?P<place>{_PLACE})$")
 OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} with ")  # "Le Monde with AFP"
@@ -307,6 +316,8 @@ DESK_CREDIT = re.compile(
     rf"(?:\s*,\s*(?P<place>{_PLACE}))?(?:\s*\((?P<date>[^()]{{0,40}}\d[^()]{{0,40}})\))?\s*:?$",
     re.I,
 )
+# Words one of which every line DESK_CREDIT matches holds, in lower case.
+DESK_CREDIT_WORDS = ("correspondent", "report", "desk", "bureau", "news service", "news network")
 # An outlet's staff, maybe with the wires it drew on: "Guardian staff and agencies", "Al
 # Jazeera Staff", "Staff and agencies", "Reuters staff"
 STAFF_CREDIT = re.compile(
@@ -362,7 +373,6 @@ _AGENCY_IN_PARENS = (
     r"(?: [A-Z][a-z]+){0,2}\)"
 )
 MAX_DATELINE = 90  # characters; a longer match is a sentence, not a dateline
-_DIGIT = re.compile(r"\d")
 # The leads of wire copy, most specific first, each with a test of the line's first
 # MAX_DATELINE characters that every match passes: a line that fails it is not tried (the
 # patterns backtrack through every place length first, and most lines lack the character).
@@ -414,7 +424,7 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
             rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}}),?\s+{_DATELINE_DATE}"
             rf"(?:\s+(?P<agency>{_AGENCY_ALTERNATION}))?\s*[-–—]+\s*"
         ),
-        _DIGIT.search,
+        DIGIT.search,
     ),
     # Des Moines, Iowa CNN —  /  CNN —  (CNN's pages, the agency's parentheses gone)
     (
@@ -762,7 +772,7 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
     headline_block = lines[index - 1].block
     while index < len(lines):
         line = lines[index]
-        if _header_line(line.text, header) or _same_text(line.text, header.headline):
+        if _same_text(line.text, header.headline) or _header_line(line.text, header):
             index += 1
             continue
         rest = _after_headline(line.text, header.headline)
@@ -843,17 +853,31 @@ def _may_be_headline(following: list[_Line]) -> bool:
 
 
 def _header_line(text: str, header: _Header) -> bool:
-    """Record a chrome, timestamp, byline or credit line in the header; False for other text."""
-    if _is_chrome(text) or URL_LINE.match(text) or EDITOR_LINE.match(text):
+    """Record a chrome, timestamp, byline or credit line in the header; False for other text.
+
+    Most lines asked are a headline, a deck or a paragraph, on which every pattern fails: each
+    pattern is tried only on a line holding what all its matches hold (a digit, a colon, a first
+    word), as a failing pattern costs ~1 us and a whole list of them most of a header's reading.
+    Only a line as short as a header line is searched for a digit or a word: a paragraph fails
+    most patterns at its first characters, sooner than it could be searched.
+    """
+    if _is_chrome(text):
         return True
-    if stamps := _timestamps(text):
+    short = len(text) <= 2 * MAX_TIMESTAMP
+    colon = ":" in text or "：" in text
+    digit = DIGIT.search(text) is not None if short else True
+    if ("://" in text or "www." in text) and URL_LINE.match(text):
+        return True
+    if colon and EDITOR_LINE.match(text):
+        return True
+    if digit and (stamps := _timestamps(text)):
         header.timestamps.extend(stamps)
         return True
-    if header.byline is None and (named := _byline_before_times(text)):
+    if digit and header.byline is None and (named := _byline_before_times(text)):
         header.byline = named[0]
         header.timestamps.extend(named[1])
         return True
-    byline = BYLINE.match(text)
+    byline = BYLINE.match(text) if text[:2].lower() in BYLINE_STARTS else None
     if byline and header.byline is None and (header.headline or not byline.group("foreign")):
         header.byline = byline.group("name").strip(" ,")
         header.add_credit(_known_agencies(NAME_LIST.split(header.byline)), byline.group("place"))
@@ -863,7 +887,7 @@ def _header_line(text: str, header: _Header) -> bool:
         header.byline = colon_byline.group("name")
         header.add_credit([], colon_byline.group("place"))
         return True
-    credit = CREDIT.match(text)
+    credit = CREDIT.match(text) if text[:2].lower() in CREDIT_STARTS else None
     if credit is None and " with " in text and (outlet := OUTLET_WITH.match(text)):
         credit = CREDIT.match(text, outlet.end())
     if credit:
@@ -874,7 +898,7 @@ def _header_line(text: str, header: _Header) -> bool:
     if ":" in text and (dateline_label := DATELINE_LABEL.match(text)):
         header.add_credit([], dateline_label.group("place"))
         return True
-    source = SOURCE_LABEL.match(text)
+    source = SOURCE_LABEL.match(text) if colon else None
     if source:
         value = source.group("value")
         header.add_agencies(_known_agencies(NAME_LIST.split(value)))
@@ -882,11 +906,11 @@ def _header_line(text: str, header: _Header) -> bool:
         after_bars = [part.strip() for part in value.split("|")[1:]]
         header.timestamps.extend(("", part) for part in after_bars if _is_bare_timestamp(part))
         return True
-    reporting_from = REPORTING_FROM.match(text)
+    reporting_from = REPORTING_FROM.match(text) if text.startswith("Reporting from ") else None
     if reporting_from:
         header.add_credit([], reporting_from.group("place"))
         return True
-    desk = DESK_CREDIT.match(text)
+    desk = DESK_CREDIT.match(text) if not short or _may_hold(text, DESK_CREDIT_WORDS) else None
     if desk:
         header.byline = header.byline or desk.group("byline")
         header.add_credit([], desk.group("place"), desk.group("date"))
@@ -910,21 +934,31 @@ def _header_line(text: str, header: _Header) -> bool:
             _agency_names(dateline.group("agency")), dateline.group("place"), dateline.group("date")
         )
         return True
-    if _is_bare_timestamp(text) or RELATIVE_TIMESTAMP.match(text):
+    if (digit and _is_bare_timestamp(text)) or RELATIVE_TIMESTAMP.match(text):
         header.timestamps.append(("", text))
         return True
-    placed = PLACE_BEFORE_TIME.match(text) if "," in text else None
+    placed = PLACE_BEFORE_TIME.match(text) if digit and "," in text else None
     if placed and (stamps := _timestamps(text[placed.end() :], bare_first=True)):
         header.add_credit([], placed.group("place"))
         header.timestamps.extend(stamps)
         return True
-    section = BEFORE_NUMBER.match(text) if len(text) <= MAX_SECTION_AND_TIME else None
+    section = BEFORE_NUMBER.match(text) if digit and len(text) <= MAX_SECTION_AND_TIME else None
     if section and section.group("words").casefold() in SECTION_LABELS:
         time = text[section.end() :]
         if _is_bare_timestamp(time):
             header.timestamps.append(("", time))
             return True
     return ("|" in text or " / " in text) and _parted_line(text, header)
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-blind pattern could find one of `words` (in lower case) in the text: an
+    ASCII text's lower case is exact, while other letters may match a pattern's ASCII ones
+    that lower case does not give (the dotted capital İ its "i")."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
 
 
 def _byline_before_times(text: str) -> tuple[str, list[tuple[str, str]]] | None:

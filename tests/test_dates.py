@@ -107,6 +107,12 @@ ROWS = [
     ),
     ("german-at-clock", "14. Mai 2024 um 10:30 Uhr", "2024-05-14T10:30:00"),
     ("words", "Staff Correspondent", None),
+    # No digit, no year: the normalizer tries no timestamp pattern on a line without a digit.
+    ("weekday-and-month", "Monday, March the sixth", None),
+    ("relative-day", "yesterday evening", None),
+    ("chinese-numerals", "二〇二〇年三月六日", None),
+    ("arabic-indic-digits", "٢٠٢٠-٠٣-٠٦", "2020-03-06"),
+    ("fullwidth-digits", "２０２０年３月６日", "2020-03-06"),
     ("empty", "", None),
     ("blank", "   ", None),
 ]

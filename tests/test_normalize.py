@@ -542,6 +542,14 @@ CREDIT_ROWS = [
     ("agency-place-after-a-bar", "AFP | Paris", None, ["AFP"], "Paris"),
     ("agency-place-after-a-slash", "Reuters / London", None, ["Reuters"], "London"),
     ("byline-and-place", "By Helena Smith in Athens", "Helena Smith", [], "Athens"),
+    ("written-by", "Written by Jane Doe", "Jane Doe", [], None),
+    ("reported-by", "Reported by Jane Doe", "Jane Doe", [], None),
+    ("author-field", "AUTHOR: Jane Doe", "Jane Doe", [], None),
+    ("desk-in-capitals", "STAFF CORRESPONDENT", "STAFF CORRESPONDENT", [], None),
+    ("desk-and-a-place-with-accents", "Special Correspondent, Chișinău", "Special Correspondent", [], "Chișinău"),
+    # A case-blind pattern's "i" matches the dotted capital İ, whose lower case is two characters.
+    ("news-service-in-turkish-capitals", "EXPRESS NEWS SERVİCE", "EXPRESS NEWS SERVİCE", [], None),
+    ("wire-services-place", "Wire services, Geneva", None, [], "Geneva"),
 ]  # fmt: skip
 
 
@@ -675,6 +683,17 @@ def test_first_paragraph_that_is_no_credit_is_kept(paragraph: str) -> None:
     article = normalize(f"A headline in the sky\n\n{paragraph}\n\nThe story goes on.\n")
     assert (article.byline, article.agencies, article.dateline) == (None, [], None)
     assert article.body == f"{paragraph}\n\nThe story goes on."
+
+
+def test_a_headline_printed_again_is_no_byline() -> None:
+    # "Von" opens a German byline under a headline; the headline's second printing is not one.
+    text = "Von Miller Signs With Bills\nVon Miller Signs With Bills\n\nThe linebacker agreed.\n"
+    article = normalize(text)
+    assert (article.headline, article.byline, article.body) == (
+        "Von Miller Signs With Bills",
+        None,
+        "The linebacker agreed.",
+    )
 
 
 def test_headline_printed_again_with_other_quotes_is_dropped() -> None:
