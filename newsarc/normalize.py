@@ -482,7 +482,8 @@ PLACE_AND_DATE = re.compile(
 DATE_ENDS = frozenset(":0123456789")
 # A place and a comma before a timestamp with its year: "Dhaka, Updated: June 12, 2022 09:15 PM";
 # not a wire dateline before the lead ("JOHANNESBURG, April 7 - 1ST QTR TO MARCH 31").
-PLACE_BEFORE_TIME = re.compile(rf"^(?P<place>{_CAPITALISED}),\s+(?=\S.*\b(?:1[89]|20)\d\d\b)")
+PLACE_BEFORE_TIME = re.compile(rf"^(?P<place>{_CAPITALISED}),\s+")
+YEAR_AHEAD = re.compile(r"\S.*\b(?:1[89]|20)\d\d\b")
 # A place and the time with its year, between dashes, under the writer's name: "Madrid - 10 mar
 # 2025 - 14:32 CET" (El País); not a headline of wire copy ("INT PARIS EURODEPOSITS - 2 - APR 07")
 PLACE_AND_TIME = re.compile(rf"^(?P<place>{_CAPITALISED})\s+[-–—]\s+(?P<time>\d.*\b\d{{4}}\b.*)$")
@@ -939,10 +940,14 @@ def _header_line(text: str, header: _Header) -> bool:
         header.timestamps.append(("", text))
         return True
     placed = PLACE_BEFORE_TIME.match(text) if digit and "," in text else None
-    if placed and (stamps := _timestamps(text[placed.end() :], bare_first=True)):
-        header.add_credit([], placed.group("place"))
-        header.timestamps.extend(stamps)
-        return True
+    if placed:
+        after = text[placed.end() :]
+        # The times first: they refuse a long line at once, where the year would be searched
+        # for through a whole wire lead ("WASHINGTON, Jan 10, 2013 (dpa) - ...").
+        if (stamps := _timestamps(after, bare_first=True)) and YEAR_AHEAD.match(after):
+            header.add_credit([], placed.group("place"))
+            header.timestamps.extend(stamps)
+            return True
     section = BEFORE_NUMBER.match(text) if digit and len(text) <= MAX_SECTION_AND_TIME else None
     if section and section.group("words").casefold() in SECTION_LABELS:
         time = text[section.end() :]
