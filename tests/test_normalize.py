@@ -1040,6 +1040,19 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
         "Follow us on Twitter, Facebook and Instagram",
         "Follow The Example Times on Google News",
         "Click here to read the full report",
+        # Each of the chrome pattern's openings, in any case: a line is tried on its first letter.
+        "SEE ALSO: Bus fares frozen for another year",
+        "Image: Reuters",
+        "PICTURE: AFP",
+        "Posted [hour]:[minute] [AM], [monthFull] [day], [year]",
+        "UPDATED [hour]:[minute] [AM] [timezone], [monthFull] [day], [year]",
+        "[hour]:[minute] [AM], [monthFull] [day], [year]",
+        "(This story has not been edited by our staff and is auto-generated from a syndicated feed.)",
+        "THIS STORY HAS NOT BEEN EDITED by our staff.",
+        "(c) 2024 Example Media",
+        "© 2026 Dhaka Tribune",
+        "4 min read",
+        "Our Standards: The Thomson Reuters Trust Principles.",
     ],
 )
 def test_links_and_calls_to_act_between_paragraphs_are_dropped(line: str) -> None:
