@@ -262,7 +262,8 @@ BYLINE = re.compile(
     rf"(?: in (?P<place>{_CAPITALISED}))?"  # where the writer files from: "By Jane Doe in Kyiv"
     r"(?:\s*[|,·•–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"  # and the writer's address
 )
-# How a line BYLINE matches starts, in lower case: a line that starts otherwise is not tried.
+# How a line BYLINE matches starts (two letters, in lower case): a line that starts otherwise
+# is not tried.
 BYLINE_STARTS = frozenset(("by", "wr", "re", "pa", "po", "vo", "di", "au"))
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
 # "Reuters and AP", "Jane Smith | Reuters", "Jane Smith - Staff Writer", "Euronews with AP"
@@ -291,7 +292,8 @@ CREDIT = re.compile(
     r"|(?i:agency|agencies|news agencies|wire services))"
     rf"(?:\s*[,-]\s*(?P<place>{_PLACE}))?\s*:?$"
 )
-# How a line CREDIT matches starts, in lower case: an agency's name or a word for agencies.
+# How a line CREDIT matches starts (two letters, in lower case): an agency's name or a word for
+# agencies.
 CREDIT_STARTS = frozenset(spelling[:2].lower() for spelling in AGENCY_BY_SPELLING) | {
     "ag",
     "ne",
@@ -879,7 +881,7 @@ def _header_line(text: str, header: _Header) -> bool:
         header.byline = named[0]
         header.timestamps.extend(named[1])
         return True
-    byline = BYLINE.match(text) if text[:2].lower() in BYLINE_STARTS else None
+    byline = BYLINE.match(text) if _may_start(text, BYLINE_STARTS) else None
     if byline and header.byline is None and (header.headline or not byline.group("foreign")):
         header.byline = byline.group("name").strip(" ,")
         header.add_credit(_known_agencies(NAME_LIST.split(header.byline)), byline.group("place"))
@@ -889,7 +891,7 @@ def _header_line(text: str, header: _Header) -> bool:
         header.byline = colon_byline.group("name")
         header.add_credit([], colon_byline.group("place"))
         return True
-    credit = CREDIT.match(text) if text[:2].lower() in CREDIT_STARTS else None
+    credit = CREDIT.match(text) if _may_start(text, CREDIT_STARTS) else None
     if credit is None and " with " in text and (outlet := OUTLET_WITH.match(text)):
         credit = CREDIT.match(text, outlet.end())
     if credit:
@@ -955,6 +957,13 @@ def _header_line(text: str, header: _Header) -> bool:
             header.timestamps.append(("", time))
             return True
     return ("|" in text or " / " in text) and _parted_line(text, header)
+
+
+def _may_start(text: str, starts: frozenset[str]) -> bool:
+    """Whether a pattern whose matches start with one of `starts` (two letters, in lower case)
+    could match the text; exact for ASCII, as `_may_hold` is."""
+    first = text[:2]
+    return not first.isascii() or first.lower() in starts
 
 
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:

@@ -553,6 +553,13 @@ CREDIT_ROWS = [
 ]  # fmt: skip
 
 
+def test_a_credit_in_capitals_with_a_dotted_i_is_read() -> None:
+    # A case-blind pattern's "i" matches "İ", whose lower case is two characters: the line is
+    # tried all the same, though its first letters are not an agency's in lower case.
+    article = normalize("A headline\nWİRE SERVICES, Ankara\n\nThe body of the story.\n")
+    assert (article.dateline, article.body) == ("Ankara", "The body of the story.")
+
+
 @pytest.mark.parametrize(
     "line",
     [
