@@ -456,6 +456,12 @@ CAPITALS_LEAD = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?::| -)\s+(?=[A-Z\"“‘'])"
 )
 MIN_LEAD_WORDS = 15
+# A place in mixed case before a spaced dash, as German papers open a story: "Berlin - Ein
+# 28-Jähriger ...", "Beirut/Berlin - Es war ...", "Groß-Gerau/Duisburg - Der ...". One word, or
+# several joined by slashes: "Roger Federer - ..." opens an English lead with a name. German
+# prose capitalises its nouns, so a quarter of the first words in small letters is prose here.
+MIXED_CASE_LEAD = re.compile(r"^(?P<place>[^\W\d_][\w'’-]*(?:/[^\W\d_][\w'’-]*){0,3}) [-–] ")
+LEAD_QUOTES = "\"„“‘'"
 LEAD_LABELS = frozenset(
     (
         "NOTE", "EDITOR'S NOTE", "EDITORS NOTE", "UPDATE", "UPDATED", "CORRECTION",
@@ -703,7 +709,7 @@ def normalize_cleaned(
     if paragraphs:
         paragraphs[0], place, lead_agencies, lead_date = _strip_dateline(paragraphs[0])
         if place is None and not lead_agencies and (header.place or place_alone) is None:
-            paragraphs[0], place = _strip_capitals_lead(paragraphs[0])
+            paragraphs[0], place = _strip_place_lead(paragraphs[0])
         if not paragraphs[0]:
             paragraphs.pop(0)
     place = place or place_alone
@@ -1453,22 +1459,41 @@ def _is_place_alone(paragraph: str, lead: str) -> bool:
     )
 
 
-def _strip_capitals_lead(paragraph: str) -> tuple[str, str | None]:
-    """Split "ISLAMABAD: Prime Minister ..." into (rest, place), when the rest reads as prose."""
-    match = CAPITALS_LEAD.match(paragraph) if paragraph[:2].isupper() else None
-    if match is None or match.group("place").replace("’", "'") in LEAD_LABELS:
+def _strip_place_lead(paragraph: str) -> tuple[str, str | None]:
+    """Split "ISLAMABAD: Prime Minister ..." or "Berlin - Ein ..." into (rest, place), when the
+    rest reads as prose."""
+    if paragraph[:2].isupper():
+        match = CAPITALS_LEAD.match(paragraph)
+        if match is None or match.group("place").replace("’", "'") in LEAD_LABELS:
+            return paragraph, None
+        place = match.group("place")
+        if sum(map(str.isalpha, place)) < 3 or not _reads_as_prose(paragraph[match.end() :]):
+            return paragraph, None
+        return paragraph[match.end() :], place_name(place)
+    match = MIXED_CASE_LEAD.match(paragraph) if " - " in paragraph or " – " in paragraph else None
+    if match is None or not _is_mixed_case_place(match.group("place")):
         return paragraph, None
-    place = match.group("place")
-    if sum(map(str.isalpha, place)) < 3 or not _reads_as_prose(paragraph[match.end() :]):
+    rest = paragraph[match.end() :]
+    if not (rest[:1].isupper() or rest[:1] in LEAD_QUOTES) or not _reads_as_prose(rest, 4):
         return paragraph, None
-    return paragraph[match.end() :], place_name(place)
+    return rest, match.group("place")
 
 
-def _reads_as_prose(text: str) -> bool:
-    """Whether half the first MIN_LEAD_WORDS words are in small letters: not a table's row or
-    heading."""
+def _is_mixed_case_place(text: str) -> bool:
+    """Places in capitalised words, not a label, a section or an agency ("Update", "Sport")."""
+    return (
+        all(part[0].isupper() for part in text.split("/"))
+        and text.upper().replace("’", "'") not in LEAD_LABELS
+        and text.casefold() not in SECTION_LABELS
+        and text.casefold() not in AGENCY_BY_FOLDED_SPELLING
+    )
+
+
+def _reads_as_prose(text: str, share: int = 2) -> bool:
+    """Whether a `share`-th of the first MIN_LEAD_WORDS words are in small letters (half unless
+    said): not a table's row or heading."""
     words = text.split(" ", MIN_LEAD_WORDS)[:MIN_LEAD_WORDS]
-    return sum(word.isalpha() and word.islower() for word in words) >= MIN_LEAD_WORDS // 2
+    return sum(word.isalpha() and word.islower() for word in words) >= MIN_LEAD_WORDS // share
 
 
 def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | None]:

@@ -98,13 +98,13 @@ ROWS = [
             "Neue Fähre für die Nordsee-Inseln",
             "Jana Becker",
             "Ab Mai fährt ein Schiff mit Gasantrieb.",
-            None,
+            "Hamburg",  # "Hamburg - Die Reederei ...": the dateline as German papers print it
             "2012-02-27T21:50:00+01:00",
             "Spiegel Online",
             "nexis-html",
             [],
         ),
-        "Hamburg - Die Reederei stellt im Mai",
+        "Die Reederei stellt im Mai",
         "Die Überfahrt soll zehn Minuten kürzer werden.",
     ),
     (

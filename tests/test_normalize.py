@@ -483,6 +483,47 @@ def test_words_in_capitals_before_no_prose_are_kept(paragraph: str) -> None:
     assert (article.dateline, article.body) == (None, paragraph)
 
 
+GERMAN_PROSE = "Nach einem Unfall auf der Autobahn sind am Sonntag drei Menschen verletzt worden, teilte die Polizei mit."
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        ("Hamburg - ", "Hamburg"),
+        ("Köln – ", "Köln"),  # an en dash
+        ("Groß-Gerau - ", "Groß-Gerau"),
+        ("Leipzig/Halle - ", "Leipzig/Halle"),
+        ("Washington/UN - ", "Washington/UN"),
+        ("Update - ", None),  # a label
+        ("Sport - ", None),  # a section
+        ("Reuters - ", None),  # an agency
+        ("Angela Merkel - ", None),  # two words: a name, as English leads open with one
+        ("BERLIN - ", "Berlin"),  # capitals, read as before
+    ],
+)
+def test_a_place_in_mixed_case_before_a_dash_that_opens_the_story(
+    lead: str, dateline: str | None
+) -> None:
+    article = normalize(f"Eine Überschrift\n\n{lead}{GERMAN_PROSE}\n")
+    assert (article.dateline, article.body) == (
+        dateline,
+        GERMAN_PROSE if dateline else f"{lead}{GERMAN_PROSE}",
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Berlin - Hamburg 2:1 (Halbzeit 1:0)",  # a result: no prose after the dash
+        "Smith/Jones - New York Stock Exchange Listing Report",  # a table's heading
+        "Federer - the best player of his time, said his coach after the final on Sunday.",
+    ],
+)
+def test_a_word_before_a_dash_that_is_no_place_is_kept(paragraph: str) -> None:
+    article = normalize(f"A headline\n\n{paragraph}\n")
+    assert (article.dateline, article.body) == (None, paragraph)
+
+
 def test_a_place_in_capitals_gives_way_to_the_header_place() -> None:
     article = normalize(f"A headline\nAFP, Davao\n\nPHILIPPINES - The {PROSE}\n")
     assert (article.dateline, article.body) == ("Davao", f"PHILIPPINES - The {PROSE}")
