@@ -338,6 +338,10 @@ _DATELINE_DATE = (
     rf"(?P<date>(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?{_DAY_MONTH})"
     rf"(?:,?\s+(?:de\s+)?\d{{4}})?)"
 )
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A region after a place in a wire's dateline: "Ontario", "Va.", "Bosnia and Herzegovina", "Isle
+# of Man"; never the weekday that may come before the date ("TOKAI, Japan, Tuesday, Jan. 5 --").
+_REGION = rf"(?!{_WEEKDAY}\b)[A-Z][\w.'’-]*(?: (?:and |of |the )?[A-Z][\w.'’-]*){{0,3}}"
 _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
@@ -413,18 +417,19 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     ),
     # (BSS)- Severe heat wave ...  /  (CNN)The council met ...
     (re.compile(rf"^{_AGENCY_IN_PARENS}(?:{_DASH}|(?=[A-Z]))"), lambda head: head.startswith("(")),
-    # UNB, Khulna: Six fishermen were ...
+    # UNB, Khulna: Six fishermen were ...  /  UNB, Bagerhat:: A supporter ...
     (
-        re.compile(rf"^(?P<agency>{_AGENCY_ALTERNATION})\s*,\s*(?P<place>{_CAPITALISED})\s*:\s+"),
+        re.compile(rf"^(?P<agency>{_AGENCY_ALTERNATION})\s*,\s*(?P<place>{_CAPITALISED})\s*::?\s+"),
         lambda head: ":" in head,
     ),
     # SALVADOR, Feb 26 -  /  RICHMOND, Va. Feb 26 -  /  Scarborough, Ontario, Feb 26 -
     # (Reuters-21578 style: a place of capitalised words and a date without a year, no agency)
     # TOKYO, Feb. 7 Kyodo -  (an agency named after the date)
+    # SARAJEVO, Bosnia and Herzegovina, Jan. 8 --  /  TOKAI, Japan, Tuesday, Jan. 5 --
     (
         re.compile(
-            rf"^(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}}),?\s+{_DATELINE_DATE}"
-            rf"(?:\s+(?P<agency>{_AGENCY_ALTERNATION}))?\s*[-–—]+\s*"
+            rf"^(?P<place>{_CAPITALISED}(?:,\s*{_REGION}){{0,2}}),?\s+(?:{_WEEKDAY},?\s+)?"
+            rf"{_DATELINE_DATE}(?:\s+(?P<agency>{_AGENCY_ALTERNATION}))?\s*[-–—]+\s*"
         ),
         DIGIT.search,
     ),
