@@ -479,6 +479,9 @@ LEAD_LABELS = frozenset(
         "DATELINE", "AFFIRMATIVE", "NEGATIVE", "QUESTION", "ANSWER", "UPSHOT", "BOTTOM LINE",
         "LIVE UPDATES", "UPDATES", "LATEST", "JUST IN", "DEVELOPING", "ALERT", "FLASH", "URGENT",
         "ADVISORY", "PROFILE", "OBITUARY", "FEATURE", "COMMENTARY", "SPECIAL REPORT", "FACT CHECK",
+        # German papers' labels, as they open a paragraph the way a place does: "Kommentar - Die"
+        "KOMMENTAR", "LEITARTIKEL", "ANALYSE", "HINTERGRUND", "MEINUNG", "GASTBEITRAG",
+        "EXKLUSIV", "EILMELDUNG", "AKTUALISIERT",
     )
 )  # fmt: skip
 # A dateline alone on its line, nothing after it: "LONDON, Dec 17 (Reuters)". Only a known

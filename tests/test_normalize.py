@@ -498,6 +498,7 @@ GERMAN_PROSE = "Nach einem Unfall auf der Autobahn sind am Sonntag drei Menschen
         ("Leipzig/Halle - ", "Leipzig/Halle"),
         ("Washington/UN - ", "Washington/UN"),
         ("Update - ", None),  # a label
+        ("Kommentar - ", None),  # a German paper's label
         ("Sport - ", None),  # a section
         ("Reuters - ", None),  # an agency
         ("Angela Merkel - ", None),  # two words: a name, as English leads open with one
