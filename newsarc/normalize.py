@@ -1461,9 +1461,18 @@ def _is_place_alone(paragraph: str, lead: str) -> bool:
     return (
         CAPITALS_ONLY.match(paragraph) is not None
         and _reads_as_prose(lead)
-        and paragraph.replace("’", "'") not in LEAD_LABELS
-        and paragraph.casefold() not in SECTION_LABELS
-        and paragraph.casefold() not in AGENCY_BY_FOLDED_SPELLING
+        and not _is_label_section_or_agency(paragraph)
+    )
+
+
+def _is_label_section_or_agency(text: str) -> bool:
+    """Words that open a paragraph as a place does but name none: a label ("UPDATE"), a section
+    ("World") or an agency ("AFP")."""
+    folded = text.casefold()
+    return (
+        text.upper().replace("’", "'") in LEAD_LABELS
+        or folded in SECTION_LABELS
+        or folded in AGENCY_BY_FOLDED_SPELLING
     )
 
 
@@ -1489,12 +1498,8 @@ def _strip_place_lead(paragraph: str) -> tuple[str, str | None]:
 
 def _is_mixed_case_place(text: str) -> bool:
     """Places in capitalised words, not a label, a section or an agency ("Update", "Sport")."""
-    return (
-        all(part[0].isupper() for part in text.split("/"))
-        and text.upper().replace("’", "'") not in LEAD_LABELS
-        and text.casefold() not in SECTION_LABELS
-        and text.casefold() not in AGENCY_BY_FOLDED_SPELLING
-    )
+    capitalised = all(part[0].isupper() for part in text.split("/"))
+    return capitalised and not _is_label_section_or_agency(text)
 
 
 def _reads_as_prose(text: str, share: int = 2) -> bool:
