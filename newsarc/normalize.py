@@ -212,14 +212,15 @@ _TIMESTAMP_LABELS = (
     r"post(?:ed)? time|posted(?: at| on)?|published(?: at| on)?|publish(?:ed)? time"
     r"|publish|first published(?: on| at)?|print publish|issued(?: on| at)?|date(?:line)?|time"
     r"|publication[- ]date"
-    r"|(?:last )?updated?(?: at| on| time)?|(?:last )?modified(?: at| on)?"
+    r"|(?:last )?update[ds]?(?: at| on| time)?|(?:last )?modified(?: at| on)?"
     # in French, Spanish, Portuguese, Italian, German and Chinese
     r"|publié(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|veröffentlicht(?: am)?|发布时间"
     r"|mis à jour(?: le)?|modifié(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
     r"|aggiornato(?: il)?|aktualisiert(?: am)?|更新时间"
 )
+CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?!\d)")
 TIMESTAMP_LABEL = re.compile(
-    rf"^(?P<label>{_TIMESTAMP_LABELS})\s*[:：|-]?\s*(?P<value>.*\d.*)$", re.I
+    rf"^(?P<label>{_TIMESTAMP_LABELS})(?![^\W\d_])\s*[:：|-]?\s*(?P<value>.*\d.*)$", re.I
 )
 # A label alone on its line, over the time it labels: "Updated on" / "March 3, 2024 at 4:10 PM"
 LABEL_ALONE = re.compile(rf"(?:{_TIMESTAMP_LABELS})\s*[:：|-]?", re.I)
@@ -229,7 +230,7 @@ MAX_BARE_TIMESTAMP = 60  # characters of an unlabelled one
 MAX_SECTION_AND_TIME = LONGEST_SECTION_LABEL + 1 + MAX_BARE_TIMESTAMP
 # Labels of an update: a time under one of them stands in only when no other is given.
 UPDATE_LABELS = (
-    "updated", "update", "last", "modified", "mis à jour", "modifié", "actualizado",
+    "updated", "update", "updates", "last", "modified", "mis à jour", "modifié", "actualizado",
     "atualizado", "aggiornato", "aktualisiert", "更新",
 )  # fmt: skip
 # Where a second timestamp starts on a line: "Published: 10:15 AM, Feb 10, 2026 | Updated:
@@ -1098,9 +1099,23 @@ def _timestamps(text: str, bare_first: bool = False) -> list[tuple[str, str]] | 
 
 def _timestamp(text: str, bare: bool) -> tuple[str, str] | None:
     labelled = TIMESTAMP_LABEL.match(text)
-    if labelled and len(text) <= MAX_TIMESTAMP:
+    if labelled and len(text) <= MAX_TIMESTAMP and _reads_as_time(labelled.group("value")):
         return labelled.group("label").casefold(), labelled.group("value")
     return ("", text) if bare and _is_bare_timestamp(text) else None
+
+
+def _reads_as_time(value: str) -> bool:
+    """What follows a timestamp's label is a time unless it reads as words: "UPDATE 2-German
+    factory orders fall" is a wire headline, where "Updated 2 hours ago", "27 Brumaire an VIII",
+    "6 March 2020, 10:15 AM Dhaka time" and an editor's note that opens with a clock, "updates
+    8:53p ET -- tweaks lede", are times."""
+    words = [word for word in LETTERS.findall(value) if not DATE_WORD.fullmatch(word)]
+    return (
+        len(words) < 3
+        or CLOCK_FIRST.match(value) is not None
+        or RELATIVE_TIMESTAMP.match(value.strip()) is not None
+        or parse_published(value) is not None
+    )
 
 
 def _is_timestamp_line(text: str) -> bool:

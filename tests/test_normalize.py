@@ -423,6 +423,24 @@ def test_dateline(
     assert not article.body.startswith(("(", "-", "–", "—"))
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "UPDATE 2-German factory orders unexpectedly fall in October",
+        "Time 100: the leaders who shaped the year",
+        "Published 40 years after his death, a lost novel",
+    ],
+)
+def test_a_headline_that_opens_with_a_timestamp_label_is_the_headline(headline: str) -> None:
+    article = normalize(f"{headline}\n\nBERLIN, Nov 28 (Reuters) - Orders fell.\n")
+    assert (article.headline, article.dateline, article.agencies, article.published_raw) == (
+        headline,
+        "Berlin",
+        ["Reuters"],
+        "Nov 28",
+    )
+
+
 @pytest.mark.parametrize("label", ["UPDATE —", "BREAKING NEWS --", "EXPLAINER –"])
 def test_a_label_before_a_dash_is_no_dateline(label: str) -> None:
     article = normalize(lead(label))
