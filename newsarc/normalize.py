@@ -459,7 +459,8 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
 # place is given, before prose (of its first MIN_LEAD_WORDS words, half in small letters: not a
 # table's row or a heading), and never for a label that opens paragraphs the same way.
 CAPITALS_LEAD = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?::| -)\s+(?=[A-Z\"“‘'])"
+    r"^(?P<place>[^\W\d_](?:[^\W\d_]|[.'’-])+(?: [^\W\d_](?:[^\W\d_]|[.'’-])+){0,2})"
+    r"(?::| -)\s+(?=[^\W\d_]|[\"“‘'])"
 )
 MIN_LEAD_WORDS = 15
 # A place in mixed case before a spaced dash, as German papers open a story: "Berlin - Ein
@@ -1496,12 +1497,16 @@ def _strip_place_lead(paragraph: str) -> tuple[str, str | None]:
     rest reads as prose."""
     if paragraph[:2].isupper():
         match = CAPITALS_LEAD.match(paragraph)
-        if match is None or match.group("place").replace("’", "'") in LEAD_LABELS:
+        place = match.group("place") if match else ""
+        rest = paragraph[match.end() :] if match else ""
+        if (
+            not (place.isupper() and (rest[:1].isupper() or rest[:1] in LEAD_QUOTES))
+            or place.replace("’", "'") in LEAD_LABELS
+            or sum(map(str.isalpha, place)) < 3
+            or not _reads_as_prose(rest)
+        ):
             return paragraph, None
-        place = match.group("place")
-        if sum(map(str.isalpha, place)) < 3 or not _reads_as_prose(paragraph[match.end() :]):
-            return paragraph, None
-        return paragraph[match.end() :], place_name(place)
+        return rest, place_name(place)
     match = MIXED_CASE_LEAD.match(paragraph) if " - " in paragraph or " – " in paragraph else None
     if match is None or not _is_mixed_case_place(match.group("place")):
         return paragraph, None

@@ -477,6 +477,9 @@ PROSE = "the central bank said on Thursday that it would keep its rates where th
         ("ISLAMABAD: ", "Islamabad"),
         ("SINGAPORE - ", "Singapore"),
         ("NEW YORK - ", "New York"),
+        ("MÜNCHEN - ", "München"),  # capitals outside ASCII
+        ("SÃO PAULO: ", "São Paulo"),
+        ("G20: ", None),  # a number
         ("NOTE: ", None),  # a label
         ("EDITOR’S NOTE: ", None),
         ("LIVE UPDATES: ", None),
