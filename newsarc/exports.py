@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 from newsarc.errors import NotAnArticle
 from newsarc.models import Article
-from newsarc.normalize import agency_of, place_name, writer_and_place
+from newsarc.normalize import AGENCY_BY_FOLDED_SPELLING, agency_of, place_name, writer_and_place
 
 REUTERS = "reuters-sgml"
 NEXIS = "nexis"
@@ -510,7 +510,11 @@ def _flat(text: str) -> str:
 
 
 def _wire_credit(byline: str | None) -> tuple[str | None, str | None]:
-    """A byline's names and the agency it credits at its end, if any."""
+    """A byline's names and the agency it credits at its end, if any; no names when the byline
+    is the credit alone ("-- (AFP)", "Reuters")."""
+    alone = (byline or "").strip(" -()").casefold()
+    if agency := AGENCY_BY_FOLDED_SPELLING.get("reuters" if alone == "reuter" else alone):
+        return None, agency
     match = WIRE_CREDIT.search(byline or "")
     if byline is None or match is None or match.start() == 0:
         return byline, None

@@ -361,7 +361,9 @@ def test_an_agency_that_is_the_outlet_is_shown_once(run: Run) -> None:
         ("Jane Doe -- AFP", "The Harbour Gazette", "Jane Doe", ["AFP"]),
         ("Maria Ortega, Reuters", "Reuters", "Maria Ortega", ["Reuters"]),
         ("Albrecht, Bernhard", "Der Spiegel", "Albrecht, Bernhard", []),
-        ("Reuters", "The Harbour Gazette", "Reuters", []),
+        ("Reuters", "The Harbour Gazette", None, ["Reuters"]),  # the credit alone
+        ("-- (AFP)", "The Irish Times", None, ["AFP"]),
+        ("AP Photo", "The Harbour Gazette", "AP Photo", []),
         (None, "Agence France Presse -- English", None, ["AFP"]),
     ],
 )
