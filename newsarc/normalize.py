@@ -160,8 +160,10 @@ DIGIT = re.compile(r"\d")
 # Lines a page prints around the story, each tried at the start of every line of every body:
 # one pattern for the three kinds, as one match costs what each of three did (~0.2 us a line).
 CHROME_PATTERN = re.compile(
-    # A picture's credit: "Photo: Reuters", "File photo:"
+    # A picture's credit: "Photo: Reuters", "File photo:", and a short one labelled "Credit":
+    # "Credit: Reuters", "Credit...Ben Smith for The New York Times"
     r"^(?:(?:photo|file photo|photo credit|image|picture)\s*:"
+    r"|credit\s*(?::|\.\.\.|…)\s*\S.{0,80}$"
     # or in parentheses: "(Photo: Oleh Syniehubov/Telegram)"
     r"|\((?:photo|file photo|photo credit|image|picture)\s*:[^()]{1,100}\)$"
     # A site's or an agency's notice, on a line of its own: "Copyright 2024 The Associated

@@ -1336,6 +1336,17 @@ def test_a_credit_in_parentheses_under_the_story_is_dropped() -> None:
     assert normalize(text).body == "The glide bomb hit at noon.\n\n(Photo: AP) It hit twice."
 
 
+def test_a_short_line_of_credit_is_dropped_but_not_a_paragraph_so_labelled() -> None:
+    paragraph = (
+        "Credit: spreads on high-yield bonds widened by ten basis points as investors fled risk in"
+        " every market."
+    )
+    text = "Rains kill 12 in Brazil\n\nCredit: Reuters\n\nThe rain fell.\n\n"
+    text += f"Credit...Ben Smith for The New York Times\n\n{paragraph}\n"
+    article = normalize(text)
+    assert (article.deck, article.body) == (None, f"The rain fell.\n\n{paragraph}")
+
+
 # A page copied from a browser: the site's links, sections, one line a paragraph, no blank line.
 COPIED_PAGE = """Skip to main content
 The Guardian - Back to home
