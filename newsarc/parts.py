@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from newsarc import tables
@@ -134,7 +134,7 @@ def row_parts(
         return None
     file = open(path, "rb")  # noqa: SIM115 (closed by the generator, or here)
     try:
-        rows = _Rows(file, size)
+        rows = _Rows.of_file(file, size)
         header = next(rows.reader, [])
         wanted = {name.casefold() for name in text_columns}
         named = {name.strip().removeprefix(LATIN_1_BOM).casefold() for name in header}
@@ -143,58 +143,139 @@ def row_parts(
     if named.isdisjoint(wanted):
         file.close()
         return None
-    return _cut_rows(rows, size, max_bytes)
+    return _cut_rows(file, rows, size, max_bytes)
 
 
 class _Rows:
-    """A table file's rows as csv's reader reads them, and how many bytes it has read: it is
-    given the file's lines as Latin-1, which reads each byte as one character, so quotes,
-    delimiters and line ends are found where UTF-8 or Windows-1252 put them."""
+    """A table's rows as csv's reader reads them, and how many bytes it has read: it is given
+    the table's lines as Latin-1, which reads each byte as one character, so quotes, delimiters
+    and line ends are found where UTF-8 or Windows-1252 put them. `size`: bytes to read at
+    most; `kept`: where to keep the bytes read, of a stream that cannot be read again."""
 
-    def __init__(self, file: BinaryIO, size: int) -> None:
-        self.file, self.size = file, size
-        self.offset = 0
+    def __init__(
+        self,
+        lines: Iterable[bytes],
+        delimiter: str,
+        max_field: int,
+        size: int | None = None,
+        kept: bytearray | None = None,
+    ) -> None:
+        self.offset, self.size, self.kept = 0, size, kept
+        csv.field_size_limit(max(max_field, csv.field_size_limit()))  # a row too long is a part
+        self.reader = csv.reader(self._lines(lines), delimiter=delimiter)
+
+    @classmethod
+    def of_file(cls, file: BinaryIO, size: int) -> _Rows:
         delimiter = tables.delimiter_of(file.readline().decode("latin-1"))
         file.seek(0)
-        csv.field_size_limit(max(size, csv.field_size_limit()))  # a row too long is a part
-        self.reader = csv.reader(self._lines(), delimiter=delimiter)
+        return cls(file, delimiter, size, size)
 
-    def _lines(self) -> Iterator[str]:
-        for line in self.file:
+    def _lines(self, lines: Iterable[bytes]) -> Iterator[str]:
+        for line in lines:
             self.offset += len(line)
+            if self.kept is not None:
+                self.kept += line
             yield line.decode("latin-1")
-            if self.offset >= self.size:  # what was added since the walk is read next time
-                return
+            if self.size is not None and self.offset >= self.size:
+                return  # what was added to a file since the walk is read next time
 
 
-def _cut_rows(rows: _Rows, size: int, max_bytes: int) -> Iterator[Part]:
-    with rows.file:
-        header_end = start = row_start = rows.offset
-        first_line = row_line = rows.reader.line_num + 1
-        records = 0
-
-        def part(end: int) -> Part:
-            share = (end - start) / size
-            opening, last = start == header_end, end >= size
-            return Part(
-                ROWS, start, end, first_line, max(records, 1), share, opening, last, header_end
-            )
-
-        try:
-            for _ in rows.reader:
-                end = rows.offset
-                if end - row_start > max_bytes and row_start > start:
-                    yield part(row_start)  # the rows before a row too long to read
-                    start, first_line, records = row_start, row_line, 0
-                records += 1
-                if end - start >= PART_BYTES or end - row_start > max_bytes:
-                    yield part(end)
-                    start, first_line, records = end, rows.reader.line_num + 1, 0
-                row_start, row_line = end, rows.reader.line_num + 1
-        except csv.Error:
-            pass  # the worker that reads the rest says where the table breaks
+def _cut_rows(file: BinaryIO, rows: _Rows, size: int, max_bytes: int) -> Iterator[Part]:
+    with file:
+        header_end = start = rows.offset
+        first_line = rows.reader.line_num + 1
+        for start, end, first_line, records in _row_runs(rows, max_bytes):
+            if end is None:
+                break
+            yield _row_part(start, end, first_line, records, size, header_end)
+            start = end
         if start < size:
-            yield part(size)
+            yield _row_part(start, size, first_line, 1, size, header_end)
+
+
+def _row_part(start: int, end: int, first: int, records: int, size: int, header_end: int) -> Part:
+    share, opening, last = (end - start) / size, start == header_end, end >= size
+    return Part(ROWS, start, end, first, records, share, opening, last, header_end)
+
+
+def _row_runs(rows: _Rows, max_bytes: int) -> Iterator[tuple[int, int | None, int, int]]:
+    """(start, end, first line, rows) of each run of whole rows under the header, about
+    PART_BYTES each; a row longer than `max_bytes` is a run of its own. Where the table breaks,
+    a last run with no end and no rows says where what is left starts, for the worker that
+    reads it to report the break."""
+    start = row_start = rows.offset
+    first_line = row_line = rows.reader.line_num + 1
+    records = 0
+    try:
+        for _ in rows.reader:
+            end = rows.offset
+            if end - row_start > max_bytes and row_start > start:
+                yield start, row_start, first_line, records  # the rows before one too long
+                start, first_line, records = row_start, row_line, 0
+            records += 1
+            if end - start >= PART_BYTES or end - row_start > max_bytes:
+                yield start, end, first_line, records
+                start, first_line, records = end, rows.reader.line_num + 1, 0
+            row_start, row_line = end, rows.reader.line_num + 1
+    except csv.Error:
+        yield start, None, first_line, 0
+        return
+    if records:
+        yield start, rows.offset, first_line, records
+
+
+def stream_row_parts(
+    read: Callable[[int], bytes], head: bytes, max_bytes: int
+) -> Iterator[tuple[Part, bytes]]:
+    """The parts of a table read from a stream (standard input), `head` read from it already,
+    each with its bytes, the header's first: cut between rows, about PART_BYTES each, read as
+    they are needed. A row longer than `max_bytes` comes with no bytes (the worker refuses it
+    by its size); where the table breaks, the rest is one part, for the worker to report."""
+    kept = bytearray()
+    delimiter = tables.delimiter_of(head.split(b"\n", 1)[0].decode("latin-1"))
+    lines = _stream_lines(read, head)
+    rows = _Rows(lines, delimiter, max_bytes, kept=kept)
+    next(rows.reader, None)
+    header = bytes(kept)
+    del kept[:]
+    found: list[tuple[Part, bytes]] = []  # one part ahead, to know which is the last
+    for start, end, first_line, records in _row_runs(rows, max_bytes):
+        if end is None:  # the rest of the stream, kept if it is not too large to read
+            end, records = start + _read_rest(lines, kept, max_bytes), 1
+        size = end - start
+        data = header + kept[:size] if size <= max_bytes else b""
+        del kept[:size]
+        found.append((Part(ROWS, start, end, first_line, records, 0.0, not found, False), data))
+        if len(found) > 1:
+            yield found.pop(0)
+    if found:
+        part, data = found.pop()
+        yield replace(part, share=1.0, last=True), data
+
+
+def _read_rest(lines: Iterator[bytes], kept: bytearray, max_bytes: int) -> int:
+    """Read a stream's lines to its end into `kept`, which stops growing past `max_bytes`;
+    return how many bytes `kept` held and were read."""
+    size = len(kept)
+    for line in lines:
+        size += len(line)
+        if len(kept) <= max_bytes:
+            kept += line
+    return size
+
+
+def _stream_lines(read: Callable[[int], bytes], head: bytes) -> Iterator[bytes]:
+    """A stream's lines, each with its line feed (the last maybe without), `head` read first."""
+    pending = head
+    while True:
+        block = read(PART_BYTES)
+        lines = (pending + block).split(b"\n")
+        pending = lines.pop()
+        yield from (line + b"\n" for line in lines)
+        if not block:
+            if pending:
+                yield pending
+            return
 
 
 def element_parts(path: str, size: int, max_bytes: int) -> Iterator[Part] | None:

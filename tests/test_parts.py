@@ -5,13 +5,15 @@ import io
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import Run
 
 from newsarc import ingest as ingest_module
-from newsarc import parts
+from newsarc import parts, tables
 
 SMALL_PART = 2048
 
@@ -209,6 +211,94 @@ def test_a_table_read_in_parts_gives_what_it_gives_read_whole(
     assert str(path) in paths  # every row stored: an unchanged file is skipped
     assert all(str(row[1]).startswith("Exports peak in week") for row in by_parts)
     assert all("SÃO PAULO" in str(row[4]) for row in by_parts)  # the originals, decoded
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_table_streamed_is_cut_between_rows_each_part_with_the_header() -> None:
+    table = wire_table(300).encode()
+    header_end = table.index(b"\r\n") + 2
+    source = io.BytesIO(table)
+    found = list(parts.stream_row_parts(source.read, source.read(100), max_bytes=10**7))
+    assert len(found) > 10
+    assert all(data.startswith(table[:header_end]) for _, data in found)
+    assert b"".join(data[header_end:] for _, data in found) == table[header_end:]
+    cut = [part for part, _ in found]
+    assert cut[0].start == header_end and cut[0].opening and not cut[1].opening
+    assert [p.start for p in cut[1:]] == [p.end for p in cut[:-1]]
+    assert cut[-1].end == len(table) and cut[-1].last and not any(p.last for p in cut[:-1])
+    rows = [
+        row for part, data in found for row in tables.rows(data.decode(), (), 10**7, part.first)
+    ]
+    assert len(rows) == 300  # no quoted text cut in two
+    last_line = table.count(b"\n") - 2  # where the last row's three lines start
+    assert rows[-1][0] == f":{last_line}"
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_row_too_long_in_a_stream_comes_alone_and_empty() -> None:
+    header, *rows = wire_table(100).split("\r\n")
+    huge = f'Huge,"{"word " * 10_000}",2024-05-02,,'
+    table = "\r\n".join([header, *rows[:90], huge, *rows[90:]]).encode()
+    source = io.BytesIO(table)
+    found = list(parts.stream_row_parts(source.read, source.read(100), max_bytes=20_000))
+    (alone,) = [(part, data) for part, data in found if part.end - part.start > 20_000]
+    assert alone[1] == b"" and table[alone[0].start : alone[0].end].startswith(b"Huge,")
+    read = [tables.rows(data.decode(), (), 10**7, part.first) for part, data in found if data]
+    assert sum(map(len, read)) == 100
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_large_table_on_standard_input_is_read_in_parts_as_it_was_whole(
+    run: Run, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = wire_table(300)
+    cut: list[parts.Part] = []
+
+    def recorded(*args: Any) -> Iterator[tuple[parts.Part, bytes]]:
+        for part, data in stream_row_parts(*args):
+            cut.append(part)
+            yield part, data
+
+    stream_row_parts = parts.stream_row_parts
+    monkeypatch.setattr(parts, "stream_row_parts", recorded)
+    piped = json.loads(run("ingest", "--json", "-", input=text.encode()).stdout)
+    assert (piped["new"], piped["failed"], len(cut) > 10) == (300, 0, True)
+    monkeypatch.setattr(parts, "SPLIT_FROM", 10**9)  # read whole, as before
+    monkeypatch.setenv("NEWSARC_DB", str(tmp_path / "whole.db"))
+    whole = json.loads(run("ingest", "--json", "-", input=text.encode()).stdout)
+    assert {k: v for k, v in piped.items() if k != "seconds"} == {
+        k: v for k, v in whole.items() if k != "seconds"
+    }
+    query = "SELECT headline, byline, published, body, original, source_path FROM articles"
+    with sqlite3.connect(db_path) as in_parts, sqlite3.connect(tmp_path / "whole.db") as at_once:
+        assert in_parts.execute(query).fetchall() == at_once.execute(query).fetchall()
+
+
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize(
+    ("broken", "at", "kept"),
+    [
+        ("Cut off,a text with a bare\rreturn,2024-05-02,,", 85, True),
+        ('Cut off,"a text whose quote never closes,2024-05-02,,', 40, False),  # too long to read
+    ],
+)
+def test_where_a_streamed_table_breaks_the_rest_is_one_part(
+    broken: str, at: int, kept: bool
+) -> None:
+    rows = [f"Headline {i},The text of story {i}: {'word ' * 30},2024-05-02,," for i in range(90)]
+    table = "\r\n".join(["title,text,date,,", *rows[:at], broken, *rows[at:]]).encode()
+    header_end, break_at = table.index(b"\r\n") + 2, table.index(b"Cut off,")
+    source = io.BytesIO(table)
+    limit = csv.field_size_limit(1_000)  # as it is in a new process
+    try:
+        found = list(parts.stream_row_parts(source.read, source.read(100), max_bytes=4_096))
+    finally:
+        csv.field_size_limit(limit)
+    *before, (rest, data) = found
+    assert (rest.last, rest.end) == (True, len(table))
+    assert before[-1][0].end == rest.start <= break_at < before[-1][0].end + 2 * parts.PART_BYTES
+    assert data == (table[:header_end] + table[rest.start :] if kept else b"")
+    assert b"".join(d[header_end:] for _, d in before) == table[header_end : rest.start]
 
 
 @pytest.mark.usefixtures("small_parts")
