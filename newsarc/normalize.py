@@ -382,6 +382,12 @@ _AGENCY_IN_PARENS = (
     r"(?: [A-Z][a-z]+){0,2}\)"
 )
 MAX_DATELINE = 90  # characters; a longer match is a sentence, not a dateline
+# Words in small letters within places' names: "Frankfurt am Main", "Dar es Salaam"
+PLACE_SMALL_WORDS = frozenset((
+    "a", "aan", "al", "am", "an", "and", "bei", "d", "da", "das", "de", "del", "della", "der",
+    "des", "di", "do", "dos", "du", "e", "el", "en", "es", "im", "in", "la", "le", "les", "of",
+    "on", "op", "sur", "ter", "the", "upon", "van", "von", "y", "zu", "zum", "zur",
+))  # fmt: skip
 # The leads of wire copy, most specific first, each with a test of the line's first
 # MAX_DATELINE characters that every match passes: a line that fails it is not tried (the
 # patterns backtrack through every place length first, and most lines lack the character).
@@ -1182,7 +1188,7 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
 
     In the headline's own block it must end that block or be followed by credit or timestamp
     lines; alone in a block of its own it must be followed by header lines (credit, byline, the
-    headline again), or it is more likely the first paragraph.
+    headline again) or a wire lead, or it is more likely the first paragraph.
     """
     line = lines[index]
     if len(line.text) > MAX_DECK or _dateline_match(line.text) or CAPITALS_ONLY.match(line.text):
@@ -1206,6 +1212,8 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
         _is_furniture(lines[i].text) for i in range(after + 1, len(lines))
     ):
         return False  # one header line and nothing more ("Source: Reuters"): it is the body
+    # or by a wire lead, which opens the story: "PARIS (AFP) - Le gouvernement a ..."
+    followed_by_header = followed_by_header or _dateline_match(substantive.text) is not None
     if line.block == headline_block:
         if next_line.block == line.block:
             return followed_by_header
@@ -1463,14 +1471,21 @@ def _dateline_match(text: str) -> re.Match[str] | None:
         if not needs(head):
             continue
         match = pattern.match(text)
-        if match and len(match.group(0)) < MAX_DATELINE and not _is_lead_label(match):
+        if match and len(match.group(0)) < MAX_DATELINE and _names_a_place(match):
             return match
     return None
 
 
-def _is_lead_label(match: re.Match[str]) -> bool:
-    """Whether a dateline's place is a label that opens a paragraph ("UPDATE — ")."""
-    return (match.groupdict().get("place") or "").strip().upper() in LEAD_LABELS
+def _names_a_place(match: re.Match[str]) -> bool:
+    """Whether a dateline's place reads as one: not a label that opens a paragraph ("UPDATE
+    — "), nor a sentence before an abbreviation in parentheses ("They called themselves Drink
+    Or Die (DOD). They ..."): its words are capitalised but for the small words of places'
+    names ("Rio de Janeiro", "Bosnia and Herzegovina")."""
+    place = (match.groupdict().get("place") or "").strip()
+    return place.upper() not in LEAD_LABELS and all(
+        word[0].isupper() or not word[0].isalpha() or word in PLACE_SMALL_WORDS
+        for word in place.replace(",", " ").split()
+    )
 
 
 def _is_place_alone(paragraph: str, lead: str) -> bool:

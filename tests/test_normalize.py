@@ -554,6 +554,30 @@ def test_a_place_in_capitals_gives_way_to_the_header_place() -> None:
     assert (article.dateline, article.body) == ("Davao", f"PHILIPPINES - The {PROSE}")
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "They called themselves Drink Or Die (DOD). They were a network of computer buffs.",
+        "He joined the Liberal Democratic Party (LDP). Two years later he led it.",
+    ],
+)
+def test_a_sentence_before_an_abbreviation_in_parentheses_is_no_dateline(paragraph: str) -> None:
+    article = normalize(f"A headline\n\n{paragraph}\n")
+    assert (article.dateline, article.agencies, article.body) == (None, [], paragraph)
+
+
+def test_a_line_between_the_headline_and_a_wire_lead_is_the_deck() -> None:
+    text = "Le gouvernement présente son budget\n\nLe projet prévoit 40 milliards d'économies.\n\n"
+    text += "PARIS (AFP) - Le gouvernement a présenté mercredi son projet.\n\nLe texte suit.\n"
+    article = normalize(text)
+    assert (article.deck, article.dateline, article.agencies, article.body) == (
+        "Le projet prévoit 40 milliards d'économies.",
+        "Paris",
+        ["AFP"],
+        "Le gouvernement a présenté mercredi son projet.\n\nLe texte suit.",
+    )
+
+
 def test_paragraph_that_only_looks_like_a_dateline_is_kept() -> None:
     text = "A headline\n\nBy early 2005 the net could have two new domain names.\n"
     article = normalize(text)
