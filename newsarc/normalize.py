@@ -268,6 +268,10 @@ BYLINE = re.compile(
 # How a line BYLINE matches starts (two letters, in lower case): a line that starts otherwise
 # is not tried.
 BYLINE_STARTS = frozenset(("by", "wr", "re", "pa", "po", "vo", "di", "au"))
+# An agency of several words at a byline's end after a space: "By JANE DOE Associated Press"
+GLUED_AGENCY = re.compile(
+    r" (" + "|".join(re.escape(name) for name in AGENCY_BY_SPELLING if " " in name) + r")$"
+)
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
 # "Reuters and AP", "Jane Smith | Reuters", "Jane Smith - Staff Writer", "Euronews with AP"
 NAME_LIST = re.compile(r"\s*(?:[/,&;|·•–—]|\s-\s|\b(?:and|with)\b)\s*")
@@ -907,8 +911,8 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     byline = BYLINE.match(text) if _may_start(text, BYLINE_STARTS) else None
     if byline and header.byline is None and (header.headline or not byline.group("foreign")):
-        header.byline = byline.group("name").strip(" ,")
-        header.add_credit(_known_agencies(NAME_LIST.split(header.byline)), byline.group("place"))
+        header.byline, agencies = _writers_and_agencies(byline.group("name").strip(" ,"))
+        header.add_credit(agencies, byline.group("place"))
         return True
     colon_byline = _colon_byline(text) if header.byline is None and text[-1:] == ":" else None
     if colon_byline:
@@ -1573,6 +1577,25 @@ def _agency_names(text: str) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+def _writers_and_agencies(byline: str) -> tuple[str | None, list[str]]:
+    """A byline's writers and the agencies it credits: "Jane Smith | Reuters" -> ("Jane Smith",
+    ["Reuters"]), "JANE DOE Associated Press" -> ("JANE DOE", ["AP"]), "Reuters" -> (None,
+    ["Reuters"]); a desk that bears an agency's name, "Reuters Staff", stays as it is."""
+    agencies = _known_agencies(NAME_LIST.split(byline))
+    writers = byline
+    while writers:
+        separators = list(NAME_LIST.finditer(writers))
+        last = separators[-1] if separators else None
+        if writers[last.end() if last else 0 :] in AGENCY_BY_SPELLING:
+            writers = writers[: last.start()] if last else ""
+        elif glued := GLUED_AGENCY.search(writers):  # after a space, no separator
+            writers = writers[: glued.start()]
+            agencies.append(AGENCY_BY_SPELLING[glued.group(1)])
+        else:
+            break
+    return writers.strip(" ,") or None, list(dict.fromkeys(agencies))
 
 
 def _known_agencies(names: list[str]) -> list[str]:
