@@ -301,8 +301,8 @@ def ingest(
     Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) and
     news feeds (RSS, Atom) give an article an input, as do .json, .jsonl (also compressed:
     .jsonl.gz, .bz2, .xz) and .csv files and standard input that is JSON or a table; a large
-    one of these files, and JSON Lines or a table on standard input, is read in parts by every
-    worker, whatever its size. A news site's page saved as .html is
+    one of these files, and JSON Lines, a JSON list or a table on standard input, is read in
+    parts by every worker, whatever its size. A news site's page saved as .html is
     one article, and so is a Markdown clipping, read with the title, date and writers its front
     matter states. Exit code 0 when every input was stored, 1 when any failed, 130 when
     interrupted.

@@ -641,9 +641,9 @@ def _json_list_parts(path: str, size: int, max_bytes: int) -> Iterator[Part] | N
 
 
 def _stdin_inputs(read: Callable[[int], bytes], max_bytes: int) -> Iterator[Input]:
-    """Standard input as one input, or, when it is JSON Lines or a large table, as parts read
-    as they are needed: `newsarc export --jsonl | newsarc ingest -` of a large archive held all
-    of it, and a table of 60 MB took 584 MB, where its file took 169 MB."""
+    """Standard input as one input, or, when it is JSON Lines, or a large JSON list or table, as
+    parts read as they are needed: `newsarc export --jsonl | newsarc ingest -` of a large archive
+    held all of it, and a table of 60 MB took 584 MB, where its file took 169 MB."""
     head = read(parts.PART_BYTES)
     while b"\n" not in head and len(head) <= max_bytes and (more := read(parts.PART_BYTES)):
         head += more  # up to the end of the first line
@@ -654,10 +654,18 @@ def _stdin_inputs(read: Callable[[int], bytes], max_bytes: int) -> Iterator[Inpu
         return
     while len(head) < parts.SPLIT_FROM and (more := read(parts.PART_BYTES)):
         head += more
-    if len(head) < parts.SPLIT_FROM or not tables.is_table(start, TITLE_KEYS, TEXT_KEYS):
+    if len(head) < parts.SPLIT_FROM or b"\x00" in head[: parts.WIDE_SAMPLE]:
+        cut = None  # small, or UTF-16: read whole
+    elif start.startswith("["):
+        cut = parts.stream_element_parts
+    elif tables.is_table(start, TITLE_KEYS, TEXT_KEYS):
+        cut = parts.stream_row_parts
+    else:
+        cut = None
+    if cut is None:
         yield Input(STDIN, data=head + read(-1))
         return
-    for part, data in parts.stream_row_parts(read, head, max_bytes):
+    for part, data in cut(read, head, max_bytes):
         yield Input(STDIN, part=part, data=data)
 
 

@@ -296,9 +296,63 @@ def _cut_elements(path: str, size: int, max_bytes: int) -> Iterator[Part]:
     """Cut after the elements of the list that opens the file; what follows the list is not
     read."""
     with open(path, "rb") as file:
-        scan = _Scan(file)
+        scan = _Scan(file.read)
         if scan.next(JSON_OPENING) == b"[":
             yield from _cut_list(scan, size, max_bytes, "")
+
+
+def stream_element_parts(
+    read: Callable[[int], bytes], head: bytes, max_bytes: int
+) -> Iterator[tuple[Part, bytes]]:
+    """The parts of a JSON list read from a stream (standard input), `head` read from it
+    already, each with its bytes: cut between elements, about PART_BYTES each, read as they are
+    needed. An element longer than `max_bytes` comes with no bytes (the worker refuses it by its
+    size); what follows the list is read and passed over."""
+    source = _KeptStream(read, head, max_bytes + 2 * PART_BYTES)
+    scan = _Scan(source.read)
+    if scan.next(JSON_OPENING) == b"[":
+        source.take(0, scan.offset)
+        for part in _cut_list(scan, STREAM_SIZE, max_bytes, ""):
+            end = min(part.end, source.total)  # a list that never closes ends with the stream
+            data = source.take(part.start, end)
+            data = data if data is not None and end - part.start <= max_bytes else b""
+            share = 1.0 if part.last else 0.0
+            yield replace(part, end=end, share=share), data
+    while read(PART_BYTES):
+        pass
+
+
+STREAM_SIZE = 1 << 62  # what a stream's parts take as its size, unknown until it ends
+
+
+class _KeptStream:
+    """A stream that keeps the bytes it has given until they are taken, or, past `limit` of
+    them, only its last two blocks (what precedes them belongs to a part too large to read)."""
+
+    def __init__(self, read: Callable[[int], bytes], head: bytes, limit: int) -> None:
+        self._read, self._head, self.limit = read, head, limit
+        self.kept = bytearray()
+        self.start = self.total = 0  # the offsets of the first byte kept and after the last
+
+    def read(self, size: int) -> bytes:
+        block, self._head = (self._head, b"") if self._head else (self._read(size), b"")
+        self.kept += block
+        self.total += len(block)
+        if len(self.kept) > self.limit:
+            dropped = len(self.kept) - 2 * PART_BYTES
+            del self.kept[:dropped]
+            self.start += dropped
+        return block
+
+    def take(self, start: int, end: int) -> bytes | None:
+        """The bytes start:end, None if some were not kept; those before `end` are let go."""
+        data = (
+            bytes(self.kept[start - self.start : end - self.start]) if start >= self.start else None
+        )
+        if end > self.start:
+            del self.kept[: end - self.start]
+            self.start = end
+        return data
 
 
 def _cut_list(scan: _Scan, size: int, max_bytes: int, names: str) -> Iterator[Part]:
@@ -338,8 +392,8 @@ def _cut_list(scan: _Scan, size: int, max_bytes: int, names: str) -> Iterator[Pa
 class _Scan:
     """The structural marks of a JSON text read a block at a time, and the offset after each."""
 
-    def __init__(self, file: BinaryIO) -> None:
-        self.file = file
+    def __init__(self, read: Callable[[int], bytes]) -> None:
+        self.read = read  # a file's or a stream's
         self.buffer = b""
         self.base = self.position = 0  # the buffer's offset in the file; the place in it
         self.before = (0, 0)  # where the text before the last mark lies in the buffer
@@ -373,7 +427,7 @@ class _Scan:
 
     def _read_more(self) -> bool:
         """Add the file's next block to what is left of the buffer; False at the file's end."""
-        block = self.file.read(PART_BYTES)
+        block = self.read(PART_BYTES)
         if block:
             self.buffer = self.buffer[self.position :] + block
             self.base, self.position = self.base + self.position, 0
@@ -464,7 +518,7 @@ def json_outline(path: str, size: int, max_bytes: int) -> tuple[dict[str, object
     if size < SPLIT_FROM or _wide(path):
         return None
     with open(path, "rb") as file:
-        scan = _Scan(file)
+        scan = _Scan(file.read)
         if scan.next(JSON_OPENING) != b"{":
             return None
         lists: Lists = {}

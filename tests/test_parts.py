@@ -507,6 +507,70 @@ def test_a_stream_is_cut_after_line_ends_and_a_long_line_passed_over(stream: byt
 
 
 @pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize("closed", [True, False])
+def test_a_json_list_streamed_is_cut_between_its_elements(indent: int | None, closed: bool) -> None:
+    text = crawl_list(100, indent).rstrip()
+    stream = (text if closed else text.removesuffix("]")).encode()
+    source = io.BytesIO(stream)
+    found = list(parts.stream_element_parts(source.read, source.read(100), max_bytes=10**6))
+    assert len(found) > 10 and found[0][0].opening and found[-1][0].last
+    assert not any(part.opening for part, _ in found[1:]) and not any(p.last for p, _ in found[:-1])
+    assert all(data == stream[part.start : part.end] for part, data in found)
+    assert [p.start for p, _ in found[1:]] == [p.end + 1 for p, _ in found[:-1]]  # past a comma
+    elements = [value for _, data in found for value in json.loads(f"[{data.decode()}]")]
+    if closed:
+        assert elements == json.loads(text)
+    assert [part.first for part, _ in found] == [
+        sum(part.records for part, _ in found[:i]) for i in range(len(found))
+    ]
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_an_element_too_long_in_a_streamed_list_comes_alone_and_empty() -> None:
+    items = [
+        {"title": f"Story {i}", "text": "word " * (5_000 if i == 40 else 50)} for i in range(90)
+    ]
+    stream = json.dumps(items).encode()
+    source = io.BytesIO(stream)
+    kept: list[int] = []
+    take = parts._KeptStream.take
+
+    def watched(self: Any, start: int, end: int) -> bytes | None:
+        kept.append(len(self.kept))
+        return take(self, start, end)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parts._KeptStream, "take", watched)
+        found = list(parts.stream_element_parts(source.read, source.read(100), max_bytes=8_192))
+    (alone,) = [(part, data) for part, data in found if part.end - part.start > 8_192]
+    assert alone[1] == b"" and alone[0].records == 1
+    read = [json.loads(f"[{data.decode()}]") for _, data in found if data]
+    assert [item["title"] for items in read for item in items] == [
+        f"Story {i}" for i in range(90) if i != 40
+    ]
+    assert max(kept) <= 8_192 + 2 * parts.PART_BYTES  # what it kept of the long one
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_large_json_list_on_standard_input_is_read_in_parts_as_it_was_whole(
+    run: Run, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = crawl_list(100, 2)
+    piped = json.loads(run("ingest", "--json", "-", input=text.encode()).stdout)
+    monkeypatch.setattr(parts, "SPLIT_FROM", 10**9)  # read whole, as before
+    monkeypatch.setenv("NEWSARC_DB", str(tmp_path / "whole.db"))
+    whole = json.loads(run("ingest", "--json", "-", input=text.encode()).stdout)
+    assert {k: v for k, v in piped.items() if k != "seconds"} == {
+        k: v for k, v in whole.items() if k != "seconds"
+    }
+    assert piped["new"] > 90
+    query = "SELECT headline, body, original, source_path FROM articles ORDER BY id"
+    with sqlite3.connect(db_path) as in_parts, sqlite3.connect(tmp_path / "whole.db") as at_once:
+        assert in_parts.execute(query).fetchall() == at_once.execute(query).fetchall()
+
+
+@pytest.mark.usefixtures("small_parts")
 def test_a_broken_json_list_keeps_its_parts_before_the_break(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "items.json"
     whole = crawl_list(100, None)
