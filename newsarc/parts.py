@@ -1,5 +1,5 @@
 """Large files of records (JSON Lines, CSV and TSV tables, JSON lists) cut into parts that
-workers read on their own.
+workers read on their own; and standard input, cut as it is read, each part with its bytes.
 
 Read whole, a JSON Lines export of 100,000 articles (370 MB) was parsed by one worker while
 the other waited, and held in memory three times over (2.1 GB at its peak). Cut between
