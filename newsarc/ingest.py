@@ -962,6 +962,8 @@ def _parse_standard_input(data: bytes, source: str, options: Options) -> Outcome
     article that starts with "[Updated]" is an article."""
     text, _ = decode(data)
     start = text.lstrip()
+    if not start:
+        raise NotAnArticle("only white space on standard input" if data else "no standard input")
     if _opens_json_lines(start):
         return _all_records(_line_records(text, source, None, options))
     if start.startswith(("{", "[")):

@@ -146,6 +146,15 @@ def test_standard_input(run: Run) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [("", "no standard input"), (" \n\t\n", "only white space on standard input")],
+)
+def test_empty_standard_input_says_so(run: Run, text: str, reason: str) -> None:
+    (failure,) = report(run, "-", input=text)["failures"]  # type: ignore[misc]
+    assert failure == {"source": "<stdin>", "reason": reason}
+
+
+@pytest.mark.parametrize(
     ("text", "headline", "source"),
     [
         ('{"title": "Fed holds rates", "body": "The Fed held rates."}\n', "Fed holds rates", "<stdin>:1"),
