@@ -173,6 +173,8 @@ CHROME_PATTERN = re.compile(
     # Canadian Press was first published March 6, 2024."
     r"|(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
     r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b"
+    # A wire desk's note to editors: "REPEAT FROM LATE FRIDAY", "(ATTN: CHANGES headline, ...)"
+    r"|\(?(?:repeat(?:ed)?(?: from [a-z ]{1,30})?|attn:[^()]{1,200})\)?$"
     r"|this (?:report|story|article) by [\w .]{2,40} was first published\b"
     # The time a story takes to read: "5 min read", "2 min", "Reading time: 4 minutes"
     r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$"

@@ -1363,6 +1363,19 @@ def test_a_credit_in_parentheses_under_the_story_is_dropped() -> None:
     assert normalize(text).body == "The glide bomb hit at noon.\n\n(Photo: AP) It hit twice."
 
 
+@pytest.mark.parametrize(
+    "note", ["REPEAT FROM LATE FRIDAY", "repeat", "(ATTN: CHANGES headline, UPDATES in paras 2-5)"]
+)
+def test_a_wire_desks_note_over_the_lead_is_dropped(note: str) -> None:
+    article = normalize(f"Fed holds rates\n\n{note}\n\nWASHINGTON, Feb 27 - The Fed held.\n")
+    assert (article.deck, article.dateline, article.body) == (None, "Washington", "The Fed held.")
+
+
+def test_a_sentence_that_opens_with_repeat_is_kept() -> None:
+    text = "Fed holds rates\n\nThe Fed held.\n\nRepeated attempts to reach him failed.\n"
+    assert normalize(text).body == "The Fed held.\n\nRepeated attempts to reach him failed."
+
+
 def test_a_short_line_of_credit_is_dropped_but_not_a_paragraph_so_labelled() -> None:
     paragraph = (
         "Credit: spreads on high-yield bonds widened by ten basis points as investors fled risk in"
