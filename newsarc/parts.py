@@ -150,17 +150,12 @@ class _Rows:
     """A table's rows as csv's reader reads them, and how many bytes it has read: it is given
     the table's lines as Latin-1, which reads each byte as one character, so quotes, delimiters
     and line ends are found where UTF-8 or Windows-1252 put them. `size`: bytes to read at
-    most; `kept`: where to keep the bytes read, of a stream that cannot be read again."""
+    most."""
 
     def __init__(
-        self,
-        lines: Iterable[bytes],
-        delimiter: str,
-        max_field: int,
-        size: int | None = None,
-        kept: bytearray | None = None,
+        self, lines: Iterable[bytes], delimiter: str, max_field: int, size: int | None = None
     ) -> None:
-        self.offset, self.size, self.kept = 0, size, kept
+        self.offset, self.size = 0, size
         csv.field_size_limit(max(max_field, csv.field_size_limit()))  # a row too long is a part
         self.reader = csv.reader(self._lines(lines), delimiter=delimiter)
 
@@ -173,8 +168,6 @@ class _Rows:
     def _lines(self, lines: Iterable[bytes]) -> Iterator[str]:
         for line in lines:
             self.offset += len(line)
-            if self.kept is not None:
-                self.kept += line
             yield line.decode("latin-1")
             if self.size is not None and self.offset >= self.size:
                 return  # what was added to a file since the walk is read next time
@@ -231,37 +224,26 @@ def stream_row_parts(
     each with its bytes, the header's first: cut between rows, about PART_BYTES each, read as
     they are needed. A row longer than `max_bytes` comes with no bytes (the worker refuses it
     by its size); where the table breaks, the rest is one part, for the worker to report."""
-    kept = bytearray()
+    source = _KeptStream(read, head, max_bytes + 2 * PART_BYTES)
+    lines = _stream_lines(source.read, b"")
     delimiter = tables.delimiter_of(head.split(b"\n", 1)[0].decode("latin-1"))
-    lines = _stream_lines(read, head)
-    rows = _Rows(lines, delimiter, max_bytes, kept=kept)
+    rows = _Rows(lines, delimiter, max_bytes)
     next(rows.reader, None)
-    header = bytes(kept)
-    del kept[:]
+    header = source.take(0, rows.offset) or b""
     found: list[tuple[Part, bytes]] = []  # one part ahead, to know which is the last
     for start, end, first_line, records in _row_runs(rows, max_bytes):
         if end is None:  # the rest of the stream, kept if it is not too large to read
-            end, records = start + _read_rest(lines, kept, max_bytes), 1
-        size = end - start
-        data = header + kept[:size] if size <= max_bytes else b""
-        del kept[:size]
+            for _ in lines:
+                pass
+            end, records = source.total, 1
+        data = source.take(start, end)
+        data = header + data if data is not None and end - start <= max_bytes else b""
         found.append((Part(ROWS, start, end, first_line, records, 0.0, not found, False), data))
         if len(found) > 1:
             yield found.pop(0)
     if found:
         part, data = found.pop()
         yield replace(part, share=1.0, last=True), data
-
-
-def _read_rest(lines: Iterator[bytes], kept: bytearray, max_bytes: int) -> int:
-    """Read a stream's lines to its end into `kept`, which stops growing past `max_bytes`;
-    return how many bytes `kept` held and were read."""
-    size = len(kept)
-    for line in lines:
-        size += len(line)
-        if len(kept) <= max_bytes:
-            kept += line
-    return size
 
 
 def _stream_lines(read: Callable[[int], bytes], head: bytes) -> Iterator[bytes]:
@@ -301,6 +283,9 @@ def _cut_elements(path: str, size: int, max_bytes: int) -> Iterator[Part]:
             yield from _cut_list(scan, size, max_bytes, "")
 
 
+STREAM_SIZE = 1 << 62  # what a stream's parts take as its size, unknown until it ends
+
+
 def stream_element_parts(
     read: Callable[[int], bytes], head: bytes, max_bytes: int
 ) -> Iterator[tuple[Part, bytes]]:
@@ -322,34 +307,45 @@ def stream_element_parts(
         pass
 
 
-STREAM_SIZE = 1 << 62  # what a stream's parts take as its size, unknown until it ends
-
-
 class _KeptStream:
-    """A stream that keeps the bytes it has given until they are taken, or, past `limit` of
-    them, only its last two blocks (what precedes them belongs to a part too large to read)."""
+    """A stream that keeps the bytes it has given until they are taken. Past `limit` of them, a
+    record too long to read is being read: of its bytes it lets go all but those of its first
+    block, which also holds the records before it (a part is cut once it holds a block), and of
+    its last two, where the records after it start."""
 
     def __init__(self, read: Callable[[int], bytes], head: bytes, limit: int) -> None:
         self._read, self._head, self.limit = read, head, limit
         self.kept = bytearray()
         self.start = self.total = 0  # the offsets of the first byte kept and after the last
+        self.hole: tuple[int, int] | None = None  # the offsets let go, start:end
 
     def read(self, size: int) -> bytes:
         block, self._head = (self._head, b"") if self._head else (self._read(size), b"")
         self.kept += block
         self.total += len(block)
         if len(self.kept) > self.limit:
-            dropped = len(self.kept) - 2 * PART_BYTES
-            del self.kept[:dropped]
-            self.start += dropped
+            front = self.hole[0] - self.start if self.hole else PART_BYTES + 1
+            back = len(self.kept) - 2 * PART_BYTES
+            self.hole = (self.start + front, self._offset(back))
+            del self.kept[front:back]
         return block
 
+    def _offset(self, index: int) -> int:
+        """The stream offset of `kept[index]`."""
+        if self.hole and index >= self.hole[0] - self.start:
+            return self.hole[1] + index - (self.hole[0] - self.start)
+        return self.start + index
+
     def take(self, start: int, end: int) -> bytes | None:
-        """The bytes start:end, None if some were not kept; those before `end` are let go."""
-        data = (
-            bytes(self.kept[start - self.start : end - self.start]) if start >= self.start else None
-        )
-        if end > self.start:
+        """The bytes start:end, None if some were let go; those before `end` are let go too."""
+        data = None
+        if start >= self.start and (self.hole is None or end <= self.hole[0]):
+            data = bytes(self.kept[start - self.start : end - self.start])
+        if self.hole and end > self.hole[0]:
+            front = self.hole[0] - self.start
+            del self.kept[: front + max(end - self.hole[1], 0)]
+            self.start, self.hole = max(end, self.hole[1]), None
+        elif end > self.start:
             del self.kept[: end - self.start]
             self.start = end
         return data

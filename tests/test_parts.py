@@ -235,10 +235,11 @@ def test_a_table_streamed_is_cut_between_rows_each_part_with_the_header() -> Non
 
 
 @pytest.mark.usefixtures("small_parts")
-def test_a_row_too_long_in_a_stream_comes_alone_and_empty() -> None:
+@pytest.mark.parametrize("at", [3, 45, 90])  # the rows before it in a part of their own or not
+def test_a_row_too_long_in_a_stream_comes_alone_and_empty(at: int) -> None:
     header, *rows = wire_table(100).split("\r\n")
     huge = f'Huge,"{"word " * 10_000}",2024-05-02,,'
-    table = "\r\n".join([header, *rows[:90], huge, *rows[90:]]).encode()
+    table = "\r\n".join([header, *rows[:at], huge, *rows[at:]]).encode()
     source = io.BytesIO(table)
     found = list(parts.stream_row_parts(source.read, source.read(100), max_bytes=20_000))
     (alone,) = [(part, data) for part, data in found if part.end - part.start > 20_000]
@@ -527,9 +528,10 @@ def test_a_json_list_streamed_is_cut_between_its_elements(indent: int | None, cl
 
 
 @pytest.mark.usefixtures("small_parts")
-def test_an_element_too_long_in_a_streamed_list_comes_alone_and_empty() -> None:
+@pytest.mark.parametrize("at", [33, 40])  # the elements before it in a part of their own or not
+def test_an_element_too_long_in_a_streamed_list_comes_alone_and_empty(at: int) -> None:
     items = [
-        {"title": f"Story {i}", "text": "word " * (5_000 if i == 40 else 50)} for i in range(90)
+        {"title": f"Story {i}", "text": "word " * (5_000 if i == at else 50)} for i in range(90)
     ]
     stream = json.dumps(items).encode()
     source = io.BytesIO(stream)
@@ -547,7 +549,7 @@ def test_an_element_too_long_in_a_streamed_list_comes_alone_and_empty() -> None:
     assert alone[1] == b"" and alone[0].records == 1
     read = [json.loads(f"[{data.decode()}]") for _, data in found if data]
     assert [item["title"] for items in read for item in items] == [
-        f"Story {i}" for i in range(90) if i != 40
+        f"Story {i}" for i in range(90) if i != at
     ]
     assert max(kept) <= 8_192 + 2 * parts.PART_BYTES  # what it kept of the long one
 
