@@ -654,14 +654,12 @@ def _stdin_inputs(read: Callable[[int], bytes], max_bytes: int) -> Iterator[Inpu
         return
     while len(head) < parts.SPLIT_FROM and (more := read(parts.PART_BYTES)):
         head += more
-    if len(head) < parts.SPLIT_FROM or b"\x00" in head[: parts.WIDE_SAMPLE]:
-        cut = None  # small, or UTF-16: read whole
-    elif start.startswith("["):
-        cut = parts.stream_element_parts
-    elif tables.is_table(start, TITLE_KEYS, TEXT_KEYS):
-        cut = parts.stream_row_parts
-    else:
-        cut = None
+    cut = None  # small, UTF-16 or neither a list nor a table: read whole
+    if len(head) >= parts.SPLIT_FROM and b"\x00" not in head[: parts.WIDE_SAMPLE]:
+        if start.startswith("["):
+            cut = parts.stream_element_parts
+        elif tables.is_table(start, TITLE_KEYS, TEXT_KEYS):
+            cut = parts.stream_row_parts
     if cut is None:
         yield Input(STDIN, data=head + read(-1))
         return
