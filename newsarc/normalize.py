@@ -32,6 +32,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "APP": ("APP", "Associated Press of Pakistan"),
     "dpa": ("dpa", "DPA"),
     "EFE": ("EFE",),
+    "KNA": ("KNA",),
+    "epd": ("epd",),
     "ANSA": ("ANSA",),
     "Kyodo": ("Kyodo", "KYODO"),
     "Yonhap": ("Yonhap", "YONHAP"),
@@ -293,6 +295,12 @@ END_MARK = re.compile(
     rf"|(?:--?|[—–])\s*(?P<agency>(?i:{_AGENCY_ALTERNATION})))$"
     r"|^-*\s*ENDS?\s*-*$|^[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$"
 )
+# A desk's sign-off under the story, its editors' initials and the agencies it drew on, as
+# Deutsche Welle prints it: "jsi/rc (dpa, Reuters)", "mm (AFP, AP)". Dropped; the agencies count.
+DESK_SIGN_OFF = re.compile(
+    rf"^[a-z]{{2,4}}(?:/[a-z]{{2,4}}){{0,3}}\s*\((?P<agencies>(?:{_AGENCY_ALTERNATION})"
+    rf"(?:\s*,\s*(?:{_AGENCY_ALTERNATION}))*)\)$"
+)
 _PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
 # "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies :"; matched
 # from the start of the line, or after an outlet that used them (OUTLET_WITH)
@@ -448,11 +456,11 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
         ),
         DIGIT.search,
     ),
-    # Des Moines, Iowa CNN —  /  CNN —  (CNN's pages, the agency's parentheses gone)
+    # Des Moines, Iowa CNN —  /  CNN Business —  (CNN's pages, the agency's parentheses gone)
     (
         re.compile(
             rf"^(?:(?P<place>{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}})\s+)?"
-            r"(?P<agency>CNN)\s*[—–]\s*"
+            r"(?P<agency>CNN)(?: Business)?\s*[—–]\s*"
         ),
         lambda head: "CNN" in head,
     ),
@@ -551,6 +559,8 @@ STRAIGHT_QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
 MAX_HEADLINE = 300
 MAX_DECK = 300
 TERMINAL_PUNCTUATION = tuple('.!?"”’')
+LONE_DASHES = frozenset(("-", "–", "—", "--"))
+DATELINE_ENDS = frozenset(":-–—")
 WRAPPED_LINE = 100  # characters: no longer line was hard-wrapped
 # Ends of a paragraph after which one in small letters is a paragraph of its own: a stop, or a
 # colon over a list.
@@ -731,9 +741,16 @@ def normalize_cleaned(
         else None
     )
     if paragraphs:
-        paragraphs[0], place, lead_agencies, lead_date = _strip_dateline(paragraphs[0])
-        if place is None and not lead_agencies and (header.place or place_alone) is None:
-            paragraphs[0], place = _strip_place_lead(paragraphs[0])
+        place_known = (header.place or place_alone) is not None
+        lead, place, lead_agencies, lead_date = _read_lead(paragraphs[0], place_known)
+        if place is None and not lead_agencies and _may_be_dateline_alone(paragraphs):
+            # a dateline on a line of its own: "NEW DELHI:", "WASHINGTON (AP) —"
+            joined = f"{paragraphs[0]} {paragraphs[1]}"
+            read = _read_lead(joined, place_known)
+            if (read[1] or read[2]) and len(read[0]) <= len(paragraphs[1]):
+                paragraphs[:2] = [joined]
+                lead, place, lead_agencies, lead_date = read
+        paragraphs[0] = lead
         if not paragraphs[0]:
             paragraphs.pop(0)
     place = place or place_alone
@@ -1337,6 +1354,9 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
     unwrapped: set[int] | None = None  # made when first needed: most blocks are one paragraph
     listed = _link_lists(lines)
     for position, line in enumerate(lines[: _footer_start(lines)]):
+        if line.text in LONE_DASHES and _may_be_dateline(paragraphs, current):
+            current.append(line.text)  # "Washington" / "CNN" / "—": a dateline, line by line
+            continue
         if _is_chrome(line.text) or position in listed:
             continue
         new_paragraph = not current or (
@@ -1359,6 +1379,17 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
         paragraphs.append(_join(current))
     headline = header.headline or ""
     return [p for p in paragraphs if not _same_text(p, headline)]
+
+
+def _may_be_dateline(paragraphs: list[str], current: list[str]) -> bool:
+    """Whether the first lines of a story, not yet a paragraph, may be a dateline that a page
+    printed line by line: short, and no sentence."""
+    return (
+        not paragraphs
+        and bool(current)
+        and sum(map(len, current)) <= MAX_DATELINE
+        and not current[-1].endswith(TERMINAL_PUNCTUATION)
+    )
 
 
 def _sentences_rejoined(paragraphs: list[str]) -> list[str]:
@@ -1447,6 +1478,9 @@ def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
         if not stamps or not all(_is_bare_timestamp(value) for _, value in stamps):
             break  # "Posted prices were unchanged at 22 dlrs, it said."
         header.timestamps.extend(stamps)
+        paragraphs.pop()
+    if len(paragraphs) > 1 and (sign_off := DESK_SIGN_OFF.match(paragraphs[-1])):
+        header.add_agencies(_agency_names(sign_off.group("agencies")))
         paragraphs.pop()
     while (
         paragraphs
@@ -1568,6 +1602,22 @@ def _strip_dateline(paragraph: str) -> tuple[str, str | None, list[str], str | N
         rest, place, more, date = _strip_dateline(rest)
         agencies += [name for name in more if name not in agencies]
     return rest, place, agencies, date
+
+
+def _read_lead(paragraph: str, place_known: bool) -> tuple[str, str | None, list[str], str | None]:
+    """Split the lead into (rest, place, agencies, date text): a wire dateline, or else, when
+    the header gave no place, a place before a colon or a dash."""
+    rest, place, agencies, date = _strip_dateline(paragraph)
+    if place is None and not agencies and not place_known:
+        rest, place = _strip_place_lead(rest)
+    return rest, place, agencies, date
+
+
+def _may_be_dateline_alone(paragraphs: list[str]) -> bool:
+    """Whether the first paragraph may be a dateline alone, over the lead: short, and ending
+    as datelines end, with a colon or a dash."""
+    first = paragraphs[0]
+    return len(paragraphs) > 1 and len(first) < MAX_DATELINE and first[-1] in DATELINE_ENDS
 
 
 def _agency_names(text: str) -> list[str]:

@@ -1218,6 +1218,20 @@ def test_an_agency_that_signs_the_story_off_is_one_of_its_agencies() -> None:
     assert (article.agencies, article.body) == (["Bernama"], "Talks resume on Monday.")
 
 
+@pytest.mark.parametrize(
+    ("sign_off", "agencies"),
+    [("jsi/rc (dpa, Reuters)", ["dpa", "Reuters"]), ("mm (AFP, AP, KNA)", ["AFP", "AP", "KNA"])],
+)
+def test_a_desks_sign_off_with_its_agencies_is_dropped(sign_off: str, agencies: list[str]) -> None:
+    article = normalize(f"A headline\n\nThe budget was agreed.\n\nMerz spoke.\n\n{sign_off}\n")
+    assert (article.agencies, article.body) == (agencies, "The budget was agreed.\n\nMerz spoke.")
+
+
+def test_initials_before_words_in_parentheses_that_name_no_agency_stay() -> None:
+    body = "The budget was agreed.\n\nab (see below)"
+    assert normalize(f"A headline\n\n{body}\n").body == body
+
+
 def test_a_source_line_that_ends_the_story_is_a_credit() -> None:
     text = "A headline\n\nAid fell by half.\n\nSource: Al Jazeera and Reuters\n"
     article = normalize(text)
@@ -1330,6 +1344,30 @@ PROSE_LEAD = (
 def test_a_place_alone_over_the_lead_is_the_dateline(line: str, dateline: str) -> None:
     article = normalize(f"A headline\nThe Hindu Bureau\n{line}\n\n{PROSE_LEAD}\n")
     assert (article.dateline, article.body) == (dateline, PROSE_LEAD)
+
+
+@pytest.mark.parametrize(
+    ("lines", "dateline", "agencies"),
+    [
+        ("NEW DELHI:", "New Delhi", []),
+        ("WASHINGTON (AP) —", "Washington", ["AP"]),
+        ("Washington\nCNN\n — ", "Washington", ["CNN"]),  # CNN's page, copied line by line
+        ("New York\nCNN Business\n—\n", "New York", ["CNN"]),
+    ],
+)
+def test_a_dateline_on_lines_of_its_own_over_the_lead(
+    lines: str, dateline: str, agencies: list[str]
+) -> None:
+    article = normalize(f"A headline\n\n{lines}\n{PROSE_LEAD}\n")
+    assert (article.dateline, article.agencies, article.body) == (dateline, agencies, PROSE_LEAD)
+
+
+@pytest.mark.parametrize(
+    "first", ["Key points:", "In short —", "The vote:\n—"], ids=["label", "words", "label-dash"]
+)
+def test_a_short_line_over_the_lead_that_names_no_place_stays(first: str) -> None:
+    article = normalize(f"A headline\n\n{first}\n\n{PROSE_LEAD}\n")
+    assert article.dateline is None and article.body.endswith(f"\n\n{PROSE_LEAD}")
 
 
 @pytest.mark.parametrize(
