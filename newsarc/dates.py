@@ -94,6 +94,11 @@ FOREIGN_MONTHS = {
     "janeiro": "January", "fevereiro": "February", "março": "March", "maio": "May",
     "junho": "June", "julho": "July", "setembro": "September", "outubro": "October",
     "novembro": "November", "dezembro": "December",
+    # their abbreviations, as sites print them ("02 dic 2026", "7 déc. 2025"), but for those
+    # that are English words ("ago", "set", "out", "gen", "mag")
+    "ene": "January", "abr": "April", "dic": "December", "giu": "June", "lug": "July",
+    "ott": "October", "okt": "October", "dez": "December", "mär": "March", "fev": "February",
+    "janv": "January", "févr": "February", "avr": "April", "juil": "July", "déc": "December",
 }  # fmt: skip
 FOREIGN_MONTH = re.compile(r"\b(" + "|".join(FOREIGN_MONTHS) + r")\b", re.I)
 FOREIGN_DAYS = (

@@ -89,7 +89,7 @@ CHROME_LINES = frozenset(
         "photo: collected", "back to top", "scroll to top", "next", "previous", "skip links",
         "skip navigation", "skip to navigation", "live", "click here to share on social media",
         "share via", "share article", "bookmark", "gift this article", "listen to this article",
-        "navigation menu", "main menu", "toggle navigation",
+        "navigation menu", "main menu", "toggle navigation", "share full article",
     )
 )  # fmt: skip
 LONGEST_CHROME_LINE = max(map(len, CHROME_LINES))
@@ -131,6 +131,9 @@ LONGEST_SECTION_LABEL = max(map(len, SECTION_LABELS))
 # A section's name before the time, as on one line: "All News 09:12 March 14, 2024"
 BEFORE_NUMBER = re.compile(r"^(?P<words>[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*){0,2}) (?=\d)")
 ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no list holds: "Italy"
+# or a kicker of a few words over the headline, as The Guardian prints it: "UK economy"
+KICKER = re.compile(r"[^\W\d_][\w'’-]{0,24}(?: [\w'’-]{1,24}){0,2}")
+MIN_HEADLINE_UNDER_KICKER = 4  # spaces: five words or more
 MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
 # Who edited the page, as Xinhua prints it under the source: "Editor: huaxia"
 EDITOR_LINE = re.compile(
@@ -178,8 +181,12 @@ CHROME_PATTERN = re.compile(
     # A wire desk's note to editors: "REPEAT FROM LATE FRIDAY", "(ATTN: CHANGES headline, ...)"
     r"|\(?(?:repeat(?:ed)?(?: from [a-z ]{1,30})?|attn:[^()]{1,200})\)?$"
     r"|this (?:report|story|article) by [\w .]{2,40} was first published\b"
-    # The time a story takes to read: "5 min read", "2 min", "Reading time: 4 minutes"
-    r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time:?\s*\d+\s*min\w*)$"
+    # The time a story takes to read: "5 min read", "2 min", "Reading time: 4 minutes",
+    # "Temps de lecture 2 min.", "Lesezeit: 3 Min."; or to listen to: "Listen to this article ·
+    # 6:12 min Learn more"
+    r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?"
+    r"|(?:reading time|temps de lecture|lesezeit|tiempo de lectura):?\s*\d+\s*min\w*\.?)$"
+    r"|listen to this (?:article|story)\W+\d{1,2}:\d\d\s*min\b.{0,20}$"
     # A link to another story, or a call to act, between the paragraphs: "Read more: How
     # other cities cut traffic", "RELATED: Bus fares frozen", "Story continues below
     # advertisement", "Sign up for our free daily newsletter", "Follow us on Twitter"
@@ -211,6 +218,13 @@ CAPTION = re.compile(
     r"|(?:collected|courtesy|handout|representational)\s|(?=file))"
     r"(file photo|photo|photograph|image|collected)(\s*:\s*[\w .,/&-]{1,40})?\.?$",
     re.I,
+)
+# A Reuters picture's caption ends with its photographer's credit, and its page's link after
+# it: "Oil barrels are seen ... October 26, 2026. REUTERS/Dado Ruvic/Illustration/File Photo
+# Purchase Licensing Rights, opens new tab". In capitals only: "a Reuters/Ipsos poll showed".
+WIRE_CAPTION = re.compile(
+    r"\bREUTERS/[\w .'’-]{1,60}(?:/[\w .'’-]{1,40}){0,3}?"
+    r"(?:\s*Purchase Licensing Rights(?:, opens new tab)?)?$"
 )
 
 # Labels of timestamp lines, best first: "updated" only stands in when nothing else is given.
@@ -318,7 +332,9 @@ CREDIT_STARTS = frozenset(spelling[:2].lower() for spelling in AGENCY_BY_SPELLIN
 }
 # A place a database's field names: "DATELINE: BOSTON"
 DATELINE_LABEL = re.compile(rf"^(?i:dateline)\s*:\s*(?P<place>{_PLACE})$")
-OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} with ")  # "Le Monde with AFP"
+# "Le Monde with AFP", "Le Monde avec AFP", "El País con EFE", "Der Spiegel mit dpa"
+WITH_WORDS = (" with ", " avec ", " con ", " mit ", " com ")
+OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:with|avec|con|mit|com) ")
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
 # "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Prothom Alo English Desk",
 # "Staff Correspondent, Dhaka (Monday, February 9, 2026)".
@@ -877,12 +893,20 @@ def _is_label_over_headline(lines: list[_Line], index: int) -> bool:
     """Whether the line at index is a section's name above the headline: a known one ("World
     news") over a line that may be the headline, or any one word ("Italy") over two such lines,
     a headline and its deck, with a byline or a timestamp under them: a page has no second
-    deck, so the word is not the headline."""
+    deck, so the word is not the headline. A kicker of a few words ("UK economy") is read so
+    only over a longer headline: a short headline ("Fed holds rates") is the headline."""
     text, following = lines[index].text, lines[index + 1 :]
     if _is_section_label(text):
         return _may_be_headline(following)
+    if " " in text and (
+        text.isupper()  # "OPEN HIGH LOW" heads a table
+        or len(following) < 3
+        or following[0].text.count(" ") < MIN_HEADLINE_UNDER_KICKER
+        or _is_chrome(following[2].text)
+    ):
+        return False
     return (
-        ONE_WORD.fullmatch(text) is not None
+        KICKER.fullmatch(text) is not None
         and len(following) > 2
         and _may_be_headline(following)
         and len(following[1].text) <= MAX_DECK
@@ -939,7 +963,8 @@ def _header_line(text: str, header: _Header) -> bool:
         header.add_credit([], colon_byline.group("place"))
         return True
     credit = CREDIT.match(text) if _may_start(text, CREDIT_STARTS) else None
-    if credit is None and " with " in text and (outlet := OUTLET_WITH.match(text)):
+    with_word = credit is None and any(word in text for word in WITH_WORDS)
+    if with_word and (outlet := OUTLET_WITH.match(text)):
         credit = CREDIT.match(text, outlet.end())
     if credit:
         header.add_credit(_agency_names(credit.group("agencies")), credit.group("place"))
@@ -1176,6 +1201,7 @@ def _is_chrome(text: str) -> bool:
         or not bare.strip(RULE_CHARACTERS)
         or CHROME_PATTERN.match(text) is not None
         or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
+        or _is_wire_picture_caption(text)
         or (text[:1] == "|" and _is_bar_credit(bare))
     )
 
@@ -1195,6 +1221,10 @@ def _is_metadata(text: str) -> bool:
     """A field a database or a site states beside the story ("LANGUAGE: ENGLISH"); the colon
     is asked first, as most lines hold none."""
     return ":" in text and len(text) <= MAX_METADATA_LINE and METADATA_LINE.match(text) is not None
+
+
+def _is_wire_picture_caption(text: str) -> bool:
+    return "REUTERS/" in text and len(text) <= MAX_CAPTION and WIRE_CAPTION.search(text) is not None
 
 
 def _names_a_picture(text: str) -> bool:

@@ -106,6 +106,11 @@ ROWS = [
         "2024-05-14T10:30:00",
     ),
     ("german-at-clock", "14. Mai 2024 um 10:30 Uhr", "2024-05-14T10:30:00"),
+    ("spanish-abbreviated", "02 dic 2025 - 10:32 CET", "2025-12-02T10:32:00+01:00"),
+    ("french-abbreviated", "12 févr. 2024 à 10h15", "2024-02-12T10:15:00"),
+    ("german-abbreviated", "8. Okt. 2025", "2025-10-08"),
+    ("italian-abbreviated", "3 giu 2024", "2024-06-03"),
+    ("spanish-ago-is-no-month", "2 ago", None),
     ("words", "Staff Correspondent", None),
     # No digit, no year: the normalizer tries no timestamp pattern on a line without a digit.
     ("weekday-and-month", "Monday, March the sixth", None),

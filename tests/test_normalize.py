@@ -612,6 +612,8 @@ CREDIT_ROWS = [
     ("source-field-outlet", "Source: The Guardian", None, [], None),
     ("bureau", "The Hindu Bureau", "The Hindu Bureau", [], None),
     ("outlet-with-agency", "Le Monde with AFP", None, ["AFP"], None),
+    ("outlet-avec-agency", "Le Monde avec AFP", None, ["AFP"], None),
+    ("outlet-con-agency", "El País con EFE", None, ["EFE"], None),
     ("french-byline", "Par Jean Dupont", "Jean Dupont", [], None),
     ("german-byline", "Von Hans Müller", "Hans Müller", [], None),
     ("italian-byline", "di Giulia Rossi", "Giulia Rossi", [], None),
@@ -1153,6 +1155,13 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
         "© 2026 Dhaka Tribune",
         "4 min read",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        "Temps de lecture 2 min.",
+        "Lesezeit: 3 Min.",
+        "Listen to this article · 6:12 min Learn more",
+        "Share full article",
+        "Oil barrels are seen in this illustration taken, October 26, 2026. REUTERS/Dado Ruvic"
+        "/Illustration/File Photo Purchase Licensing Rights, opens new tab",
+        "Protesters march in Paris, France, March 28, 2026. REUTERS/Abdul Saboor",
     ],
 )
 def test_links_and_calls_to_act_between_paragraphs_are_dropped(line: str) -> None:
@@ -1726,6 +1735,24 @@ def test_a_headline_that_starts_like_a_foreign_byline_is_the_headline() -> None:
 def test_one_word_over_a_headline_and_its_deck_is_a_section(top: str, headline: str) -> None:
     article = normalize(top + GUARDIAN_HEADER + "A village is offering money to families.\n")
     assert (article.headline, article.byline) == (headline, "Angela Giuffrida")
+
+
+def test_a_kicker_of_a_few_words_over_a_headline_and_its_deck_is_a_section() -> None:
+    article = normalize("UK economy\n" + GUARDIAN_HEADER + "A village is offering money.\n")
+    assert (article.headline, article.byline) == (
+        "Italian village offers €30,000 to families",
+        "Angela Giuffrida",
+    )
+
+
+def test_a_tables_heading_in_capitals_over_its_rows_is_no_kicker() -> None:
+    text = "OPEN HIGH LOW\nJUN7 01 27/32H\nSEP7 101 101\nDEC7 00 11/32\nMAR8 -- --\n"
+    assert normalize(text).headline == "OPEN HIGH LOW"
+
+
+def test_a_sentence_that_ends_with_a_poll_of_reuters_stays() -> None:
+    body = "Turnout was high.\n\nHe led in a Reuters/Ipsos poll"
+    assert normalize(f"Headline\n\n{body}\n").body == body
 
 
 def test_one_word_over_two_lines_and_no_byline_is_the_headline() -> None:
