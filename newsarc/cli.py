@@ -172,6 +172,10 @@ def filter_options(command: F) -> F:
         click.option("--agency", help="Only articles credited to this agency, e.g. AFP."),
         click.option("--dateline", help="Only articles with this dateline place, e.g. Moscow."),
         click.option("--outlet", help="Only articles from this outlet."),
+        click.option(
+            "--byline",
+            help="Only articles whose byline holds these words, in any case, e.g. smith.",
+        ),
     )
     for option in reversed(options):
         command = option(command)

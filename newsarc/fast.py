@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     from typing import BinaryIO
 
 SEARCH_COMMANDS = ("search", "query")
-FILTERS = ("since", "until", "agency", "dateline", "outlet")  # as newsarc.models.Filters has them
+FILTERS = (
+    "since",
+    "until",
+    "agency",
+    "dateline",
+    "outlet",
+    "byline",
+)  # as newsarc.models.Filters has them
 EXPORT_FORMS = {"--json": "json", "--jsonl": "jsonl"}
 # Defaults of the command line, which both paths read.
 DEFAULT_ARCHIVE = "newsarc.db"
@@ -66,12 +73,14 @@ class Search:
         agency: str | None = None,
         dateline: str | None = None,
         outlet: str | None = None,
+        byline: str | None = None,
     ) -> None:
         self.words, self.archive, self.limit, self.offset, self.sort = (
             words, archive, limit, offset, sort,
         )  # fmt: skip
         self.since, self.until = since, until
         self.agency, self.dateline, self.outlet = agency, dateline, outlet
+        self.byline = byline
 
     @property
     def filtered(self) -> bool:

@@ -66,6 +66,7 @@ class Filters:
     agency: str | None = None
     dateline: str | None = None
     outlet: str | None = None
+    byline: str | None = None  # words of the byline, in any case: "smith"
 
 
 @dataclass

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         agency: str | None
         dateline: str | None
         outlet: str | None
+        byline: str | None
 
 
 MIGRATION_SET = "newsarc"
@@ -115,6 +116,11 @@ class Query:
         if filters.outlet:
             self.where.append("a.outlet = :outlet COLLATE NOCASE")
             self.params["outlet"] = filters.outlet
+        if filters.byline:
+            # words of it, in any case, as typed: LIKE's own wildcards escaped
+            self.where.append("a.byline LIKE :byline ESCAPE '\\'")
+            escaped = filters.byline.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            self.params["byline"] = f"%{escaped}%"
 
     def sql(self, columns: str, order: str = "a.id", tail: str = "", also: str = "") -> str:
         source = ARTICLES

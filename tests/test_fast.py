@@ -119,6 +119,7 @@ def same_as_full_command_line(
         ["search", "idlib", "--until", "2020-03-05"],  # undated hits are left out
         ["search", "moscow", "--agency", "afp"],
         ["search", "idlib", "--dateline", "MOSCOW"],
+        ["search", "idlib", "--byline", "fraser"],
     ],
 )
 def test_piped_search_matches_the_full_command_line_without_loading_it(
@@ -135,6 +136,7 @@ def test_piped_search_matches_the_full_command_line_without_loading_it(
         ["search", "idlib", "--json"],
         ["search", "idlib", "--since", "March 2099"],  # no hits with the filters: it says so
         ["search", "idlib", "--outlet", "The Daily Star"],
+        ["search", "idlib", "--byline", "_"],  # a wildcard of LIKE, searched for as text
         ["search", "idlib", "--since", "someday"],
         ["search", "--", "-idlib"],
         ["search", "--db", "missing.db", "idlib"],

@@ -58,6 +58,9 @@ SEARCH_ROWS = [
     ("agency", ["idlib", "--agency", "afp"], [3]),
     ("dateline", ["idlib", "--dateline", "MOSCOW"], [1, 3]),
     ("outlet-none", ["idlib", "--outlet", "Daily Star"], []),
+    ("byline-word-in-any-case", ["idlib", "--byline", "FRASER"], [1]),
+    ("byline-words", ["idlib", "--byline", "litvinova and suzan"], [1]),
+    ("byline-wildcards-are-text", ["idlib", "--byline", "%"], []),
     ("newest", ["idlib", "--sort", "newest"], [3, 1, 4]),
     ("oldest", ["idlib", "--sort", "oldest"], [1, 3, 4]),
     ("limit-offset", ["idlib", "--limit", "1", "--offset", "1"], [3]),
@@ -273,6 +276,8 @@ def test_export_query_filters_and_formats(archive: Run, tmp_path: Path) -> None:
     assert [(row["id"], row["agencies"]) for row in table] == [("1", "AP"), ("3", "AFP")]
     lines = archive("export", "--jsonl", "--agency", "BSS").stdout.splitlines()
     assert [json.loads(line)["id"] for line in lines] == [2]
+    lines = archive("export", "--jsonl", "--byline", "litvinova").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [1]
 
 
 @pytest.mark.parametrize("form", ["jsonl", "json"])
