@@ -25,14 +25,8 @@ if TYPE_CHECKING:
     from typing import BinaryIO
 
 SEARCH_COMMANDS = ("search", "query")
-FILTERS = (
-    "since",
-    "until",
-    "agency",
-    "dateline",
-    "outlet",
-    "byline",
-)  # as newsarc.models.Filters has them
+# as newsarc.models.Filters has them
+FILTERS = ("since", "until", "agency", "dateline", "outlet", "byline")
 EXPORT_FORMS = {"--json": "json", "--jsonl": "jsonl"}
 # Defaults of the command line, which both paths read.
 DEFAULT_ARCHIVE = "newsarc.db"
