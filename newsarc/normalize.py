@@ -34,6 +34,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "EFE": ("EFE",),
     "KNA": ("KNA",),
     "epd": ("epd",),
+    "dapd": ("dapd",),
     "ANSA": ("ANSA",),
     "Kyodo": ("Kyodo", "KYODO"),
     "Yonhap": ("Yonhap", "YONHAP"),
@@ -73,6 +74,16 @@ AGENCY_BY_FOLDED_SPELLING = {
     spelling.casefold(): name for spelling, name in AGENCY_BY_SPELLING.items()
 }
 
+# A picture library's credit alone on its line, as pages print it over a picture's caption:
+# "Getty Images" / "Flood water covered roads in Pontypridd on Sunday" (BBC). Not an agency
+# alone ("Reuters", "AFP"), which credits the story as often as a picture.
+PICTURE_CREDITS = frozenset(
+    (
+        "getty images", "afp via getty images", "epa", "epa-efe", "pa media", "pa wire",
+        "shutterstock", "alamy", "alamy stock photo", "istock", "bloomberg via getty images",
+    )
+)  # fmt: skip
+
 # Whole lines of site furniture, compared case-insensitively after trimming punctuation.
 CHROME_LINES = frozenset(
     line.casefold()
@@ -90,6 +101,7 @@ CHROME_LINES = frozenset(
         "skip navigation", "skip to navigation", "live", "click here to share on social media",
         "share via", "share article", "bookmark", "gift this article", "listen to this article",
         "navigation menu", "main menu", "toggle navigation", "share full article",
+        *PICTURE_CREDITS,
     )
 )  # fmt: skip
 LONGEST_CHROME_LINE = max(map(len, CHROME_LINES))
@@ -132,7 +144,7 @@ LONGEST_SECTION_LABEL = max(map(len, SECTION_LABELS))
 BEFORE_NUMBER = re.compile(r"^(?P<words>[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*){0,2}) (?=\d)")
 ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no list holds: "Italy"
 # or a kicker of a few words over the headline, as The Guardian prints it: "UK economy"
-KICKER = re.compile(r"[^\W\d_][\w'’-]{0,24}(?: [\w'’-]{1,24}){0,2}")
+KICKER = re.compile(r"[^\W\d_][\w'’-]{0,24}(?:(?: | / | › | » | > )[\w'’-]{1,24}){0,2}")
 MIN_HEADLINE_UNDER_KICKER = 4  # spaces: five words or more
 MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
 # Who edited the page, as Xinhua prints it under the source: "Editor: huaxia"
@@ -153,7 +165,7 @@ SOURCE_LABEL = re.compile(
 METADATA_LINE = re.compile(
     r"^(?i:section|length|language|load-date|load date|publication-type|publication type"
     r"|document-type|document type|type|category|categories|tags|keywords|subject|topics"
-    r"|journal-code|word count|graphic)\s*:\s*\S.{0,100}$"
+    r"|journal-code|word count|graphic|topic)\s*:\s*\S.{0,100}$"
 )
 MAX_METADATA_LINE = 120
 # What marks a headline in text from a Markdown file or a database's fields: "# Title",
@@ -181,6 +193,8 @@ CHROME_PATTERN = re.compile(
     # A wire desk's note to editors: "REPEAT FROM LATE FRIDAY", "(ATTN: CHANGES headline, ...)"
     r"|\(?(?:repeat(?:ed)?(?: from [a-z ]{1,30})?|attn:[^()]{1,200})\)?$"
     r"|this (?:report|story|article) by [\w .]{2,40} was first published\b"
+    # A paper's note of the print edition: "Published in Dawn, December 3rd, 2026"
+    r"|published in [^,\n]{2,60}(?:,[^,\n]{1,40}){1,3}\d{4}\.?$"
     # The time a story takes to read: "5 min read", "2 min", "Reading time: 4 minutes",
     # "Temps de lecture 2 min.", "Lesezeit: 3 Min."; or to listen to: "Listen to this article ·
     # 6:12 min Learn more"
@@ -279,6 +293,8 @@ _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|l
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
     rf"^(?:By|BY|by|Written by|Reported by|(?P<foreign>Par|Por|Von|Di|di)|(?i:author|byline|by)\s*:)\s*"
+    # what the writer does, before the name: "By business reporter Jane Smith" (ABC)
+    r"(?:(?:[\w'’-]+,? ){0,5}?(?:reporter|correspondent|editor|writer) (?=[A-Z]))?"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})"
     rf"(?: in (?P<place>{_CAPITALISED}))?"  # where the writer files from: "By Jane Doe in Kyiv"
     r"(?:\s*[|,·•–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"  # and the writer's address
@@ -310,10 +326,11 @@ END_MARK = re.compile(
     r"|^-*\s*ENDS?\s*-*$|^[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$"
 )
 # A desk's sign-off under the story, its editors' initials and the agencies it drew on, as
-# Deutsche Welle prints it: "jsi/rc (dpa, Reuters)", "mm (AFP, AP)". Dropped; the agencies count.
+# Deutsche Welle prints it, "jsi/rc (dpa, Reuters)", "mm (AFP, AP)", and Der Spiegel,
+# "mrc/dpa/Reuters". Dropped; the agencies count.
 DESK_SIGN_OFF = re.compile(
-    rf"^[a-z]{{2,4}}(?:/[a-z]{{2,4}}){{0,3}}\s*\((?P<agencies>(?:{_AGENCY_ALTERNATION})"
-    rf"(?:\s*,\s*(?:{_AGENCY_ALTERNATION}))*)\)$"
+    rf"^[a-z]{{2,4}}(?:/[a-z]{{2,4}}){{0,3}}?(?:\s*\((?P<agencies>(?:{_AGENCY_ALTERNATION})"
+    rf"(?:\s*,\s*(?:{_AGENCY_ALTERNATION}))*)\)|(?P<slashed>(?:/(?:{_AGENCY_ALTERNATION}))+))$"
 )
 _PLACE = r"[^\W\d][\w.'’ -]{0,40}?"
 # "AFP, Moscow", "AFP/Reuters, Beirut", "UNB :", "Reuters - Washington", "Agencies :"; matched
@@ -372,6 +389,8 @@ _DATELINE_DATE = (
     rf"(?:,?\s+(?:de\s+)?\d{{4}})?)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a day's name, whole or cut short, which no place is: "Tue 2 Dec 2026" is a time
+_WEEKDAY_NAME = rf"(?:{_WEEKDAY}|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
 # A region after a place in a wire's dateline: "Ontario", "Va.", "Bosnia and Herzegovina", "Isle
 # of Man"; never the weekday that may come before the date ("TOKAI, Japan, Tuesday, Jan. 5 --").
 _REGION = rf"(?!{_WEEKDAY}\b)[A-Z][\w.'’-]*(?: (?:and |of |the )?[A-Z][\w.'’-]*){{0,3}}"
@@ -389,6 +408,9 @@ ROLE_LINE = re.compile(
     r"(?:[A-Z][\w'’-]*(?: [\w'’-]+){0,3} )?"
     r"(?i:editor|correspondent|reporter|writer|journalist|analyst|columnist)"
 )
+# or whom for, and where from: "Jane Doe" / "BBC News, Cardiff"; alone, under the byline, a
+# credit: "ABC News"
+OUTLET_LINE = re.compile(rf"(?:[A-Z][\w&'’.-]*\s){{1,3}}News(?:,\s*(?P<place>{_CAPITALISED}))?")
 ACRONYM = re.compile(r"[A-Z]{2,5}")
 PLACE_LINE = re.compile(_CAPITALISED)
 # Where the writer files from, under the byline: "Reporting from Kyiv, Ukraine", "Reporting from
@@ -532,7 +554,7 @@ LONE_DATELINE = re.compile(
 )
 # A place and a full date alone on a line, before the lead: "Dhaka October 31, 2024:"
 PLACE_AND_DATE = re.compile(
-    rf"^(?P<place>{_CAPITALISED}),?\s+(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"^(?!{_WEEKDAY_NAME}\b)(?P<place>{_CAPITALISED}),?\s+(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\s*:?$"
 )
 DATE_ENDS = frozenset(":0123456789")
@@ -855,7 +877,7 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
             header.add_credit([], placed.group("place"))
             index += 1
             continue
-        if _place_under_byline(lines, index, header):
+        if _place_under_byline(lines, index, header) or _is_caption_under_credit(lines, index):
             index += 1
             continue
         if _label_over_time(lines, index, header):
@@ -970,6 +992,10 @@ def _header_line(text: str, header: _Header) -> bool:
         header.add_credit(_agency_names(credit.group("agencies")), credit.group("place"))
         return True
     if _is_metadata(text):
+        return True
+    outlet = OUTLET_LINE.fullmatch(text) if header.headline and "News" in text else None
+    if outlet:  # "ABC News" under the byline
+        header.add_credit([], outlet.group("place"))
         return True
     if ":" in text and (dateline_label := DATELINE_LABEL.match(text)):
         header.add_credit([], dateline_label.group("place"))
@@ -1323,12 +1349,24 @@ def _byline_and_role(lines: list[_Line], index: int) -> str | None:
     if index + 1 >= len(lines):
         return None
     role = lines[index + 1].text
-    if len(role) > MAX_ROLE or not ROLE_LINE.fullmatch(role):
+    if len(role) > MAX_ROLE or not (ROLE_LINE.fullmatch(role) or OUTLET_LINE.fullmatch(role)):
         return None
     name = PLACED_BYLINE.match(lines[index].text)
     if name is None or name.group("place") or lines[index].text.isupper():
         return None
     return f"{name.group('name')}, {role}"
+
+
+def _is_caption_under_credit(lines: list[_Line], index: int) -> bool:
+    """A picture's caption under its credit ("Getty Images" / "Flood water covered roads in
+    Pontypridd on Sunday"): a short line, no sentence."""
+    text = lines[index].text
+    return (
+        index > 0
+        and len(text) <= MAX_CAPTION
+        and not text.endswith(TERMINAL_PUNCTUATION)
+        and lines[index - 1].text.strip(CHROME_DECORATION).casefold() in PICTURE_CREDITS
+    )
 
 
 def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool:
@@ -1387,7 +1425,7 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
         if line.text in LONE_DASHES and _may_be_dateline(paragraphs, current):
             current.append(line.text)  # "Washington" / "CNN" / "—": a dateline, line by line
             continue
-        if _is_chrome(line.text) or position in listed:
+        if _is_chrome(line.text) or position in listed or _is_caption_under_credit(lines, position):
             continue
         new_paragraph = not current or (
             line.block != previous_block
@@ -1510,7 +1548,7 @@ def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
         header.timestamps.extend(stamps)
         paragraphs.pop()
     if len(paragraphs) > 1 and (sign_off := DESK_SIGN_OFF.match(paragraphs[-1])):
-        header.add_agencies(_agency_names(sign_off.group("agencies")))
+        header.add_agencies(_agency_names(sign_off.group("agencies") or sign_off.group("slashed")))
         paragraphs.pop()
     while (
         paragraphs

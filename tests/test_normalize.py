@@ -589,6 +589,9 @@ def test_paragraph_that_only_looks_like_a_dateline_is_kept() -> None:
 
 # (id, header line under the headline, byline, agencies, dateline)
 CREDIT_ROWS = [
+    ("byline-after-the-role", "By business reporter Jane Smith", "Jane Smith", [], None),
+    ("byline-after-a-long-role", "By national science, technology and environment reporter Michael Slezak", "Michael Slezak", [], None),
+    ("outlet-news-place", "ABC News, Brisbane", None, [], "Brisbane"),
     ("afp-place", "AFP, Moscow", None, ["AFP"], "Moscow"),
     ("reuters-place", "Reuters, Washington", None, ["Reuters"], "Washington"),
     ("unb-place", "UNB, Dhaka", None, ["UNB"], "Dhaka"),
@@ -1156,6 +1159,8 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
         "4 min read",
         "Our Standards: The Thomson Reuters Trust Principles.",
         "Temps de lecture 2 min.",
+        "Published in Dawn, December 3rd, 2026",
+        "Getty Images",
         "Lesezeit: 3 Min.",
         "Listen to this article · 6:12 min Learn more",
         "Share full article",
@@ -1229,7 +1234,12 @@ def test_an_agency_that_signs_the_story_off_is_one_of_its_agencies() -> None:
 
 @pytest.mark.parametrize(
     ("sign_off", "agencies"),
-    [("jsi/rc (dpa, Reuters)", ["dpa", "Reuters"]), ("mm (AFP, AP, KNA)", ["AFP", "AP", "KNA"])],
+    [
+        ("jsi/rc (dpa, Reuters)", ["dpa", "Reuters"]),
+        ("mm (AFP, AP, KNA)", ["AFP", "AP", "KNA"]),
+        ("ssu/ric/yes/dpa/Reuters", ["dpa", "Reuters"]),  # Der Spiegel's
+        ("aar/dapd/AFP", ["dapd", "AFP"]),
+    ],
 )
 def test_a_desks_sign_off_with_its_agencies_is_dropped(sign_off: str, agencies: list[str]) -> None:
     article = normalize(f"A headline\n\nThe budget was agreed.\n\nMerz spoke.\n\n{sign_off}\n")
@@ -1308,6 +1318,24 @@ def test_a_name_over_the_writers_role_is_the_byline() -> None:
         "2023-12-13",
         "The story.",
     )
+
+
+def test_a_name_over_the_outlet_and_a_pictures_credit_and_caption_over_the_story() -> None:
+    text = (
+        "Storm Bert: Thousands without power\n2 hours ago\nShare\nJane Doe\nBBC News, Cardiff\n"
+        "Getty Images\nFlood water covered roads in Pontypridd on Sunday\n"
+        "Thousands of homes were left without power.\n"
+    )
+    article = normalize(text)
+    assert (article.byline, article.body) == (
+        "Jane Doe, BBC News, Cardiff",
+        "Thousands of homes were left without power.",
+    )
+
+
+def test_a_days_name_over_a_date_is_no_place() -> None:
+    article = normalize("A headline\nBy Jane Smith\nTue 2 Dec 2025\n\nThe story.\n")
+    assert (article.dateline, article.published) == (None, "2025-12-02")
 
 
 def test_a_name_run_into_the_times_under_it_is_the_byline() -> None:
@@ -1743,6 +1771,11 @@ def test_a_kicker_of_a_few_words_over_a_headline_and_its_deck_is_a_section() -> 
         "Italian village offers €30,000 to families",
         "Angela Giuffrida",
     )
+
+
+def test_a_trail_of_sections_over_a_headline_and_its_deck_is_a_kicker() -> None:
+    article = normalize("China / Diplomacy\n" + GUARDIAN_HEADER + "A village is offering money.\n")
+    assert article.headline == "Italian village offers €30,000 to families"
 
 
 def test_a_tables_heading_in_capitals_over_its_rows_is_no_kicker() -> None:
