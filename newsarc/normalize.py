@@ -84,6 +84,8 @@ PICTURE_CREDITS = frozenset(
     )
 )  # fmt: skip
 
+LONGEST_PICTURE_CREDIT = max(map(len, PICTURE_CREDITS)) + 2  # with decoration: "| Getty Images"
+
 # Whole lines of site furniture, compared case-insensitively after trimming punctuation.
 CHROME_LINES = frozenset(
     line.casefold()
@@ -350,7 +352,6 @@ CREDIT_STARTS = frozenset(spelling[:2].lower() for spelling in AGENCY_BY_SPELLIN
 # A place a database's field names: "DATELINE: BOSTON"
 DATELINE_LABEL = re.compile(rf"^(?i:dateline)\s*:\s*(?P<place>{_PLACE})$")
 # "Le Monde with AFP", "Le Monde avec AFP", "El País con EFE", "Der Spiegel mit dpa"
-WITH_WORDS = (" with ", " avec ", " con ", " mit ", " com ")
 OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:with|avec|con|mit|com) ")
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
 # "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Prothom Alo English Desk",
@@ -920,17 +921,16 @@ def _is_label_over_headline(lines: list[_Line], index: int) -> bool:
     text, following = lines[index].text, lines[index + 1 :]
     if _is_section_label(text):
         return _may_be_headline(following)
+    if KICKER.fullmatch(text) is None or len(following) < 3:
+        return False
     if " " in text and (
         text.isupper()  # "OPEN HIGH LOW" heads a table
-        or len(following) < 3
         or following[0].text.count(" ") < MIN_HEADLINE_UNDER_KICKER
         or _is_chrome(following[2].text)
     ):
         return False
     return (
-        KICKER.fullmatch(text) is not None
-        and len(following) > 2
-        and _may_be_headline(following)
+        _may_be_headline(following)
         and len(following[1].text) <= MAX_DECK
         and not _header_line(following[1].text, _Header(headline=following[0].text))
         and (
@@ -985,15 +985,19 @@ def _header_line(text: str, header: _Header) -> bool:
         header.add_credit([], colon_byline.group("place"))
         return True
     credit = CREDIT.match(text) if _may_start(text, CREDIT_STARTS) else None
-    with_word = credit is None and any(word in text for word in WITH_WORDS)
-    if with_word and (outlet := OUTLET_WITH.match(text)):
+    if (
+        credit is None
+        and short
+        and _holds_a_with_word(text)
+        and (outlet := OUTLET_WITH.match(text))
+    ):
         credit = CREDIT.match(text, outlet.end())
     if credit:
         header.add_credit(_agency_names(credit.group("agencies")), credit.group("place"))
         return True
     if _is_metadata(text):
         return True
-    outlet = OUTLET_LINE.fullmatch(text) if header.headline and "News" in text else None
+    outlet = OUTLET_LINE.fullmatch(text) if short and header.headline and "News" in text else None
     if outlet:  # "ABC News" under the byline
         header.add_credit([], outlet.group("place"))
         return True
@@ -1055,6 +1059,17 @@ def _header_line(text: str, header: _Header) -> bool:
             header.timestamps.append(("", time))
             return True
     return ("|" in text or " / " in text) and _parted_line(text, header)
+
+
+def _holds_a_with_word(text: str) -> bool:
+    """Asked before OUTLET_WITH, as most lines name no outlet with an agency."""
+    return (
+        " with " in text
+        or " avec " in text
+        or " con " in text
+        or " mit " in text
+        or " com " in text
+    )
 
 
 def _may_start(text: str, starts: frozenset[str]) -> bool:
@@ -1227,7 +1242,11 @@ def _is_chrome(text: str) -> bool:
         or not bare.strip(RULE_CHARACTERS)
         or CHROME_PATTERN.match(text) is not None
         or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
-        or _is_wire_picture_caption(text)
+        or (
+            len(text) <= MAX_CAPTION
+            and "REUTERS/" in text
+            and WIRE_CAPTION.search(text) is not None
+        )
         or (text[:1] == "|" and _is_bar_credit(bare))
     )
 
@@ -1247,10 +1266,6 @@ def _is_metadata(text: str) -> bool:
     """A field a database or a site states beside the story ("LANGUAGE: ENGLISH"); the colon
     is asked first, as most lines hold none."""
     return ":" in text and len(text) <= MAX_METADATA_LINE and METADATA_LINE.match(text) is not None
-
-
-def _is_wire_picture_caption(text: str) -> bool:
-    return "REUTERS/" in text and len(text) <= MAX_CAPTION and WIRE_CAPTION.search(text) is not None
 
 
 def _names_a_picture(text: str) -> bool:
@@ -1359,14 +1374,22 @@ def _byline_and_role(lines: list[_Line], index: int) -> str | None:
 
 def _is_caption_under_credit(lines: list[_Line], index: int) -> bool:
     """A picture's caption under its credit ("Getty Images" / "Flood water covered roads in
-    Pontypridd on Sunday"): a short line, no sentence."""
-    text = lines[index].text
+    Pontypridd on Sunday")."""
     return (
-        index > 0
-        and len(text) <= MAX_CAPTION
-        and not text.endswith(TERMINAL_PUNCTUATION)
-        and lines[index - 1].text.strip(CHROME_DECORATION).casefold() in PICTURE_CREDITS
+        index > 0 and _is_picture_credit(lines[index - 1].text) and _is_caption(lines[index].text)
     )
+
+
+def _is_picture_credit(text: str) -> bool:
+    return (
+        len(text) <= LONGEST_PICTURE_CREDIT
+        and text.strip(CHROME_DECORATION).casefold() in PICTURE_CREDITS
+    )
+
+
+def _is_caption(text: str) -> bool:
+    """A line that may be a caption: short, and no sentence."""
+    return len(text) <= MAX_CAPTION and not text.endswith(TERMINAL_PUNCTUATION)
 
 
 def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool:
@@ -1421,12 +1444,22 @@ def _paragraphs(lines: list[_Line], header: _Header) -> list[str]:
     previous_block = None
     unwrapped: set[int] | None = None  # made when first needed: most blocks are one paragraph
     listed = _link_lists(lines)
+    caption_next = False  # under a picture's credit
     for position, line in enumerate(lines[: _footer_start(lines)]):
-        if line.text in LONE_DASHES and _may_be_dateline(paragraphs, current):
+        if (
+            len(line.text) <= 2
+            and line.text in LONE_DASHES
+            and _may_be_dateline(paragraphs, current)
+        ):
             current.append(line.text)  # "Washington" / "CNN" / "—": a dateline, line by line
             continue
-        if _is_chrome(line.text) or position in listed or _is_caption_under_credit(lines, position):
+        if _is_chrome(line.text) or position in listed:
+            caption_next = _is_picture_credit(line.text)
             continue
+        if caption_next and _is_caption(line.text):
+            caption_next = False
+            continue
+        caption_next = False
         new_paragraph = not current or (
             line.block != previous_block
             or line.indented
@@ -1547,7 +1580,8 @@ def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
             break  # "Posted prices were unchanged at 22 dlrs, it said."
         header.timestamps.extend(stamps)
         paragraphs.pop()
-    if len(paragraphs) > 1 and (sign_off := DESK_SIGN_OFF.match(paragraphs[-1])):
+    last = paragraphs[-1] if len(paragraphs) > 1 else ""
+    if last[:1].islower() and (sign_off := DESK_SIGN_OFF.match(last)):
         header.add_agencies(_agency_names(sign_off.group("agencies") or sign_off.group("slashed")))
         paragraphs.pop()
     while (
