@@ -102,7 +102,8 @@ CHROME_LINES = frozenset(
         "photo: collected", "back to top", "scroll to top", "next", "previous", "skip links",
         "skip navigation", "skip to navigation", "live", "click here to share on social media",
         "share via", "share article", "bookmark", "gift this article", "listen to this article",
-        "navigation menu", "main menu", "toggle navigation", "share full article",
+        "navigation menu", "main menu", "toggle navigation", "share full article", "video",
+        "enlarge this image", "hide caption", "toggle caption",
         *PICTURE_CREDITS,
     )
 )  # fmt: skip
@@ -299,6 +300,8 @@ BYLINE = re.compile(
     r"(?:(?:[\w'’-]+,? ){0,5}?(?:reporter|correspondent|editor|writer) (?=[A-Z]))?"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})"
     rf"(?: in (?P<place>{_CAPITALISED}))?"  # where the writer files from: "By Jane Doe in Kyiv"
+    # and what the writer does: "By Jane Smith, Sky News correspondent"
+    r"(?:,? (?:[\w'’-]+ ){0,4}?(?i:correspondent|editor|reporter|writer))?"
     r"(?:\s*[|,·•–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"  # and the writer's address
 )
 # How a line BYLINE matches starts (two letters, in lower case): a line that starts otherwise
@@ -308,6 +311,9 @@ BYLINE_STARTS = frozenset(("by", "wr", "re", "pa", "po", "vo", "di", "au"))
 GLUED_AGENCY = re.compile(
     r" (" + "|".join(re.escape(name) for name in AGENCY_BY_SPELLING if " " in name) + r")$"
 )
+# An outlet named after the writers, as a byline prints it: "By Jane Smith Fox News", "By Jane
+# Smith | ABC News". Not one of the writers.
+GLUED_OUTLET = re.compile(r"(?:\s*[|,·•–—-]\s*|\s)[A-Z][\w&'’.-]*\sNews$")
 # Names in a list, as credits and bylines give them: "AFP/Reuters", "AP, Reuters", "AFP & dpa",
 # "Reuters and AP", "Jane Smith | Reuters", "Jane Smith - Staff Writer", "Euronews with AP"
 NAME_LIST = re.compile(r"\s*(?:[/,&;|·•–—]|\s-\s|\b(?:and|with)\b)\s*")
@@ -1747,6 +1753,8 @@ def _writers_and_agencies(byline: str) -> tuple[str | None, list[str]]:
         elif glued := GLUED_AGENCY.search(writers):  # after a space, no separator
             writers = writers[: glued.start()]
             agencies.append(AGENCY_BY_SPELLING[glued.group(1)])
+        elif writers.endswith("News") and (outlet := GLUED_OUTLET.search(writers)):
+            writers = writers[: outlet.start()]
         else:
             break
     return writers.strip(" ,") or None, list(dict.fromkeys(agencies))

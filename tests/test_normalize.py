@@ -589,6 +589,9 @@ def test_paragraph_that_only_looks_like_a_dateline_is_kept() -> None:
 
 # (id, header line under the headline, byline, agencies, dateline)
 CREDIT_ROWS = [
+    ("byline-and-outlet-glued", "By Jane Smith Fox News", "Jane Smith", [], None),
+    ("byline-and-outlet-after-a-bar", "By Jane Smith | ABC News", "Jane Smith", [], None),
+    ("byline-and-role-after-a-comma", "By Jane Smith, Sky News correspondent", "Jane Smith", [], None),
     ("byline-after-the-role", "By business reporter Jane Smith", "Jane Smith", [], None),
     ("byline-after-a-long-role", "By national science, technology and environment reporter Michael Slezak", "Michael Slezak", [], None),
     ("outlet-news-place", "ABC News, Brisbane", None, [], "Brisbane"),
@@ -1161,6 +1164,9 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
         "Temps de lecture 2 min.",
         "Published in Dawn, December 3rd, 2026",
         "Getty Images",
+        "Video",
+        "Enlarge this image",
+        "hide caption",
         "Lesezeit: 3 Min.",
         "Listen to this article · 6:12 min Learn more",
         "Share full article",
