@@ -105,7 +105,8 @@ def hits_table(hits: list[SearchHit], total: int, offset: int, console: Console)
     table.add_column("source", no_wrap=True, max_width=18)
     table.add_column("headline and snippet", ratio=1)
     for hit in hits:
-        cell = _plain_text(hit.headline, "bold")
+        cell = _plain_text(hit.headline)
+        cell.stylize("bold")  # the headline alone: the snippet under it stays plain
         if hit.snippet:  # a brief has no body to cut one from
             cell.append("\n")
             cell.append_text(_highlighted(hit.snippet))

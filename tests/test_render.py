@@ -38,6 +38,8 @@ def test_terminal_gets_a_table_with_highlighted_snippets() -> None:
     output = stream.getvalue()
     assert "\x1b[1;33mIdlib\x1b[0m" in output  # the match, bold yellow
     assert "[so]" in output  # square brackets in article text are text, not markup
+    assert "\x1b[1mPutin, Erdogan look to defuse Syria crisis" in output  # the headline bold
+    assert "\x1b[1m…situation" not in output  # and the snippet under it plain
     assert "AFP" in output and "Kathimerini" in output
     assert "2 articles matching, showing 1-2." in output
 
