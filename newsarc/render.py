@@ -238,6 +238,8 @@ def article_json(article: StoredArticle) -> str:
 # -- stats ---------------------------------------------------------------------------------------
 
 BAR_WIDTH = 40
+MAX_MONTHS = 36  # a longer span is counted by year
+MAX_YEARS = 60  # a longer one lists only the years that hold articles
 
 
 def stats_plain(stats: ArchiveStats, stream: IO[str]) -> None:
@@ -268,11 +270,37 @@ def stats_terminal(stats: ArchiveStats, console: Console) -> None:
                 table.add_row(_plain_text(name), str(n))
             console.print(table)
     if stats.months:
-        console.print("[bold]Articles per month[/bold]")
-        peak = max(n for _, n in stats.months)
-        for month, n in stats.months:
-            bar = "█" * max(1, round(BAR_WIDTH * n / peak))
-            console.print(f"{month}  [cyan]{bar}[/cyan] {n}")
+        unit, counts = timeline(stats.months)
+        console.print(f"[bold]Articles per {unit}[/bold]")
+        peak = max(n for _, n in counts)
+        for period, n in counts:
+            bar = "█" * max(1, round(BAR_WIDTH * n / peak)) if n else ""
+            console.print(f"{period}  [cyan]{bar or '·'}[/cyan] {n}")
+
+
+def timeline(months: list[tuple[str, int]]) -> tuple[str, list[tuple[str, int]]]:
+    """Counts by month ("2020-03"), with the empty months between shown as 0, when they span at
+    most MAX_MONTHS; else by year, with the empty years between while they span at most
+    MAX_YEARS. A date known to the year only ("2020") counts in its year."""
+    if all(len(month) == 7 for month, _ in months):
+        first, last = _month_number(months[0][0]), _month_number(months[-1][0])
+        if last - first < MAX_MONTHS:
+            by_month = dict(months)
+            periods = [
+                f"{number // 12:04d}-{number % 12 + 1:02d}" for number in range(first, last + 1)
+            ]
+            return "month", [(period, by_month.get(period, 0)) for period in periods]
+    by_year: dict[str, int] = {}
+    for month, n in months:
+        by_year[month[:4]] = by_year.get(month[:4], 0) + n
+    years = sorted(by_year)
+    if int(years[-1]) - int(years[0]) < MAX_YEARS:
+        years = [str(year) for year in range(int(years[0]), int(years[-1]) + 1)]
+    return "year", [(year, by_year.get(year, 0)) for year in years]
+
+
+def _month_number(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
 def stats_json(stats: ArchiveStats) -> str:

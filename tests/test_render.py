@@ -108,6 +108,31 @@ def test_machine_snippets_mark_matches() -> None:
 
 
 @pytest.mark.parametrize(
+    ("months", "unit", "counts"),
+    [
+        (
+            [("2020-02", 3), ("2020-04", 1)],
+            "month",
+            [("2020-02", 3), ("2020-03", 0), ("2020-04", 1)],
+        ),
+        ([("2019-12", 1), ("2020-01", 2)], "month", [("2019-12", 1), ("2020-01", 2)]),
+        (
+            [("1987-02", 3), ("1990-03", 2)],
+            "year",
+            [("1987", 3), ("1988", 0), ("1989", 0), ("1990", 2)],
+        ),
+        ([("2020", 4), ("2020-05", 1)], "year", [("2020", 5)]),  # a date known to the year only
+        ([("1801-01", 3), ("2026-05", 2)], "year", [("1801", 3), ("2026", 2)]),
+    ],
+    ids=["gap-shown", "across-a-new-year", "long-span-by-year", "year-only", "very-long-span"],
+)
+def test_the_timeline_of_stats(
+    months: list[tuple[str, int]], unit: str, counts: list[tuple[str, int]]
+) -> None:
+    assert render.timeline(months) == (unit, counts)
+
+
+@pytest.mark.parametrize(
     ("report", "summary"),
     [
         (
