@@ -253,7 +253,7 @@ _TIMESTAMP_LABELS = (
     # in French, Spanish, Portuguese, Italian, German and Chinese
     r"|publié(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|veröffentlicht(?: am)?|发布时间"
     r"|mis à jour(?: le)?|modifié(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
-    r"|aggiornato(?: il)?|aktualisiert(?: am)?|更新时间"
+    r"|aggiornato(?: il)?|modifica(?:to)?(?: il)?|aktualisiert(?: am)?|更新时间"
 )
 CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?!\d)")
 TIMESTAMP_LABEL = re.compile(
@@ -268,22 +268,22 @@ MAX_SECTION_AND_TIME = LONGEST_SECTION_LABEL + 1 + MAX_BARE_TIMESTAMP
 # Labels of an update: a time under one of them stands in only when no other is given.
 UPDATE_LABELS = (
     "updated", "update", "updates", "last", "modified", "mis à jour", "modifié", "actualizado",
-    "atualizado", "aggiornato", "aktualisiert", "更新",
+    "atualizado", "aggiornato", "modifica", "aktualisiert", "更新",
 )  # fmt: skip
 # Where a second timestamp starts on a line: "Published: 10:15 AM, Feb 10, 2026 | Updated:
 # 11:00 AM", "Tue Feb 10, 2026 09:15 PM Last update on: Tue Feb 10, 2026 09:20 PM", "Publié le
 # 10 mars 2025 à 14h32, modifié le 10 mars 2025 à 16h00".
 LATER_TIMESTAMP = re.compile(
     # or glued to a zone or a number: "PM GMTUpdated 2 hours ago", "14:30Modified: 03/03/2024"
-    r"(?<!last)(?:[\s|/·•,;-]+|(?<=[A-Z]{2})|(?<=\d))"
+    r"(?<!last)(?:[\s|/·•,;(-]+|(?<=[A-Z]{2})|(?<=\d))"
     r"(?=(?:first published|published|posted|last updated?|updated?|modified|modifié"
-    r"|mis à jour|actualizado|atualizado|aggiornato|aktualisiert)\b)",
+    r"|mis à jour|actualizado|atualizado|aggiornato|modifica(?:to)?|aktualisiert)\b)",
     re.I,
 )
 # Asked first: it is faster.
 LATER_TIMESTAMP_WORDS = (
     "publish", "posted", "update", "modified", "modifié", "mis à jour", "actualizado",
-    "atualizado", "aggiornato", "aktualisiert",
+    "atualizado", "aggiornato", "modifica", "aktualisiert",
 )  # fmt: skip
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
@@ -358,7 +358,7 @@ CREDIT_STARTS = frozenset(spelling[:2].lower() for spelling in AGENCY_BY_SPELLIN
 # A place a database's field names: "DATELINE: BOSTON"
 DATELINE_LABEL = re.compile(rf"^(?i:dateline)\s*:\s*(?P<place>{_PLACE})$")
 # "Le Monde with AFP", "Le Monde avec AFP", "El País con EFE", "Der Spiegel mit dpa"
-OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:with|avec|con|mit|com) ")
+OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:with|WITH|avec|con|mit|com) ")
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
 # "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Prothom Alo English Desk",
 # "Staff Correspondent, Dhaka (Monday, February 9, 2026)".
@@ -1071,6 +1071,7 @@ def _holds_a_with_word(text: str) -> bool:
     """Asked before OUTLET_WITH, as most lines name no outlet with an agency."""
     return (
         " with " in text
+        or " WITH " in text
         or " avec " in text
         or " con " in text
         or " mit " in text
@@ -1193,12 +1194,18 @@ def _timestamps(text: str, bare_first: bool = False) -> list[tuple[str, str]] | 
     ):
         starts = [0, *(cut.end() for cut in cuts)]
         ends = [*(cut.start() for cut in cuts), len(text)]
-        pieces = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+        pieces = [_unbracketed(text[start:end]) for start, end in zip(starts, ends, strict=True)]
         stamps = [stamp for i, piece in enumerate(pieces) if (stamp := _timestamp(piece, i == 0))]
         if len(stamps) == len(cuts) + 1:
             return stamps
     stamp = _timestamp(text, bare_first)  # "Published: 6 March 2020, updated daily"
     return [stamp] if stamp else None
+
+
+def _unbracketed(piece: str) -> str:
+    """A later timestamp given in brackets without its opening one, which the cut took: "2
+    dicembre 2026 (modifica il 2 dicembre 2026 | 21:40)"."""
+    return piece[:-1] if piece.endswith(")") and "(" not in piece else piece
 
 
 def _timestamp(text: str, bare: bool) -> tuple[str, str] | None:
@@ -1399,9 +1406,11 @@ def _is_caption(text: str) -> bool:
 
 
 def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool:
-    """Record a place alone on its line under the byline and over a timestamp ("Prothom Alo
-    English Desk", "Dhaka", "Published: 14 Mar 2024"): not a headline or a deck."""
-    if header.byline is None or header.place is not None or index + 1 >= len(lines):
+    """Record a place alone on its line under the byline or a credit and over a timestamp
+    ("Prothom Alo English Desk", "Dhaka", "Published: 14 Mar 2024"; "DAILY SABAH WITH AA",
+    "ISTANBUL", "DEC 02, 2026 - 3:20 PM GMT+3"): not a headline or a deck."""
+    credited = header.byline is not None or bool(header.agencies)
+    if not credited or header.place is not None or index + 1 >= len(lines):
         return False
     text, under = lines[index].text, lines[index + 1].text
     if not PLACE_LINE.fullmatch(text) or not _is_timestamp_line(under):

@@ -589,6 +589,7 @@ def test_paragraph_that_only_looks_like_a_dateline_is_kept() -> None:
 
 # (id, header line under the headline, byline, agencies, dateline)
 CREDIT_ROWS = [
+    ("outlet-with-agency-in-capitals", "DAILY SABAH WITH AA", None, ["AA"], None),
     ("byline-and-outlet-glued", "By Jane Smith Fox News", "Jane Smith", [], None),
     ("byline-and-outlet-after-a-bar", "By Jane Smith | ABC News", "Jane Smith", [], None),
     ("byline-and-role-after-a-comma", "By Jane Smith, Sky News correspondent", "Jane Smith", [], None),
@@ -933,6 +934,12 @@ TIMESTAMP_LINE_ROWS = [
         "Publié le 10 mars 2025 à 14h32, modifié le 10 mars 2025 à 16h00",
         "2025-03-10T14:32:00",
         "10 mars 2025 à 14h32",
+    ),
+    (
+        "italian-modified-in-brackets",
+        "2 dicembre 2025 (modifica il 2 dicembre 2025 | 21:40)",
+        "2025-12-02",
+        "2 dicembre 2025",
     ),
     (
         "spanish-updated-before-published",
@@ -1336,6 +1343,17 @@ def test_a_name_over_the_outlet_and_a_pictures_credit_and_caption_over_the_story
     assert (article.byline, article.body) == (
         "Jane Doe, BBC News, Cardiff",
         "Thousands of homes were left without power.",
+    )
+
+
+def test_a_place_alone_under_a_credit_and_over_the_time() -> None:
+    text = "A headline\nDAILY SABAH WITH AA\nISTANBUL\nDEC 02, 2025 - 3:20 PM GMT+3\n\nThe story.\n"
+    article = normalize(text)
+    assert (article.agencies, article.dateline, article.published, article.body) == (
+        ["AA"],
+        "Istanbul",
+        "2025-12-02T15:20:00+03:00",
+        "The story.",
     )
 
 
