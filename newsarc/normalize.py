@@ -103,7 +103,7 @@ CHROME_LINES = frozenset(
         "skip navigation", "skip to navigation", "live", "click here to share on social media",
         "share via", "share article", "bookmark", "gift this article", "listen to this article",
         "navigation menu", "main menu", "toggle navigation", "share full article", "video",
-        "enlarge this image", "hide caption", "toggle caption",
+        "enlarge this image", "hide caption", "toggle caption", "sign up here",
         *PICTURE_CREDITS,
     )
 )  # fmt: skip
@@ -193,6 +193,9 @@ CHROME_PATTERN = re.compile(
     # Canadian Press was first published March 6, 2024."
     r"|(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
     r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b"
+    # A wire reporter's address and telephone under the story: "((jane.doe@thomsonreuters.com;
+    # +44 20 7542 0000))"
+    r"|\(\([^()\s]+@[^()]{1,150}\)\)$"
     # A wire desk's note to editors: "REPEAT FROM LATE FRIDAY", "(ATTN: CHANGES headline, ...)"
     r"|\(?(?:repeat(?:ed)?(?: from [a-z ]{1,30})?|attn:[^()]{1,200})\)?$"
     r"|this (?:report|story|article) by [\w .]{2,40} was first published\b"
@@ -325,13 +328,14 @@ _AGENCY_ALTERNATION = "|".join(
 AGENCY_OUTLET = re.compile(rf"(?:{_AGENCY_ALTERNATION})\b")
 # What a wire service prints at a story's end, after its last sentence or alone: "(END)",
 # "Enditem", "==Kyodo", "-- BERNAMA", "--IANS", "— Reuters", PTI's desk codes "PTI ABC XYZ",
-# and alone IANS's "abc/xyz". Dropped from the last paragraph, and the last paragraph that is
-# one; an agency named so is one of the article's.
+# alone IANS's "abc/xyz" and a press release's wire's "SOURCE Acme Corp". Dropped from the last
+# paragraph, and the last paragraph that is one; an agency named so is one of the article's.
 MAX_END_MARK = 40  # characters at the end of the last paragraph that may be an end mark
 END_MARK = re.compile(
     r"(?:^|(?<=[.!?\"”’)])\s+)(?:\(END\)|Enditem|==\s*Kyodo|PTI(?: [A-Z]{2,4}){2,6}"
     rf"|(?:--?|[—–])\s*(?P<agency>(?i:{_AGENCY_ALTERNATION})))$"
     r"|^-*\s*ENDS?\s*-*$|^[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$"
+    r"|^SOURCE [A-Z][\w&.,' -]{1,32}$"
 )
 # A desk's sign-off under the story, its editors' initials and the agencies it drew on, as
 # Deutsche Welle prints it, "jsi/rc (dpa, Reuters)", "mm (AFP, AP)", and Der Spiegel,
@@ -404,6 +408,8 @@ _REGION = rf"(?!{_WEEKDAY}\b)[A-Z][\w.'’-]*(?: (?:and |of |the )?[A-Z][\w.'’
 _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
+# A time and its writer on one line, as blogs print them: "Posted on December 2, 2026 by Jane Smith"
+TIMES_BY = re.compile(rf"(?P<times>.{{4,{MAX_TIMESTAMP}}}?) by (?P<name>{_PERSON})$")
 # A writer's name run into the times under it (Dawn): "Khaleeq Kiani Published June 15, 2024"
 NAME_BEFORE_TIMES = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}?)\s*[|,·•–—-]?\s+"
@@ -973,6 +979,13 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     if colon and EDITOR_LINE.match(text):
         return True
+    if digit and (timed := TIMES_BY.match(text) if " by " in text else None):
+        if stamps := _timestamps(
+            timed.group("times")
+        ):  # "Posted on December 2, 2026 by Jane Smith"
+            header.timestamps.extend(stamps)
+            header.byline = header.byline or timed.group("name")
+            return True
     if digit and (stamps := _timestamps(text)):
         header.timestamps.extend(stamps)
         return True

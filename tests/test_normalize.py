@@ -1172,6 +1172,8 @@ def test_chrome_inside_the_body_is_dropped_and_paragraphs_kept() -> None:
         "Published in Dawn, December 3rd, 2026",
         "Getty Images",
         "Video",
+        "Sign up here.",
+        "((jane.doe@thomsonreuters.com; +44 20 7542 0000))",
         "Enlarge this image",
         "hide caption",
         "Lesezeit: 3 Min.",
@@ -1229,6 +1231,12 @@ SIGN_OFF_ROWS = [
     ("agency-after-an-em-dash", "Talks resume on Monday. — Reuters", "Talks resume on Monday."),
     ("ians-and-desk-code", "Shares rose.\n\n--IANS\n\nabc/xyz", "Shares rose."),
     ("afp-desk-code", "Talks resume on Monday.\n\nburs/al/dv", "Talks resume on Monday."),
+    ("press-release-source", "Revenue rose.\n\nSOURCE Acme Corp", "Revenue rose."),
+    (
+        "the-word-source-in-a-sentence",
+        "SOURCE Acme Corp is the SOURCE of it all, they said",
+        "SOURCE Acme Corp is the SOURCE of it all, they said",
+    ),
     ("a-story-of-one-code-word", "dlrs/bbl", "dlrs/bbl"),
 ]
 
@@ -1353,6 +1361,15 @@ def test_a_place_alone_under_a_credit_and_over_the_time() -> None:
         ["AA"],
         "Istanbul",
         "2025-12-02T15:20:00+03:00",
+        "The story.",
+    )
+
+
+def test_a_time_and_its_writer_on_one_line() -> None:
+    article = normalize("A headline\n\nPosted on December 2, 2025 by Jane Smith\n\nThe story.\n")
+    assert (article.byline, article.published, article.body) == (
+        "Jane Smith",
+        "2025-12-02",
         "The story.",
     )
 
