@@ -979,13 +979,11 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     if colon and EDITOR_LINE.match(text):
         return True
-    if digit and (timed := TIMES_BY.match(text) if " by " in text else None):
-        if stamps := _timestamps(
-            timed.group("times")
-        ):  # "Posted on December 2, 2026 by Jane Smith"
-            header.timestamps.extend(stamps)
-            header.byline = header.byline or timed.group("name")
-            return True
+    timed = TIMES_BY.match(text) if digit and " by " in text else None
+    if timed and (stamps := _timestamps(timed.group("times"))):
+        header.timestamps.extend(stamps)  # "Posted on December 2, 2026 by Jane Smith"
+        header.byline = header.byline or timed.group("name")
+        return True
     if digit and (stamps := _timestamps(text)):
         header.timestamps.extend(stamps)
         return True
