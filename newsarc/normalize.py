@@ -161,8 +161,10 @@ URL_LINE = re.compile(
 # A source named by a database's field: "SOURCE: Reuters", "Source: The Guardian". An agency
 # among its names is one of the article's agencies, and a time after a bar is a timestamp.
 SOURCE_LABEL = re.compile(
-    r"^(?i:source|sources|agency|publication|newspaper|来源)\s*[:：]\s*(?P<value>.{1,80})$"
+    r"^(?i:source|sources|agency|publication|newspaper|quelle|fuente|fonte|来源)\s*[:：]\s*"
+    r"(?P<value>.{1,80})$"
 )
+SOURCE_AFTER = re.compile(r"\s+(?=(?i:quelle|source|fuente|fonte)\s*:)")  # after a time
 # Fields a database or a site states beside the story, kept in the original only: "SECTION:
 # NEWS; Pg. 3", "LENGTH: 412 words", "LANGUAGE: ENGLISH", "Tags: snow, schools".
 METADATA_LINE = re.compile(
@@ -256,11 +258,12 @@ _TIMESTAMP_LABELS = (
     # in French, Spanish, Portuguese, Italian, German and Chinese
     r"|publié(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|veröffentlicht(?: am)?|发布时间"
     r"|mis à jour(?: le)?|modifié(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
-    r"|aggiornato(?: il)?|modifica(?:to)?(?: il)?|aktualisiert(?: am)?|更新时间"
+    r"|aggiornato(?: il)?|modifica(?:to)?(?: il)?|aktualisiert(?: am)?|stand|更新时间"
 )
 CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?!\d)")
 TIMESTAMP_LABEL = re.compile(
-    rf"^(?P<label>{_TIMESTAMP_LABELS})(?![^\W\d_])\s*[:：|-]?\s*(?P<value>.*\d.*)$", re.I
+    rf"^(?:[-–—]\s*)?(?P<label>{_TIMESTAMP_LABELS})(?![^\W\d_])\s*[:：|-]?\s*(?P<value>.*\d.*)$",
+    re.I,
 )
 # A label alone on its line, over the time it labels: "Updated on" / "March 3, 2024 at 4:10 PM"
 LABEL_ALONE = re.compile(rf"(?:{_TIMESTAMP_LABELS})\s*[:：|-]?", re.I)
@@ -979,6 +982,10 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     if colon and EDITOR_LINE.match(text):
         return True
+    if colon and digit and (sourced := _times_and_source(text)):
+        header.timestamps.extend(sourced[0])
+        _read_source(sourced[1], header)
+        return True
     timed = TIMES_BY.match(text) if digit and " by " in text else None
     if timed and (stamps := _timestamps(timed.group("times"))):
         header.timestamps.extend(stamps)  # "Posted on December 2, 2026 by Jane Smith"
@@ -1023,11 +1030,7 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     source = SOURCE_LABEL.match(text) if colon else None
     if source:
-        value = source.group("value")
-        header.add_agencies(_known_agencies(NAME_LIST.split(value)))
-        # "Source: Xinhua| 2026-11-20 10:14:35|Editor: huaxia"
-        after_bars = [part.strip() for part in value.split("|")[1:]]
-        header.timestamps.extend(("", part) for part in after_bars if _is_bare_timestamp(part))
+        _read_source(source.group("value"), header)
         return True
     reporting_from = REPORTING_FROM.match(text) if text.startswith("Reporting from ") else None
     if reporting_from:
@@ -1076,6 +1079,25 @@ def _header_line(text: str, header: _Header) -> bool:
             header.timestamps.append(("", time))
             return True
     return ("|" in text or " / " in text) and _parted_line(text, header)
+
+
+def _read_source(value: str, header: _Header) -> None:
+    """What a labelled source names: agencies, and a time after a bar ("Source: Xinhua|
+    2026-11-20 10:14:35|Editor: huaxia")."""
+    header.add_agencies(_known_agencies(NAME_LIST.split(value)))
+    after_bars = [part.strip() for part in value.split("|")[1:]]
+    header.timestamps.extend(("", part) for part in after_bars if _is_bare_timestamp(part))
+
+
+def _times_and_source(text: str) -> tuple[list[tuple[str, str]], str] | None:
+    """The timestamps and the source's value of a line that gives both: "Aktualisiert am 2.
+    Dezember 2026, 14:45 Uhr Quelle: ZEIT ONLINE, dpa, AFP"."""
+    cut = SOURCE_AFTER.search(text, 1) if len(text) <= 2 * MAX_TIMESTAMP else None
+    if cut is None:
+        return None
+    source = SOURCE_LABEL.match(text[cut.end() :])
+    stamps = _timestamps(text[: cut.start()]) if source else None
+    return (stamps, source.group("value")) if stamps and source else None
 
 
 def _holds_a_with_word(text: str) -> bool:

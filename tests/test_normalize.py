@@ -935,6 +935,13 @@ TIMESTAMP_LINE_ROWS = [
         "2025-03-10T14:32:00",
         "10 mars 2025 à 14h32",
     ),
+    ("german-as-of", "Stand: 02.12.2025 14:32 Uhr", "2025-12-02T14:32:00", "02.12.2025 14:32 Uhr"),
+    (
+        "label-after-a-dash-and-time-after-a-dash",
+        "-Aktualisiert am 02.12.2025-14:45",
+        "2025-12-02T14:45:00",
+        "02.12.2025-14:45",
+    ),
     (
         "italian-modified-in-brackets",
         "2 dicembre 2025 (modifica il 2 dicembre 2025 | 21:40)",
@@ -1362,6 +1369,16 @@ def test_a_place_alone_under_a_credit_and_over_the_time() -> None:
         "Istanbul",
         "2025-12-02T15:20:00+03:00",
         "The story.",
+    )
+
+
+def test_a_time_and_its_source_on_one_line() -> None:
+    text = "A headline\n\nAktualisiert am 2. Dezember 2025, 14:45 Uhr Quelle: ZEIT ONLINE, dpa, AFP\n\nDer Text.\n"
+    article = normalize(text)
+    assert (article.agencies, article.published_raw, article.body) == (
+        ["dpa", "AFP"],
+        "2. Dezember 2025, 14:45 Uhr",
+        "Der Text.",
     )
 
 
