@@ -601,11 +601,15 @@ LABEL_WORDS = frozenset(
 )  # fmt: skip
 # A line of one to three words in capitals, "ANKARA", "THEMA DER WOCHE": a place or a label,
 # never a deck.
-CAPITALS_ONLY = re.compile(r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}$")
+CAPITALS_ONLY = re.compile(
+    r"^[^\W\d_](?:[^\W\d_]|['’.-])+(?: [^\W\d_](?:[^\W\d_]|['’.-])+){0,2}$"
+)  # and upper case: "BENGALURU", "SÃO PAULO", "BRASÍLIA"
 # Words an unlabelled timestamp line may hold besides numbers.
 DATE_WORD = re.compile(
     rf"(?i:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|[ap]m|at|on"
-    r"|of|the|st|nd|rd|th|" + "|".join((*FOREIGN_MONTHS, *FOREIGN_DAYS)) + r"|de|le|à|am|um|uhr|h"
+    r"|of|the|st|nd|rd|th|"
+    + "|".join((*FOREIGN_MONTHS, *FOREIGN_DAYS))
+    + r"|de|le|à|às|el|am|um|uhr|h"
     r"|年|月|日)|[A-Z]{2,5}"
 )
 DOTTED_HALF_DAY = re.compile(r"\b([ap])\.m\.", re.I)  # "p.m."
@@ -1331,7 +1335,7 @@ def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Heade
     headline again) or a wire lead, or it is more likely the first paragraph.
     """
     line = lines[index]
-    if len(line.text) > MAX_DECK or _dateline_match(line.text) or CAPITALS_ONLY.match(line.text):
+    if len(line.text) > MAX_DECK or _dateline_match(line.text) or _in_capitals_only(line.text):
         return False
     following = lines[index + 1 :]
     if not following:
@@ -1442,14 +1446,26 @@ def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool
     """Record a place alone on its line under the byline or a credit and over a timestamp
     ("Prothom Alo English Desk", "Dhaka", "Published: 14 Mar 2024"; "DAILY SABAH WITH AA",
     "ISTANBUL", "DEC 02, 2026 - 3:20 PM GMT+3"): not a headline or a deck."""
-    credited = header.byline is not None or bool(header.agencies)
-    if not credited or header.place is not None or index + 1 >= len(lines):
+    if header.place is not None or index + 1 >= len(lines):
         return False
     text, under = lines[index].text, lines[index + 1].text
+    credited = header.byline is not None or bool(header.agencies)
+    if not credited and not _is_place_over_labelled_time(text, under):
+        return False
     if not PLACE_LINE.fullmatch(text) or not _is_timestamp_line(under):
         return False
     header.place = place_name(text)
     return True
+
+
+def _is_place_over_labelled_time(text: str, under: str) -> bool:
+    """With no credit above it, a place in capitals over a labelled time only: "MADRID" over
+    "Actualizado Miércoles, 2 diciembre 2026 - 14:32"; not a table's heading over its rows
+    ("SIX AND TWELVE" over "DMK 3-7/8 3/4, FOUR 3-7/8")."""
+    if not _in_capitals_only(text) or _is_label_section_or_agency(text):
+        return False
+    stamps = _timestamps(under)
+    return stamps is not None and stamps[0][0] != ""
 
 
 def _label_over_time(lines: list[_Line], index: int, header: _Header) -> bool:
@@ -1682,10 +1698,15 @@ def _is_place_alone(paragraph: str, lead: str) -> bool:
     """A place in capitals on a line of its own over a lead in prose ("BENGALURU", "ANKARA"),
     not a label ("UPDATE"), a section ("WORLD"), an agency ("AFP") or a table's heading."""
     return (
-        CAPITALS_ONLY.match(paragraph) is not None
+        _in_capitals_only(paragraph)
         and _reads_as_prose(lead)
         and not _is_label_section_or_agency(paragraph)
     )
+
+
+def _in_capitals_only(text: str) -> bool:
+    """One to three words of capital letters: "NEW DELHI", "BRASÍLIA"."""
+    return text.isupper() and CAPITALS_ONLY.match(text) is not None
 
 
 def _is_label_section_or_agency(text: str) -> bool:

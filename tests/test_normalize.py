@@ -936,6 +936,7 @@ TIMESTAMP_LINE_ROWS = [
         "10 mars 2025 à 14h32",
     ),
     ("german-as-of", "Stand: 02.12.2025 14:32 Uhr", "2025-12-02T14:32:00", "02.12.2025 14:32 Uhr"),
+    ("portuguese-dotted", "2.dez.2025 às 14h32", "2025-12-02T14:32:00", "2.dez.2025 às 14h32"),
     (
         "label-after-a-dash-and-time-after-a-dash",
         "-Aktualisiert am 02.12.2025-14:45",
@@ -1348,52 +1349,67 @@ def test_a_name_over_the_writers_role_is_the_byline() -> None:
     )
 
 
-def test_a_name_over_the_outlet_and_a_pictures_credit_and_caption_over_the_story() -> None:
-    text = (
+# (id, text, the fields expected of the article): layouts of sites' pages, copied as text
+HEADER_LAYOUT_ROWS = [
+    (
+        "name-over-outlet-and-place-picture-credit-and-caption",  # BBC
         "Storm Bert: Thousands without power\n2 hours ago\nShare\nJane Doe\nBBC News, Cardiff\n"
         "Getty Images\nFlood water covered roads in Pontypridd on Sunday\n"
-        "Thousands of homes were left without power.\n"
+        "Thousands of homes were left without power.\n",
+        {
+            "byline": "Jane Doe, BBC News, Cardiff",
+            "body": "Thousands of homes were left without power.",
+        },
+    ),
+    (
+        "place-alone-under-a-credit-over-the-time",  # Daily Sabah
+        "A headline\nDAILY SABAH WITH AA\nISTANBUL\nDEC 02, 2025 - 3:20 PM GMT+3\n\nThe story.\n",
+        {"agencies": ["AA"], "dateline": "Istanbul", "published": "2025-12-02T15:20:00+03:00"},
+    ),
+    (
+        "place-in-capitals-over-a-labelled-time",  # El Mundo
+        "A headline\nMADRID\nActualizado Miércoles, 2 diciembre 2025 - 14:32\n\nEl texto.\n",
+        {"dateline": "Madrid", "published": "2025-12-02T14:32:00", "body": "El texto."},
+    ),
+    (
+        "time-and-source-on-one-line",  # Die Zeit
+        "A headline\n\nAktualisiert am 2. Dezember 2025, 14:45 Uhr Quelle: ZEIT ONLINE, dpa, AFP\n\n"
+        "Der Text.\n",
+        {
+            "agencies": ["dpa", "AFP"],
+            "published_raw": "2. Dezember 2025, 14:45 Uhr",
+            "body": "Der Text.",
+        },
+    ),
+    (
+        "time-and-writer-on-one-line",  # a blog
+        "A headline\n\nPosted on December 2, 2025 by Jane Smith\n\nThe story.\n",
+        {"byline": "Jane Smith", "published": "2025-12-02", "body": "The story."},
+    ),
+    (
+        "a-days-short-name-is-no-place",
+        "A headline\nBy Jane Smith\nTue 2 Dec 2025\n\nThe story.\n",
+        {"dateline": None, "published": "2025-12-02"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [row[1:] for row in HEADER_LAYOUT_ROWS],
+    ids=[row[0] for row in HEADER_LAYOUT_ROWS],
+)
+def test_headers_of_sites_pages(text: str, expected: dict[str, object]) -> None:
+    article = normalize(text)
+    assert {field: getattr(article, field) for field in expected} == expected
+
+
+def test_a_tables_heading_in_capitals_over_a_row_of_figures_stays() -> None:
+    text = (
+        "Eurodeposits\nSIX AND TWELVE\nDMK 3-7/8 3/4, FOUR 3-7/8\nSFR 3-11/16 9/16, 3-13/16 11/16\n"
     )
     article = normalize(text)
-    assert (article.byline, article.body) == (
-        "Jane Doe, BBC News, Cardiff",
-        "Thousands of homes were left without power.",
-    )
-
-
-def test_a_place_alone_under_a_credit_and_over_the_time() -> None:
-    text = "A headline\nDAILY SABAH WITH AA\nISTANBUL\nDEC 02, 2025 - 3:20 PM GMT+3\n\nThe story.\n"
-    article = normalize(text)
-    assert (article.agencies, article.dateline, article.published, article.body) == (
-        ["AA"],
-        "Istanbul",
-        "2025-12-02T15:20:00+03:00",
-        "The story.",
-    )
-
-
-def test_a_time_and_its_source_on_one_line() -> None:
-    text = "A headline\n\nAktualisiert am 2. Dezember 2025, 14:45 Uhr Quelle: ZEIT ONLINE, dpa, AFP\n\nDer Text.\n"
-    article = normalize(text)
-    assert (article.agencies, article.published_raw, article.body) == (
-        ["dpa", "AFP"],
-        "2. Dezember 2025, 14:45 Uhr",
-        "Der Text.",
-    )
-
-
-def test_a_time_and_its_writer_on_one_line() -> None:
-    article = normalize("A headline\n\nPosted on December 2, 2025 by Jane Smith\n\nThe story.\n")
-    assert (article.byline, article.published, article.body) == (
-        "Jane Smith",
-        "2025-12-02",
-        "The story.",
-    )
-
-
-def test_a_days_name_over_a_date_is_no_place() -> None:
-    article = normalize("A headline\nBy Jane Smith\nTue 2 Dec 2025\n\nThe story.\n")
-    assert (article.dateline, article.published) == (None, "2025-12-02")
+    assert article.dateline is None and article.body.startswith("SIX AND TWELVE")
 
 
 def test_a_name_run_into_the_times_under_it_is_the_byline() -> None:
@@ -1434,7 +1450,8 @@ PROSE_LEAD = (
 
 
 @pytest.mark.parametrize(
-    ("line", "dateline"), [("BENGALURU", "Bengaluru"), ("NEW DELHI", "New Delhi")]
+    ("line", "dateline"),
+    [("BENGALURU", "Bengaluru"), ("NEW DELHI", "New Delhi"), ("BRASÍLIA", "Brasília")],
 )
 def test_a_place_alone_over_the_lead_is_the_dateline(line: str, dateline: str) -> None:
     article = normalize(f"A headline\nThe Hindu Bureau\n{line}\n\n{PROSE_LEAD}\n")
