@@ -104,6 +104,7 @@ CHROME_LINES = frozenset(
         "share via", "share article", "bookmark", "gift this article", "listen to this article",
         "navigation menu", "main menu", "toggle navigation", "share full article", "video",
         "enlarge this image", "hide caption", "toggle caption", "sign up here",
+        "read this news in brief form",
         *PICTURE_CREDITS,
     )
 )  # fmt: skip
@@ -301,7 +302,8 @@ _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|l
 # headline)
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
-    rf"^(?:By|BY|by|Written by|Reported by|(?P<foreign>Par|Por|Von|Di|di)|(?i:author|byline|by)\s*:)\s*"
+    rf"^(?:By|BY|by|Written by|Reported by|Edited by|(?P<foreign>Par|Por|Von|Di|di)"
+    r"|(?i:author|byline|by)\s*:)\s*"
     # what the writer does, before the name: "By business reporter Jane Smith" (ABC)
     r"(?:(?:[\w'’-]+,? ){0,5}?(?:reporter|correspondent|editor|writer) (?=[A-Z]))?"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})"
@@ -312,7 +314,7 @@ BYLINE = re.compile(
 )
 # How a line BYLINE matches starts (two letters, in lower case): a line that starts otherwise
 # is not tried.
-BYLINE_STARTS = frozenset(("by", "wr", "re", "pa", "po", "vo", "di", "au"))
+BYLINE_STARTS = frozenset(("by", "wr", "re", "ed", "pa", "po", "vo", "di", "au"))
 # An agency of several words at a byline's end after a space: "By JANE DOE Associated Press"
 GLUED_AGENCY = re.compile(
     r" (" + "|".join(re.escape(name) for name in AGENCY_BY_SPELLING if " " in name) + r")$"
@@ -791,7 +793,7 @@ def normalize_cleaned(
     # A database's export may open the text with a kicker in capitals ("THE NERVE CENTRE"):
     # a place alone is read from pages and files only.
     place_alone = (
-        place_name(paragraphs.pop(0))
+        place_name(paragraphs.pop(0).rstrip(" :"))
         if not headline_first
         and len(paragraphs) > 1
         and header.place is None
@@ -1004,7 +1006,13 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     byline = BYLINE.match(text) if _may_start(text, BYLINE_STARTS) else None
     if byline and header.byline is None and (header.headline or not byline.group("foreign")):
-        header.byline, agencies = _writers_and_agencies(byline.group("name").strip(" ,"))
+        name = byline.group("name").strip(" ,")
+        desk = DESK_CREDIT.match(name) if "," in name else None
+        if desk and desk.group("place"):  # "By HT Correspondent, New Delhi"
+            header.byline = desk.group("byline")
+            header.add_credit([], desk.group("place"))
+            return True
+        header.byline, agencies = _writers_and_agencies(name)
         header.add_credit(agencies, byline.group("place"))
         return True
     colon_byline = _colon_byline(text) if header.byline is None and text[-1:] == ":" else None
@@ -1180,8 +1188,9 @@ def _parted_line(text: str, header: _Header) -> bool:
         if ACRONYM.fullmatch(part) and header.byline is None and found.byline is None:
             found.byline = part  # a paper's news service: "TNN | Updated: May 30, 2024"
             continue
-        if found.agencies and found.place is None and _is_place_word(part):
-            found.place = part  # where the agency's story was filed: "AFP | Paris"
+        credited = found.agencies or header.byline is not None
+        if credited and found.place is None and _is_place_word(part):
+            found.place = part  # where the story was filed: "AFP | Paris", "Mumbai | Updated: ..."
             continue
         if PERSON.fullmatch(part):  # a writer, or a place under the writer's byline
             if header.byline is None and found.byline is None:
@@ -1696,12 +1705,15 @@ def _names_a_place(match: re.Match[str]) -> bool:
 
 def _is_place_alone(paragraph: str, lead: str) -> bool:
     """A place in capitals on a line of its own over a lead in prose ("BENGALURU", "ANKARA"),
-    not a label ("UPDATE"), a section ("WORLD"), an agency ("AFP") or a table's heading."""
-    return (
-        _in_capitals_only(paragraph)
-        and _reads_as_prose(lead)
-        and not _is_label_section_or_agency(paragraph)
-    )
+    or in capitalised words with a colon ("New Delhi:", as NDTV prints it); not a label
+    ("UPDATE", "Key Points:"), a section ("WORLD"), an agency ("AFP") or a table's heading."""
+    if paragraph.endswith(":"):
+        place = paragraph[:-1].rstrip()
+        words = {word.strip(".").casefold() for word in place.split()}
+        is_place = PLACE_LINE.fullmatch(place) is not None and not words & LABEL_WORDS
+    else:
+        place, is_place = paragraph, _in_capitals_only(paragraph)
+    return is_place and _reads_as_prose(lead) and not _is_label_section_or_agency(place)
 
 
 def _in_capitals_only(text: str) -> bool:

@@ -1387,6 +1387,31 @@ HEADER_LAYOUT_ROWS = [
         {"byline": "Jane Smith", "published": "2025-12-02", "body": "The story."},
     ),
     (
+        "desks-byline-and-place",  # Hindustan Times
+        "A headline\nBy HT Correspondent, New Delhi\nDec 02, 2025 09:15 AM IST\n"
+        "Read this news in brief form\n\nThe story.\n",
+        {"byline": "HT Correspondent", "dateline": "New Delhi", "body": "The story."},
+    ),
+    (
+        "place-and-time-between-bars-under-the-byline",  # The Indian Express
+        "A headline\nWritten by Jane Doe\nMumbai | Updated: December 2, 2025 11:05 IST\n"
+        "2 min read\n\nThe story.\n",
+        {"byline": "Jane Doe", "dateline": "Mumbai", "published": "2025-12-02T11:05:00"},
+    ),
+    (
+        "section-editor-and-time-between-bars-place-and-colon-alone",  # NDTV
+        "A headline\nIndia News | Edited by Jane Doe | Updated: December 02, 2025 3:42 pm IST\n"
+        "New Delhi:\nOpposition MPs walked out of the Lok Sabha on Wednesday, demanding a "
+        "discussion on rising prices of essential commodities.\n",
+        {"byline": "Jane Doe", "dateline": "New Delhi", "deck": None},
+    ),
+    (
+        "a-label-and-colon-alone-is-no-place",
+        "A headline\n\nKey Points:\n\nThe state government on Tuesday decided to raise the price "
+        "of milk by two rupees a litre.\n",
+        {"dateline": None},
+    ),
+    (
         "a-days-short-name-is-no-place",
         "A headline\nBy Jane Smith\nTue 2 Dec 2025\n\nThe story.\n",
         {"dateline": None, "published": "2025-12-02"},
