@@ -445,6 +445,7 @@ PLACED_BYLINE = re.compile(
 # Between the parts of a header line: "Reuters | Published March 10, 2025", "TOI News Desk /
 # TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST"
 PART_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
+MAX_SITE_NAME = 60
 SITE_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?i:com|net|org|info|co\.uk|[a-z]{2})$")
 # "(AFP)", "(BSS/AFP)", and an agency's service after its name: "(Reuters Breakingviews)"
 _AGENCY_IN_PARENS = (
@@ -797,7 +798,9 @@ def normalize_cleaned(
         if not headline_first
         and len(paragraphs) > 1
         and header.place is None
-        and _is_place_alone(*paragraphs[:2])
+        and _is_place_alone(
+            paragraphs[0], paragraphs[1], header.byline is not None and bool(header.timestamps)
+        )
         else None
     )
     if paragraphs:
@@ -1033,6 +1036,8 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     if _is_metadata(text):
         return True
+    if header.headline and "." in text and len(text) <= MAX_SITE_NAME and SITE_NAME.match(text):
+        return True  # the site's name under the headline: "bdnews24.com"
     outlet = OUTLET_LINE.fullmatch(text) if short and header.headline and "News" in text else None
     if outlet:  # "ABC News" under the byline
         header.add_credit([], outlet.group("place"))
@@ -1703,11 +1708,14 @@ def _names_a_place(match: re.Match[str]) -> bool:
     )
 
 
-def _is_place_alone(paragraph: str, lead: str) -> bool:
+def _is_place_alone(paragraph: str, lead: str, under_credit_and_time: bool) -> bool:
     """A place in capitals on a line of its own over a lead in prose ("BENGALURU", "ANKARA"),
-    or in capitalised words with a colon ("New Delhi:", as NDTV prints it); not a label
+    or in capitalised words with a colon ("New Delhi:", as NDTV prints it), or one capitalised
+    word under the byline and the times ("Kathmandu", The Kathmandu Post); not a label
     ("UPDATE", "Key Points:"), a section ("WORLD"), an agency ("AFP") or a table's heading."""
-    if paragraph.endswith(":"):
+    if under_credit_and_time and _is_place_word(paragraph):
+        place, is_place = paragraph, True
+    elif paragraph.endswith(":"):
         place = paragraph[:-1].rstrip()
         words = {word.strip(".").casefold() for word in place.split()}
         is_place = PLACE_LINE.fullmatch(place) is not None and not words & LABEL_WORDS

@@ -1406,6 +1406,25 @@ HEADER_LAYOUT_ROWS = [
         {"byline": "Jane Doe", "dateline": "New Delhi", "deck": None},
     ),
     (
+        "the-sites-name-under-the-byline",  # bdnews24.com
+        "A headline\nStaff Correspondent\nbdnews24.com\nPublished : 02 Dec 2025, 04:15 PM\n\n"
+        "The story.\n",
+        {"deck": None, "byline": "Staff Correspondent", "published": "2025-12-02T16:15:00"},
+    ),
+    (
+        "one-word-place-under-the-byline-and-the-times",  # The Kathmandu Post
+        "A headline\nBinod Ghimire\nPublished at : December 2, 2025\nKathmandu\n"
+        "The Election Commission on Wednesday proposed holding local elections in two phases in "
+        "May next year, officials said.\n",
+        {"byline": "Binod Ghimire", "dateline": "Kathmandu"},
+    ),
+    (
+        "one-word-paragraph-with-no-credit-over-it-stays",
+        "A headline\n\nKathmandu\n\nThe Election Commission on Wednesday proposed holding local "
+        "elections in two phases.\n",
+        {"dateline": None},
+    ),
+    (
         "a-label-and-colon-alone-is-no-place",
         "A headline\n\nKey Points:\n\nThe state government on Tuesday decided to raise the price "
         "of milk by two rupees a litre.\n",
