@@ -150,6 +150,7 @@ ONE_WORD = re.compile(r"[^\W\d_][\w'’-]{0,24}")  # a section's name that no li
 # or a kicker of a few words over the headline, as The Guardian prints it: "UK economy"
 KICKER = re.compile(r"[^\W\d_][\w'’-]{0,24}(?:(?: | / | › | » | > )[\w'’-]{1,24}){0,2}")
 MIN_HEADLINE_UNDER_KICKER = 4  # spaces: five words or more
+MAX_KICKER_SPACES = 4  # "China / Diplomacy / Trade"
 MAX_SECTION_WORDS = 3  # in a section of a trail after a known one: "Israel-Palestine conflict"
 # Who edited the page, as Xinhua prints it under the source: "Editor: huaxia"
 EDITOR_LINE = re.compile(
@@ -166,6 +167,7 @@ SOURCE_LABEL = re.compile(
     r"(?P<value>.{1,80})$"
 )
 SOURCE_AFTER = re.compile(r"\s+(?=(?i:quelle|source|fuente|fonte)\s*:)")  # after a time
+SOURCE_WORDS = ("quelle", "source", "fuente", "fonte")
 # Fields a database or a site states beside the story, kept in the original only: "SECTION:
 # NEWS; Pg. 3", "LENGTH: 412 words", "LANGUAGE: ENGLISH", "Tags: snow, schools".
 METADATA_LINE = re.compile(
@@ -305,7 +307,7 @@ BYLINE = re.compile(
     rf"^(?:By|BY|by|Written by|Reported by|Edited by|(?P<foreign>Par|Por|Von|Di|di)"
     r"|(?i:author|byline|by)\s*:)\s*"
     # what the writer does, before the name: "By business reporter Jane Smith" (ABC)
-    r"(?:(?:[\w'’-]+,? ){0,5}?(?:reporter|correspondent|editor|writer) (?=[A-Z]))?"
+    r"(?:(?=[a-z])(?:[\w'’-]+,? ){0,5}?(?:reporter|correspondent|editor|writer) (?=[A-Z]))?"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})"
     rf"(?: in (?P<place>{_CAPITALISED}))?"  # where the writer files from: "By Jane Doe in Kyiv"
     # and what the writer does: "By Jane Smith, Sky News correspondent"
@@ -945,7 +947,7 @@ def _is_label_over_headline(lines: list[_Line], index: int) -> bool:
     text, following = lines[index].text, lines[index + 1 :]
     if _is_section_label(text):
         return _may_be_headline(following)
-    if KICKER.fullmatch(text) is None or len(following) < 3:
+    if text.count(" ") > MAX_KICKER_SPACES or KICKER.fullmatch(text) is None or len(following) < 3:
         return False
     if " " in text and (
         text.isupper()  # "OPEN HIGH LOW" heads a table
@@ -991,7 +993,8 @@ def _header_line(text: str, header: _Header) -> bool:
         return True
     if colon and EDITOR_LINE.match(text):
         return True
-    if colon and digit and (sourced := _times_and_source(text)):
+    sourced = _times_and_source(text) if colon and digit and _may_hold(text, SOURCE_WORDS) else None
+    if sourced:
         header.timestamps.extend(sourced[0])
         _read_source(sourced[1], header)
         return True
@@ -1305,12 +1308,7 @@ def _is_chrome(text: str) -> bool:
         (len(bare) <= LONGEST_CHROME_LINE and bare.strip(CHROME_COUNT).casefold() in CHROME_LINES)
         or not bare.strip(RULE_CHARACTERS)
         or CHROME_PATTERN.match(text) is not None
-        or (len(text) <= MAX_CAPTION and _names_a_picture(text) and CAPTION.match(text) is not None)
-        or (
-            len(text) <= MAX_CAPTION
-            and "REUTERS/" in text
-            and WIRE_CAPTION.search(text) is not None
-        )
+        or (len(text) <= MAX_CAPTION and _names_a_picture(text) and _is_caption_line(text))
         or (text[:1] == "|" and _is_bar_credit(bare))
     )
 
@@ -1332,13 +1330,19 @@ def _is_metadata(text: str) -> bool:
     return ":" in text and len(text) <= MAX_METADATA_LINE and METADATA_LINE.match(text) is not None
 
 
+def _is_caption_line(text: str) -> bool:
+    return CAPTION.match(text) is not None or (
+        "REUTERS/" in text and WIRE_CAPTION.search(text) is not None
+    )
+
+
 def _names_a_picture(text: str) -> bool:
     """Whether a line holds a word every caption credit holds, tested before the CAPTION pattern
     (which backtracks through the line): "mage", not "image", as the pattern's case-blind "i"
     also matches U+0130 and U+0131 (dotted capital, dotless small), which fold to other letters.
     """
     folded = text.casefold()
-    return "photo" in folded or "mage" in folded or "collected" in folded
+    return "photo" in folded or "mage" in folded or "collected" in folded or "reuters/" in folded
 
 
 def _is_deck(lines: list[_Line], index: int, headline_block: int, header: _Header) -> bool:
