@@ -477,6 +477,15 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
         ),
         lambda head: "(" in head,
     ),
+    # Colombo, Dec. 2 (Daily Mirror) -  (after a date, a paper's own name where an agency's
+    # stands; not an agency of the article's)
+    (
+        re.compile(
+            rf"^(?P<place>{_CAPITALISED}),\s*{_DATELINE_DATE}\s*"
+            rf"\((?P<outlet>[A-Z][\w.'’&]*(?: [A-Z][\w.'’&]*){{0,3}})\){_DASH}"
+        ),
+        lambda head: "(" in head and DIGIT.search(head),
+    ),
     # Porto Alegre (Brazil) (AFP) -  (the region in parentheses too)
     (
         re.compile(

@@ -331,6 +331,7 @@ DATELINE_ROWS = [
     ("afp-region-in-parentheses", "Porto Alegre (Brazil) (AFP) –", "Porto Alegre", ["AFP"], None, None),
     ("cnn-page", "Des Moines, Iowa CNN  —", "Des Moines, Iowa", ["CNN"], None, None),
     ("cnn-page-no-place", "CNN  —", None, ["CNN"], None, None),
+    ("a-papers-name-after-the-date", "Colombo, Dec. 2, 2025 (Daily Mirror) –", "Colombo", [], "2025-12-02", "Dec. 2, 2025"),
     (
         "bss-full-date",
         "DHAKA, Feb 15, 2026 (BSS) -",
