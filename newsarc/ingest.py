@@ -655,7 +655,7 @@ def _stdin_inputs(read: Callable[[int], bytes], max_bytes: int) -> Iterator[Inpu
     while len(head) < parts.SPLIT_FROM and (more := read(parts.PART_BYTES)):
         head += more
     cut = None  # small, UTF-16 or neither a list nor a table: read whole
-    if len(head) >= parts.SPLIT_FROM and b"\x00" not in head[: parts.WIDE_SAMPLE]:
+    if len(head) >= parts.SPLIT_FROM and not parts.is_wide(head):
         if start.startswith("["):
             cut = parts.stream_element_parts
         elif tables.is_table(start, TITLE_KEYS, TEXT_KEYS):

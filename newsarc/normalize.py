@@ -166,8 +166,8 @@ SOURCE_LABEL = re.compile(
     r"^(?i:source|sources|agency|publication|newspaper|quelle|fuente|fonte|来源)\s*[:：]\s*"
     r"(?P<value>.{1,80})$"
 )
-SOURCE_AFTER = re.compile(r"\s+(?=(?i:quelle|source|fuente|fonte)\s*:)")  # after a time
-SOURCE_WORDS = ("quelle", "source", "fuente", "fonte")
+SOURCE_WORDS = ("quelle", "source", "fuente", "fonte")  # the labels of a source after a time
+SOURCE_AFTER = re.compile(rf"\s+(?=(?i:{'|'.join(SOURCE_WORDS)})\s*:)")
 # Fields a database or a site states beside the story, kept in the original only: "SECTION:
 # NEWS; Pg. 3", "LENGTH: 412 words", "LANGUAGE: ENGLISH", "Tags: snow, schools".
 METADATA_LINE = re.compile(
@@ -369,7 +369,9 @@ CREDIT_STARTS = frozenset(spelling[:2].lower() for spelling in AGENCY_BY_SPELLIN
 # A place a database's field names: "DATELINE: BOSTON"
 DATELINE_LABEL = re.compile(rf"^(?i:dateline)\s*:\s*(?P<place>{_PLACE})$")
 # "Le Monde with AFP", "Le Monde avec AFP", "El País con EFE", "Der Spiegel mit dpa"
-OUTLET_WITH = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:with|WITH|avec|con|mit|com) ")
+WITH_WORDS = ("with", "WITH", "avec", "con", "mit", "com")
+SPACED_WITH_WORDS = tuple(f" {word} " for word in WITH_WORDS)
+OUTLET_WITH = re.compile(rf"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,3}} (?:{'|'.join(WITH_WORDS)}) ")
 # Desk and correspondent credits: "Staff Correspondent", "Joypurhat Correspondent:", "Online Desk",
 # "Star Online Report, Dhaka", "EB Desk", "The Hindu Bureau", "Prothom Alo English Desk",
 # "Staff Correspondent, Dhaka (Monday, February 9, 2026)".
@@ -1131,14 +1133,7 @@ def _times_and_source(text: str) -> tuple[list[tuple[str, str]], str] | None:
 
 def _holds_a_with_word(text: str) -> bool:
     """Asked before OUTLET_WITH, as most lines name no outlet with an agency."""
-    return (
-        " with " in text
-        or " WITH " in text
-        or " avec " in text
-        or " con " in text
-        or " mit " in text
-        or " com " in text
-    )
+    return any(word in text for word in SPACED_WITH_WORDS)
 
 
 def _may_start(text: str, starts: frozenset[str]) -> bool:
@@ -1187,8 +1182,11 @@ def _colon_byline(text: str) -> re.Match[str] | None:
     match = COLON_BYLINE.match(text)
     if match is None or text.isupper():
         return None
-    words = {word.strip(".").casefold() for word in match.group("name").split()}
-    return None if words & LABEL_WORDS else match
+    return None if _holds_a_label_word(match.group("name")) else match
+
+
+def _holds_a_label_word(text: str) -> bool:
+    return not LABEL_WORDS.isdisjoint(word.strip(".").casefold() for word in text.split())
 
 
 def _parted_line(text: str, header: _Header) -> bool:
@@ -1458,15 +1456,11 @@ def _is_caption_under_credit(lines: list[_Line], index: int) -> bool:
 
 
 def _is_picture_credit(text: str) -> bool:
-    return (
-        len(text) <= LONGEST_PICTURE_CREDIT
-        and text.strip(CHROME_DECORATION).casefold() in PICTURE_CREDITS
-    )
+    return _is_one_of(text, PICTURE_CREDITS, LONGEST_PICTURE_CREDIT)
 
 
 def _is_caption(text: str) -> bool:
-    """A line that may be a caption: short, and no sentence."""
-    return len(text) <= MAX_CAPTION and not text.endswith(TERMINAL_PUNCTUATION)
+    return _is_phrase(text, MAX_CAPTION)
 
 
 def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool:
@@ -1622,15 +1616,22 @@ def _link_lists(lines: list[_Line]) -> set[int]:
 
 
 def _is_footer_heading(text: str) -> bool:
-    return (
-        len(text) <= LONGEST_FOOTER_HEADING
-        and text.strip(CHROME_DECORATION).casefold() in FOOTER_HEADINGS
-    )
+    return _is_one_of(text, FOOTER_HEADINGS, LONGEST_FOOTER_HEADING)
 
 
 def _is_link(text: str) -> bool:
-    """A line that may be a link's words: short and not a sentence."""
-    return len(text) <= MAX_HEADLINE and not text.endswith(TERMINAL_PUNCTUATION)
+    return _is_phrase(text, MAX_HEADLINE)
+
+
+def _is_one_of(text: str, names: frozenset[str], longest: int) -> bool:
+    """Whether a line, trimmed of its decoration, is one of `names` (folded), `longest`
+    characters at most with it: "Related stories", "| Getty Images"."""
+    return len(text) <= longest and text.strip(CHROME_DECORATION).casefold() in names
+
+
+def _is_phrase(text: str, longest: int) -> bool:
+    """A line that may be a link's words or a caption: short, and not a sentence."""
+    return len(text) <= longest and not text.endswith(TERMINAL_PUNCTUATION)
 
 
 def _footer_start(lines: list[_Line]) -> int:
@@ -1730,8 +1731,7 @@ def _is_place_alone(paragraph: str, lead: str, under_credit_and_time: bool) -> b
         place, is_place = paragraph, True
     elif paragraph.endswith(":"):
         place = paragraph[:-1].rstrip()
-        words = {word.strip(".").casefold() for word in place.split()}
-        is_place = PLACE_LINE.fullmatch(place) is not None and not words & LABEL_WORDS
+        is_place = PLACE_LINE.fullmatch(place) is not None and not _holds_a_label_word(place)
     else:
         place, is_place = paragraph, _in_capitals_only(paragraph)
     return is_place and _reads_as_prose(lead) and not _is_label_section_or_agency(place)

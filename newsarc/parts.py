@@ -87,9 +87,14 @@ def _wide(path: str) -> bool:
     """Whether the file is UTF-16 or UTF-32 (or cannot be read: reading it whole says why)."""
     try:
         with open(path, "rb") as file:
-            return b"\x00" in file.read(WIDE_SAMPLE)
+            return is_wide(file.read(WIDE_SAMPLE))
     except OSError:
         return True
+
+
+def is_wide(head: bytes) -> bool:
+    """Whether text that opens so is UTF-16 or UTF-32: NUL bytes in its first block."""
+    return b"\x00" in head[:WIDE_SAMPLE]
 
 
 def _cut_lines(path: str, size: int, max_bytes: int) -> Iterator[Part]:
