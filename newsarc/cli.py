@@ -185,7 +185,8 @@ def filter_options(command: F) -> F:
 dayfirst_option = click.option(
     "--dayfirst/--monthfirst",
     default=None,
-    help="Read ambiguous numeric dates like 05/03/2020 day first (the default) or month first.",
+    help="Read ambiguous numeric dates like 05/03/2020 day first or month first (by default day"
+    " first, but month first beside a North American zone such as EST).",
 )
 
 

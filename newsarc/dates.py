@@ -30,6 +30,11 @@ US_ZONES = {
     "PT": "America/Los_Angeles",
 }  # fmt: skip
 
+# North America's zones: its papers write a numeric date month first ("12/02/2026 05:00 AM EST").
+MONTH_FIRST_ZONES = frozenset(
+    {"EST", "EDT", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", *US_ZONES}
+)
+
 # Abbreviations with more than one common reading. Rule: never guess; the zone is dropped and
 # the time is kept without an offset. (BST: British Summer Time +01:00 or Bangladesh Standard
 # Time +06:00; IST: India +05:30, Ireland +01:00, Israel +02:00; CST: US Central -06:00 or China
@@ -157,7 +162,8 @@ def parse_published(
     """Read a publication timestamp; None when it holds no full, plausible date.
 
     `dayfirst` settles numeric dates such as 05/03/2020 when neither number exceeds 12; the
-    default (None) reads them day first, as most of the world's press writes them.
+    default (None) reads them day first, as most of the world's press writes them, but month
+    first beside a North American zone.
     """
     if not text:
         return None
@@ -190,13 +196,16 @@ def _parse_messy(text: str, dayfirst: bool | None) -> tuple[datetime, datetime] 
     if not cleaned or RELATIVE_WORDS.search(cleaned):
         return None
     cleaned, zones = _resolve_zones(cleaned)
+    if dayfirst is None and not MONTH_FIRST_ZONES.isdisjoint(zones):
+        dayfirst = False
     return (None if zones else _parse_common(cleaned)) or _parse_both(cleaned, dayfirst, zones)
 
 
 def _clean(text: str) -> str:
     text = JUNK_TAIL.sub("", text.replace("\u00a0", " ").replace("|", " "))
     if not text.isascii():
-        text = CJK_DATE.sub(_iso_date, text)
+        text = CJK_DATE.sub(_iso_date, text).replace("—", " - ").replace("–", " - ")
+        text = text.replace("•", " ")
     text = FOREIGN_WORDS.sub(" ", FRENCH_FIRST.sub("1", DAY_STOP.sub(r"\1", text)))
     text = FOREIGN_DAY_NAMES.sub(" ", FOREIGN_MONTH.sub(_english_month, text))
     text = MALFORMED_CLOCK.sub(r"\1:\2:\3 \4", DOTTED_CLOCK.sub(r"\1:\2", text))

@@ -21,6 +21,10 @@ ROWS = [
     ("dotted-day-first", "15.02.2026", "2026-02-15"),
     ("numeric-ambiguous-default-dayfirst", "05/03/2020", "2020-03-05"),
     ("numeric-day-over-12", "13/03/2020", "2020-03-13"),
+    ("numeric-ambiguous-beside-a-us-zone", "05/03/2020 10:30 AM EST", "2020-05-03T10:30:00-05:00"),
+    ("numeric-ambiguous-beside-et", "12/02/2020 9:15 a.m. ET", "2020-12-02T09:15:00-05:00"),
+    ("date-and-dotted-clock-after-a-dash", "December 2, 2020 — 2.45pm", "2020-12-02T14:45:00"),
+    ("numeric-ambiguous-beside-cet", "05/03/2020 10:30 CET", "2020-03-05T10:30:00+01:00"),
     ("numeric-month-first-unambiguous", "03/13/2020", "2020-03-13"),
     ("two-digit-year", "05/03/20", "2020-03-05"),
     ("uppercase-month", "27-MAR-1987", "1987-03-27"),
@@ -138,6 +142,12 @@ def test_rows_are_unique() -> None:
 )
 def test_ambiguous_numeric_date_follows_preference(dayfirst: bool | None, expected: str) -> None:
     assert parse_published("05/03/2020", dayfirst=dayfirst, today=TODAY) == expected
+
+
+def test_a_stated_preference_outweighs_a_us_zone() -> None:
+    assert parse_published("05/03/2020 10:30 AM EST", dayfirst=True, today=TODAY) == (
+        "2020-03-05T10:30:00-05:00"
+    )
 
 
 def test_unambiguous_numeric_date_ignores_preference() -> None:
