@@ -66,6 +66,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "The Canadian Press": ("The Canadian Press", "Canadian Press"),
     "Ukrinform": ("Ukrinform",),
     "Prensa Latina": ("Prensa Latina",),
+    "Keystone-SDA": ("Keystone-SDA", "Keystone-ATS"),
 }
 AGENCY_BY_SPELLING = {
     spelling: name for name, spellings in AGENCIES.items() for spelling in spellings
@@ -139,7 +140,8 @@ SECTION_LABELS = frozenset(
         "arts", "lifestyle", "health", "science", "technology", "tech", "environment",
         "climate", "education", "travel", "asia", "south asia", "europe", "africa", "americas",
         "middle east", "uk", "uk news", "us", "us news", "breaking news", "exclusive",
-        "all news", "north korea", "sports news",
+        "all news", "north korea", "sports news", "nation", "u.s.", "metro", "money", "life",
+        "weather", "elections", "crime",
     )
 )  # fmt: skip
 SECTION_TRAIL = re.compile(r"\s*[›»>/|]\s*")
@@ -173,7 +175,7 @@ SOURCE_AFTER = re.compile(rf"\s+(?=(?i:{'|'.join(SOURCE_WORDS)})\s*:)")
 METADATA_LINE = re.compile(
     r"^(?i:section|length|language|load-date|load date|publication-type|publication type"
     r"|document-type|document type|type|category|categories|tags|keywords|subject|topics"
-    r"|journal-code|word count|graphic|topic)\s*:\s*\S.{0,100}$"
+    r"|journal-code|word count|graphic|topic|newspaper section)\s*:\s*\S.{0,100}$"
 )
 MAX_METADATA_LINE = 120
 # What marks a headline in text from a Markdown file or a database's fields: "# Title",
@@ -197,6 +199,8 @@ CHROME_PATTERN = re.compile(
     # staff and is auto-generated from a syndicated feed.)"; an agency's: "This report by The
     # Canadian Press was first published March 6, 2024."
     r"|(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
+    # or a picture's: "© Jane Doe, AFP"
+    r"|©\s*[^\W\d][\w .,'’/&-]{1,60}$"
     r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b"
     # A wire reporter's address and telephone under the story: "((jane.doe@thomsonreuters.com;
     # +44 20 7542 0000))"
@@ -206,10 +210,10 @@ CHROME_PATTERN = re.compile(
     r"|this (?:report|story|article) by [\w .]{2,40} was first published\b"
     # A paper's note of the print edition: "Published in Dawn, December 3rd, 2026"
     r"|published in [^,\n]{2,60}(?:,[^,\n]{1,40}){1,3}\d{4}\.?$"
-    # The time a story takes to read: "5 min read", "2 min", "Reading time: 4 minutes",
+    # The time a story takes to read: "5 min read", "3 mins to read", "Reading time: 4 minutes",
     # "Temps de lecture 2 min.", "Lesezeit: 3 Min."; or to listen to: "Listen to this article ·
     # 6:12 min Learn more"
-    r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?"
+    r"|(?:\d+\s*(?:min|mins|minutes?)(?:\s+(?:to\s+)?read)?"
     r"|(?:reading time|temps de lecture|lesezeit|tiempo de lectura):?\s*\d+\s*min\w*\.?)$"
     r"|listen to this (?:article|story)\W+\d{1,2}:\d\d\s*min\b.{0,20}$"
     # A link to another story, or a call to act, between the paragraphs: "Read more: How
@@ -239,7 +243,7 @@ RELATIVE_TIMESTAMP = re.compile(
 # Photo", "| New Age photo"; or the credit is alone: "Collected photo", "File Photo".
 MAX_CAPTION = 250
 CAPTION = re.compile(
-    r"^(?:.{0,200}(?:[.,|]|\s?[-–—])\s*(?-i:(?:[A-Z][\w'’]*\s){0,3})"
+    r"^(?:.{0,200}(?:[.,|/]|\s?[-–—])\s*(?-i:(?:[A-Z][\w'’]*\s){0,3})"
     r"|(?:collected|courtesy|handout|representational)\s|(?=file))"
     r"(file photo|photo|photograph|image|collected)(\s*:\s*[\w .,/&-]{1,40})?\.?$",
     re.I,
@@ -265,11 +269,15 @@ _TIMESTAMP_LABELS = (
 )
 CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?!\d)")
 TIMESTAMP_LABEL = re.compile(
-    rf"^(?:[-–—]\s*)?(?P<label>{_TIMESTAMP_LABELS})(?![^\W\d_])\s*[:：|-]?\s*(?P<value>.*\d.*)$",
+    rf"^(?:[-–—]\s*)?(?:and\s+)?(?P<label>{_TIMESTAMP_LABELS})(?![^\W\d_])\s*[:：|/-]?\s*"
+    r"(?P<value>.*\d.*)$",
     re.I,
 )
 # A label alone on its line, over the time it labels: "Updated on" / "March 3, 2024 at 4:10 PM"
 LABEL_ALONE = re.compile(rf"(?:{_TIMESTAMP_LABELS})\s*[:：|-]?", re.I)
+# which may end a short sentence alone over the time: "This content was published on"
+LABEL_ENDING = re.compile(r"\b(?:published|posted|updated)(?: on| at)?\s*:?$", re.I)
+MAX_LABEL_SENTENCE = 40
 MAX_TIMESTAMP = 120  # characters of a labelled timestamp line
 MAX_BARE_TIMESTAMP = 60  # characters of an unlabelled one
 # The longest line a section's name before the time can make (case folding never shortens).
@@ -296,7 +304,7 @@ LATER_TIMESTAMP_WORDS = (
 )  # fmt: skip
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
-_NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
+_NAME_WORD = r"(?:[A-Z][\w.'’/-]*|and|with|de|van|von|der|al|bin|el|da|del|la|le|du)"
 # "By Vladimir Isachenkov", "By JOHN LEICESTER and ANGELA CHARLTON, Associated Press",
 # "By Jane Smith | Reuters", "By Jane Smith - Staff Writer", "By Jane Smith | jsmith@example.com",
 # and in French, Spanish, German and Italian: "Par Jean Dupont", "Por Juan Pérez", "Von Hans
@@ -305,7 +313,7 @@ _NAME_WORD = r"(?:[A-Z][\w.'’-]*|and|with|de|van|von|der|al|bin|el|da|del|la|l
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
     rf"^(?:By|BY|by|Written by|Reported by|Edited by|(?P<foreign>Par|Por|Von|Di|di)"
-    r"|(?i:author|byline|by)\s*:)\s*"
+    r"|(?i:author|byline|by|writer|reporter|written by)\s*:)\s*"
     # what the writer does, before the name: "By business reporter Jane Smith" (ABC)
     r"(?:(?=[a-z])(?:[\w'’-]+,? ){0,5}?(?:reporter|correspondent|editor|writer) (?=[A-Z]))?"
     rf"(?P<name>{_NAME_WORD}(?:{_BYLINE_SEPARATOR}?\s+{_NAME_WORD}){{0,8}})"
@@ -384,12 +392,14 @@ DESK_CREDIT = re.compile(
     rf"^(?P<byline>(?:(?:{DESK_WORDS}) )+(?:correspondent|reporter|desk|report|bureau)"
     r"|(?:the )?[A-Z][\w'’-]+(?: (?-i:[A-Z])[\w'’-]+){0,2}"
     r" (?:correspondent|desk|bureau|news service|news network)"
-    r"|correspondent|reporter)"
+    r"|correspondent|reporter|newsroom)"
     rf"(?:\s*,\s*(?P<place>{_PLACE}))?(?:\s*\((?P<date>[^()]{{0,40}}\d[^()]{{0,40}})\))?\s*:?$",
     re.I,
 )
 # Words one of which every line DESK_CREDIT matches holds, in lower case.
-DESK_CREDIT_WORDS = ("correspondent", "report", "desk", "bureau", "news service", "news network")
+DESK_CREDIT_WORDS = (
+    "correspondent", "report", "desk", "bureau", "news service", "news network", "newsroom",
+)  # fmt: skip
 # An outlet's staff, maybe with the wires it drew on: "Guardian staff and agencies", "Al
 # Jazeera Staff", "Staff and agencies", "Reuters staff"
 STAFF_CREDIT = re.compile(
@@ -417,6 +427,20 @@ _REGION = rf"(?!{_WEEKDAY}\b)[A-Z][\w.'’-]*(?: (?:and |of |the )?[A-Z][\w.'’
 _DASH = r"\s*(?:\.?[-–—:]+|\.(?=\s))\s*"  # also "(TASS). The", "(EFE).- The"
 _PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # "Angela Giuffrida", "Jane E. Doe"
 PERSON = re.compile(_PERSON)
+
+# A caption's credit may name its photographer, with the agency or paper after a slash: "... into
+# the night. | Jane Doe/AP", "(AP Photo/Evan Vucci, File)", "Illustration: Jane Doe/Axios". Alone
+# on its line only from a picture library ("Jane Doe/AFP via Getty Images"), as a hard-wrapped
+# line of a story may be a name and a slash ("Texas American Bank/Galleria.").
+_PICTURE_SOURCE = (
+    r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}(?: via [A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2})?"
+)
+PHOTOGRAPHER_CREDIT = re.compile(
+    r"(?:(?P<alone>^)|\|\s*|(?i:photo(?:graph(?:er)?)?|picture|image|illustration)\s*:\s*"
+    r"|(?:^|(?<=[.!?”\"])\s)\((?i:photo by )?(?P<paren>))"
+    rf"(?!By\s){_PERSON}/(?P<source>{_PICTURE_SOURCE}(?:/{_PICTURE_SOURCE})*)"
+    r"(?:, [Ff]ile)?(?(paren)\))$"
+)
 # A time and its writer on one line, as blogs print them: "Posted on December 2, 2026 by Jane Smith"
 TIMES_BY = re.compile(rf"(?P<times>.{{4,{MAX_TIMESTAMP}}}?) by (?P<name>{_PERSON})$")
 # A writer's name run into the times under it (Dawn): "Khaleeq Kiani Published June 15, 2024"
@@ -428,13 +452,25 @@ MAX_ROLE = 60
 # What a writer does, on the line under the name: "Zoe Kleinman" / "Technology editor" (BBC)
 ROLE_LINE = re.compile(
     r"(?:[A-Z][\w'’-]*(?: [\w'’-]+){0,3} )?"
-    r"(?i:editor|correspondent|reporter|writer|journalist|analyst|columnist)"
+    r"(?i:editor|correspondent|reporter|writer|journalist|analyst|columnist|staff)"
 )
+# and the two on one line: "Jane Smith, Senior Reporter"
+NAME_AND_ROLE = re.compile(rf"{_PERSON},\s+(?:{ROLE_LINE.pattern})")
 # or whom for, and where from: "Jane Doe" / "BBC News, Cardiff"; alone, under the byline, a
 # credit: "ABC News"
 OUTLET_LINE = re.compile(rf"(?:[A-Z][\w&'’.-]*\s){{1,3}}News(?:,\s*(?P<place>{_CAPITALISED}))?")
+MAX_OUTLET_NAME = 30
+MASTHEAD = re.compile(r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}")
+MASTHEAD_WORDS = frozenset(
+    (
+        "today", "times", "post", "news", "herald", "tribune", "journal", "daily", "gazette",
+        "mail", "telegraph", "chronicle", "express", "observer", "inquirer", "dispatch",
+        "courier", "examiner", "bulletin",
+    )
+)  # fmt: skip
 ACRONYM = re.compile(r"[A-Z]{2,5}")
 PLACE_LINE = re.compile(_CAPITALISED)
+PLACE_IN_COUNTRY = re.compile(rf"{_CAPITALISED}, {_CAPITALISED}")  # "Beirut, Lebanon"
 # Where the writer files from, under the byline: "Reporting from Kyiv, Ukraine", "Reporting from
 # Jerusalem and Tel Aviv"; the first place named is the dateline.
 REPORTING_FROM = re.compile(
@@ -447,8 +483,8 @@ PLACED_BYLINE = re.compile(
     rf"^(?:By )?(?P<name>{_PERSON}(?: and {_PERSON})?)(?: in (?P<place>{_CAPITALISED}))?$"
 )
 # Between the parts of a header line: "Reuters | Published March 10, 2025", "TOI News Desk /
-# TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST"
-PART_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+")
+# TIMESOFINDIA.COM / Updated: Jul 10, 2025, 14:32 IST", "Jane Smith · CBC News · Posted: ..."
+PART_SEPARATOR = re.compile(r"\s*\|\s*|\s+/\s+|\s+[·•]\s+")
 MAX_SITE_NAME = 60
 SITE_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?i:com|net|org|info|co\.uk|[a-z]{2})$")
 # "(AFP)", "(BSS/AFP)", and an agency's service after its name: "(Reuters Breakingviews)"
@@ -540,7 +576,7 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     (
         re.compile(
             r"^(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})?)"
-            r"(?:\s*[—–]\s*|\s+--\s+(?=\S*[a-z]))"
+            r"(?:\s*[—–]\s*|\s+--\s+(?=[^a-z\n]{0,6}[a-z]))"
         ),
         lambda head: "—" in head or "–" in head or "--" in head,
     ),
@@ -997,6 +1033,8 @@ def _header_line(text: str, header: _Header) -> bool:
     """
     if _is_chrome(text):
         return True
+    if text[0] in "•·" and (text := text.lstrip("•· ")):  # "•Updated 15:02" (Euronews)
+        return _header_line(text, header)
     short = len(text) <= 2 * MAX_TIMESTAMP
     colon = ":" in text or "：" in text
     digit = DIGIT.search(text) is not None if short else True
@@ -1032,6 +1070,9 @@ def _header_line(text: str, header: _Header) -> bool:
         header.byline, agencies = _writers_and_agencies(name)
         header.add_credit(agencies, byline.group("place"))
         return True
+    if header.byline is None and short and "," in text and NAME_AND_ROLE.fullmatch(text):
+        header.byline = text
+        return True
     colon_byline = _colon_byline(text) if header.byline is None and text[-1:] == ":" else None
     if colon_byline:
         header.byline = colon_byline.group("name")
@@ -1056,6 +1097,8 @@ def _header_line(text: str, header: _Header) -> bool:
     if outlet:  # "ABC News" under the byline
         header.add_credit([], outlet.group("place"))
         return True
+    if header.byline is not None and len(text) <= MAX_OUTLET_NAME and _is_masthead(text):
+        return True  # the paper's name under the byline: "USA TODAY", "The Washington Post"
     if ":" in text and (dateline_label := DATELINE_LABEL.match(text)):
         header.add_credit([], dateline_label.group("place"))
         return True
@@ -1109,7 +1152,9 @@ def _header_line(text: str, header: _Header) -> bool:
         if _is_bare_timestamp(time):
             header.timestamps.append(("", time))
             return True
-    return ("|" in text or " / " in text) and _parted_line(text, header)
+    return ("|" in text or " / " in text or " · " in text or " • " in text) and _parted_line(
+        text, header
+    )
 
 
 def _read_source(value: str, header: _Header) -> None:
@@ -1317,7 +1362,18 @@ def _is_chrome(text: str) -> bool:
         or CHROME_PATTERN.match(text) is not None
         or (len(text) <= MAX_CAPTION and _names_a_picture(text) and _is_caption_line(text))
         or (text[:1] == "|" and _is_bar_credit(bare))
+        or (len(text) <= MAX_CAPTION and "/" in text and _ends_with_photographer(text))
     )
+
+
+def _ends_with_photographer(text: str) -> bool:
+    """A caption or credit that ends with a photographer's name and source ("| Jane Doe/AP");
+    not a table's heading in capitals ("CBT KILO GOLD VOLUME/OPEN INTEREST")."""
+    credit = PHOTOGRAPHER_CREDIT.search(text)
+    if credit is None or text.isupper():
+        return False
+    source = credit.group("source")
+    return credit.group("alone") is None or " via " in source or _is_picture_credit(source)
 
 
 def _is_bar_credit(bare: str) -> bool:
@@ -1423,15 +1479,43 @@ def _placed_byline(lines: list[_Line], index: int) -> re.Match[str] | None:
     under = [line.text for line in lines[index + 1 : index + 3]]
     if under and text.isupper() and _place_and_time(under[0]):
         return match  # "MIGUEL GONZÁLEZ" over "Madrid - 10 mar 2025 - 14:32 CET"
+    if len(under) == 2 and text.isupper() and _is_place_over_timestamp(*under):
+        return match  # "JANE SMITH" over "OTTAWA" over "PUBLISHED DECEMBER 2, 2026"
+    if len(under) == 2 and PLACE_IN_COUNTRY.fullmatch(under[0]) and _is_timestamp_line(under[1]):
+        return match  # "Jane Smith" over "Beirut, Lebanon" over "Tue, 12/02/2026 - 14:30"
     if match.group("place") is None and (
         text.isupper() or text.casefold() in SECTION_LABELS or text.upper() in LEAD_LABELS
     ):
         return None  # "SIX AND TWELVE" over a table, "Live Updates": labels, not writers
-    if under and CREDIT.match(under[0]):
-        under.pop(0)
+    if under and (
+        CREDIT.match(under[0]) or _is_outlet_name(under[0]) or ROLE_LINE.fullmatch(under[0])
+    ):
+        under.pop(0)  # "Reuters", "USA TODAY", "Political Correspondent" over the time
     if under and (_is_timestamp_line(under[0]) or _place_and_time(under[0])):
         return match
     return None
+
+
+def _is_place_over_timestamp(text: str, under: str) -> bool:
+    return text.isupper() and PLACE_LINE.fullmatch(text) is not None and _is_timestamp_line(under)
+
+
+def _is_masthead(text: str) -> bool:
+    """A paper's name: a few capitalised words, one of a masthead's ("USA TODAY", "The Daily
+    Star"); not a place's ("OTTAWA")."""
+    return MASTHEAD.fullmatch(text) is not None and any(
+        word.casefold().rstrip("0123456789") in MASTHEAD_WORDS for word in text.split()
+    )
+
+
+def _is_outlet_name(text: str) -> bool:
+    """A paper's or a channel's name alone: in capitals ("USA TODAY", "CNN"), ending with "News"
+    ("CBC News") or holding a masthead's word ("News24")."""
+    return len(text) <= MAX_OUTLET_NAME and (
+        (text.isupper() and PLACE_LINE.fullmatch(text) is not None)
+        or ("News" in text and OUTLET_LINE.fullmatch(text) is not None)
+        or _is_masthead(text)
+    )
 
 
 def _byline_and_role(lines: list[_Line], index: int) -> str | None:
@@ -1473,7 +1557,9 @@ def _place_under_byline(lines: list[_Line], index: int, header: _Header) -> bool
     credited = header.byline is not None or bool(header.agencies)
     if not credited and not _is_place_over_labelled_time(text, under):
         return False
-    if not PLACE_LINE.fullmatch(text) or not _is_timestamp_line(under):
+    if not (PLACE_LINE.fullmatch(text) or PLACE_IN_COUNTRY.fullmatch(text)):
+        return False
+    if not _is_timestamp_line(under):
         return False
     header.place = place_name(text)
     return True
@@ -1491,10 +1577,17 @@ def _is_place_over_labelled_time(text: str, under: str) -> bool:
 
 def _label_over_time(lines: list[_Line], index: int, header: _Header) -> bool:
     """Record a timestamp whose label stands alone on the line above it ("Updated on" over
-    "March 3, 2024 at 4:10 PM GMT+1")."""
-    if index + 1 >= len(lines) or not LABEL_ALONE.fullmatch(lines[index].text):
+    "March 3, 2024 at 4:10 PM GMT+1"), or ends a short sentence there ("This content was
+    published on")."""
+    if index + 1 >= len(lines):
         return False
-    stamps = _timestamps(f"{lines[index].text} {lines[index + 1].text}")
+    text = lines[index].text
+    label = LABEL_ALONE.fullmatch(text) or (
+        LABEL_ENDING.search(text) if len(text) <= MAX_LABEL_SENTENCE else None
+    )
+    if label is None:
+        return False
+    stamps = _timestamps(f"{label.group()} {lines[index + 1].text}")
     if not stamps or not _is_bare_timestamp(lines[index + 1].text):
         return False
     header.timestamps.extend(stamps)
@@ -1881,13 +1974,18 @@ PLACE_ABBREVIATIONS = frozenset({"US", "USA", "UK", "UAE", "UN", "EU", "DC", "DR
 
 
 def place_name(text: str | None) -> str | None:
-    """'MOSCOW' -> 'Moscow', 'WASHINGTON, D.C.' -> 'Washington, D.C.'; mixed case is kept."""
+    """'MOSCOW' -> 'Moscow', 'WASHINGTON, D.C.' -> 'Washington, D.C.', 'SPRINGFIELD, NJ' ->
+    'Springfield, NJ'; mixed case is kept."""
     text = (text or "").strip(" ,-:")
     if text.endswith(".") and "." not in text[:-1].split(" ")[-1]:
         text = text[:-1]  # a sentence stop, not the end of an abbreviation such as "D.C."
     if not text:
         return None
-    return ", ".join(_title_case(part) for part in re.split(r"\s*,\s*", text))
+    first, *rest = re.split(r"\s*,\s*", text)
+    # a region's two-letter code after the place stays: "SPRINGFIELD, NJ" -> "Springfield, NJ"
+    return ", ".join(
+        [_title_case(first), *(part if len(part) == 2 else _title_case(part) for part in rest)]
+    )
 
 
 def _title_case(part: str) -> str:

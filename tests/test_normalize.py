@@ -368,6 +368,8 @@ DATELINE_ROWS = [
     ),
     ("city-and-state", "SAN JUAN, Puerto Rico (AP) —", "San Juan, Puerto Rico", ["AP"], None, None),
     ("abbreviated-state", "WASHINGTON, D.C. (AP) —", "Washington, D.C.", ["AP"], None, None),
+    ("two-letter-state", "SPRINGFIELD, NJ —", "Springfield, NJ", [], None, None),
+    ("two-hyphens-before-a-one-letter-word", "ALMATY, Kazakhstan -- A", "Almaty, Kazakhstan", [], None, None),
     ("reuters-21578-no-agency", "SALVADOR, Feb 26 -", "Salvador", [], None, "Feb 26"),
     ("region-of-words-and-and", "SARAJEVO, Bosnia and Herzegovina, Jan. 8 --", "Sarajevo, Bosnia and Herzegovina", [], None, "Jan. 8"),
     ("weekday-before-the-date", "TOKAI, Japan, Tuesday, Jan. 5 --", "Tokai, Japan", [], None, "Jan. 5"),
@@ -1436,6 +1438,127 @@ HEADER_LAYOUT_ROWS = [
         "A headline\nBy Jane Smith\nTue 2 Dec 2025\n\nThe story.\n",
         {"dateline": None, "published": "2025-12-02"},
     ),
+    (
+        "deck-over-a-caption-ending-with-its-photographer",  # Politico
+        "A headline\nBrussels is scrambling to draft a response.\n\n"
+        "The Commission met late into the night. | Jane Doe/AP\n\nBy JANE SMITH and JOHN DOE\n"
+        "12/02/2025 05:00 AM EST\n\nBRUSSELS — The story.\n",
+        {
+            "deck": "Brussels is scrambling to draft a response.",
+            "byline": "JANE SMITH and JOHN DOE",
+            "published": "2025-12-02T05:00:00-05:00",  # month first beside a US zone
+            "dateline": "Brussels",
+            "body": "The story.",
+        },
+    ),
+    (
+        "section-name-over-headline-writer-over-the-papers-name",  # USA Today
+        "NATION\nA headline\nJane Smith\nUSA TODAY\n"
+        "Published 6:02 a.m. ET Dec. 2, 2025 | Updated 9:15 a.m. ET Dec. 2, 2025\n\nThe story.\n",
+        {
+            "headline": "A headline",
+            "byline": "Jane Smith",
+            "dateline": None,
+            "published": "2025-12-02T06:02:00-05:00",
+            "body": "The story.",
+        },
+    ),
+    (
+        "writer-outlet-and-times-between-dots",  # CBC
+        "A headline\nA deck of the story\n"
+        "Jane Smith · CBC News · Posted: Dec 02, 2025 4:00 AM EST | Last Updated: 2 hours ago\n\n"
+        "The story.\n",
+        {"deck": "A deck of the story", "byline": "Jane Smith", "body": "The story."},
+    ),
+    (
+        "writer-place-and-time-in-capitals",  # The Globe and Mail
+        "A headline\nJANE SMITH\nOTTAWA\nPUBLISHED DECEMBER 2, 2025\nUPDATED 2 HOURS AGO\n\n"
+        "The story.\n",
+        {"byline": "JANE SMITH", "dateline": "Ottawa", "published": "2025-12-02"},
+    ),
+    (
+        "writer-and-role-on-one-line-under-the-time",  # Gulf News
+        "A headline\nA deck of the story\nPublished: December 02, 2025 10:12\n"
+        "Jane Smith, Senior Reporter\n\nThe story.\n",
+        {"byline": "Jane Smith, Senior Reporter", "body": "The story."},
+    ),
+    (
+        "labelled-writer-and-section-in-capitals",  # Bangkok Post
+        "A headline\nA deck of the story\nPUBLISHED : 2 Dec 2025 at 14:05\n"
+        "NEWSPAPER SECTION: News\nWRITER: Jane Smith\n\nThe story.\n",
+        {"byline": "Jane Smith", "body": "The story."},
+    ),
+    (
+        "deck-writer-role-and-time-in-the-headlines-block",  # The Irish Times
+        "Government to extend energy credits\nA deck of the story\nJane Smith\n"
+        "Political Correspondent\n"
+        "Tue Dec 02 2025 - 06:00\n\nThe story.\n",
+        {
+            "deck": "A deck of the story",
+            "byline": "Jane Smith, Political Correspondent",
+            "published": "2025-12-02T06:00:00",
+        },
+    ),
+    (
+        "an-update-after-a-bullet",  # Euronews
+        "A headline\nBy Jane Smith\nPublished on 02/12/2025 - 14:21 GMT+1\n•Updated 15:02\n\n"
+        "The story.\n",
+        {"deck": None, "published": "2025-12-02T14:21:00+01:00", "body": "The story."},
+    ),
+    (
+        "a-label-ending-a-sentence-over-the-time-and-an-agency",  # Swissinfo
+        "A headline\nThis content was published on\nDecember 2, 2025 - 16:45\n2 minutes\n"
+        "Keystone-SDA\n\nThe story.\n",
+        {"deck": None, "agencies": ["Keystone-SDA"], "published": "2025-12-02T16:45:00"},
+    ),
+    (
+        "a-pictures-credit-after-a-copyright-sign",  # France 24
+        "A headline\nIssued on: 02/12/2025 - 18:34\n\nThe story.\n© Jane Doe, AFP\n\nMore.\n",
+        {"body": "The story.\n\nMore."},
+    ),
+    (
+        "a-service-with-a-slash-in-the-byline-and-two-hyphens-after-the-place",  # RFE/RL
+        "A headline\nDecember 02, 2025 14:32 GMT\nBy Jane Smith and RFE/RL's Kazakh Service\n\n"
+        "ALMATY, Kazakhstan -- A court in Almaty has sentenced an activist.\n",
+        {
+            "deck": None,
+            "byline": "Jane Smith and RFE/RL's Kazakh Service",
+            "dateline": "Almaty, Kazakhstan",
+            "body": "A court in Almaty has sentenced an activist.",
+        },
+    ),
+    (
+        "a-captions-credit-after-a-slash",  # TRT World
+        "A headline\nA deck of the story.\nAA\nMinisters meet in Brussels. / Photo: AA\n"
+        "December 2, 2025\n\nThe story.\n",
+        {"agencies": ["AA"], "published": "2025-12-02", "body": "The story."},
+    ),
+    (
+        "writer-over-place-and-country-over-the-time",  # Middle East Eye
+        "A headline\nJane Smith\nBeirut, Lebanon\nTue, 02/12/2025 - 14:30\n\nThe story.\n",
+        {"byline": "Jane Smith", "dateline": "Beirut, Lebanon", "body": "The story."},
+    ),
+    (
+        "newsroom-and-section-before-a-time-after-a-bullet",  # Kathimerini
+        "A headline\nNEWSROOM\nECONOMY 02.12.2025 • 14:05\n\nThe story.\n",
+        {"byline": "NEWSROOM", "published": "2025-12-02T14:05:00", "body": "The story."},
+    ),
+    (
+        "writer-and-the-sites-staff-an-update-after-and",  # Patch, a local TV station's page
+        "A headline\nA deck of the story.\nJane Smith, Patch Staff\n"
+        "Posted at 5:42 PM, Dec 02, 2025\nand last updated 7:15 PM, Dec 02, 2025\n\nThe story.\n",
+        {
+            "deck": "A deck of the story.",
+            "byline": "Jane Smith, Patch Staff",
+            "published": "2025-12-02T17:42:00",
+            "body": "The story.",
+        },
+    ),
+    (
+        "writer-over-a-sites-name-with-a-number",  # News24
+        "A headline\nJane Smith\nNews24\n02 Dec 2025\n\nThe story.\n",
+        {"byline": "Jane Smith", "published": "2025-12-02", "body": "The story."},
+    ),
 ]
 
 
@@ -1993,6 +2116,14 @@ def test_a_paragraph_about_copyright_is_kept() -> None:
         "| Courtesy photo",
         "Collected photo",
         "File Photo",
+        # ending with the photographer and the source after a slash
+        "The Commission met late into the night. | Jane Doe/AP",
+        "President Joe Doe speaks in Washington. (AP Photo/Evan Smith, File)",
+        "Illustration: Jane Doe/Axios",
+        "Photographer: Jane Doe/Bloomberg",
+        "(Photo by Jane Doe/Getty Images)",
+        "A man walks past the building. (Jane Doe/The New York Times)",
+        "Jane Doe/AFP via Getty Images",
         # and notices
         "Copyright 2024 The Associated Press. All rights reserved. This material may not be published.",
         "© 2026 Dhaka Tribune",
@@ -2006,6 +2137,22 @@ def test_a_paragraph_about_copyright_is_kept() -> None:
 def test_picture_caption_or_notice_in_the_body_is_dropped(caption: str) -> None:
     text = f"Headline\n\nOne.\n\n{caption}\n\nTwo.\n"
     assert normalize(text).body == "One.\n\nTwo."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Texas American Bank/Galleria.",  # a hard-wrapped line of a story
+        "Central Hudson Gas/Electric Corp",
+        "CBT KILO GOLD VOLUME/OPEN INTEREST",  # a table's heading
+        "He backed the ticket: Donald Trump/JD Vance.",
+        "the Port Authority (New York/New Jersey)",
+        "Jane Doe/Reuters",  # alone, it may credit the story
+    ],
+)
+def test_a_name_and_a_slash_that_credit_no_picture_stay(line: str) -> None:
+    text = f"Headline\n\nOne.\n\n{line}\n\nTwo.\n"
+    assert normalize(text).body == f"One.\n\n{line}\n\nTwo."
 
 
 @pytest.mark.parametrize(
