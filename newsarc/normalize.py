@@ -197,10 +197,12 @@ CHROME_PATTERN = re.compile(
     # Press. All rights reserved.", "© 2026 Dhaka Tribune", "Our Standards: The Thomson Reuters
     # Trust Principles." A syndicated feed's disclaimer: "(This story has not been edited by our
     # staff and is auto-generated from a syndicated feed.)"; an agency's: "This report by The
-    # Canadian Press was first published March 6, 2024."
-    r"|(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b|all rights reserved\b"
-    # or a picture's: "© Jane Doe, AFP"
-    r"|©\s*[^\W\d][\w .,'’/&-]{1,60}$"
+    # Canadian Press was first published March 6, 2024." After a copyright sign, a picture's or
+    # an agency's name before the year, or none: "© Jane Doe, AFP", "Copyright © ANTARA 2026".
+    # The story's translator and editor: "Translator: Jane Doe".
+    r"|(?:copyright\s*)?©\s*(?:©\s*)?(?:\d{4}\b|[^\W\d][\w .,'’/&-]{1,60}$)"
+    r"|(?:copyright|\(c\))\s*\d{4}\b|all rights reserved\b"
+    r"|(?:translator|translated by|editor)\s*:\s*[^\W\d][\w .,'’-]{1,60}$"
     r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b"
     # A wire reporter's address and telephone under the story: "((jane.doe@thomsonreuters.com;
     # +44 20 7542 0000))"
@@ -348,7 +350,9 @@ AGENCY_OUTLET = re.compile(rf"(?:{_AGENCY_ALTERNATION})\b")
 MAX_END_MARK = 40  # characters at the end of the last paragraph that may be an end mark
 END_MARK = re.compile(
     r"(?:^|(?<=[.!?\"”’)])\s+)(?:\(END\)|Enditem|==\s*Kyodo|PTI(?: [A-Z]{2,4}){2,6}"
-    rf"|(?:--?|[—–])\s*(?P<agency>(?i:{_AGENCY_ALTERNATION})))$"
+    rf"|(?:--?|[—–])\s*(?P<agency>(?i:{_AGENCY_ALTERNATION}))(?:\s+[a-z]{{2,4}}(?:/[a-z]{{2,4}}){{1,3}})?"
+    # and the time the wire sent it: "KUNA 021432 GMT Dec 26"
+    rf"|(?:{_AGENCY_ALTERNATION}) \d{{6}} GMT(?: [A-Z][a-z]{{2}} \d{{2}})?)$"
     r"|^-*\s*ENDS?\s*-*$|^[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$"
     r"|^SOURCE [A-Z][\w&.,' -]{1,32}$"
 )
@@ -553,14 +557,21 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
     ),
     # SALVADOR, Feb 26 -  /  RICHMOND, Va. Feb 26 -  /  Scarborough, Ontario, Feb 26 -
     # (Reuters-21578 style: a place of capitalised words and a date without a year, no agency)
-    # TOKYO, Feb. 7 Kyodo -  (an agency named after the date)
+    # TOKYO, Feb. 7 Kyodo -  /  TOKYO, Dec. 2, Kyodo -  (an agency named after the date)
     # SARAJEVO, Bosnia and Herzegovina, Jan. 8 --  /  TOKAI, Japan, Tuesday, Jan. 5 --
     (
         re.compile(
             rf"^(?P<place>{_CAPITALISED}(?:,\s*{_REGION}){{0,2}}),?\s+(?:{_WEEKDAY},?\s+)?"
-            rf"{_DATELINE_DATE}(?:\s+(?P<agency>{_AGENCY_ALTERNATION}))?\s*[-–—]+\s*"
+            rf"{_DATELINE_DATE}(?:,?\s+(?P<agency>{_AGENCY_ALTERNATION}))?\s*[-–—]+\s*"
         ),
         DIGIT.search,
+    ),
+    # Tehran, IRNA -  (an agency after the place, no date)
+    (
+        re.compile(
+            rf"^(?P<place>{_CAPITALISED}),\s*(?P<agency>{_AGENCY_ALTERNATION})\s*[-–—]+\s*(?=\S)"
+        ),
+        lambda head: "," in head,
     ),
     # Des Moines, Iowa CNN —  /  CNN Business —  (CNN's pages, the agency's parentheses gone)
     (
@@ -1152,8 +1163,10 @@ def _header_line(text: str, header: _Header) -> bool:
         if _is_bare_timestamp(time):
             header.timestamps.append(("", time))
             return True
-    return ("|" in text or " / " in text or " · " in text or " • " in text) and _parted_line(
-        text, header
+    return (
+        short
+        and ("|" in text or " / " in text or " · " in text or " • " in text)
+        and _parted_line(text, header)
     )
 
 
@@ -1360,9 +1373,14 @@ def _is_chrome(text: str) -> bool:
         (len(bare) <= LONGEST_CHROME_LINE and bare.strip(CHROME_COUNT).casefold() in CHROME_LINES)
         or not bare.strip(RULE_CHARACTERS)
         or CHROME_PATTERN.match(text) is not None
-        or (len(text) <= MAX_CAPTION and _names_a_picture(text) and _is_caption_line(text))
         or (text[:1] == "|" and _is_bar_credit(bare))
-        or (len(text) <= MAX_CAPTION and "/" in text and _ends_with_photographer(text))
+        or (
+            len(text) <= MAX_CAPTION
+            and (
+                (_names_a_picture(text) and _is_caption_line(text))
+                or ("/" in text and _ends_with_photographer(text))
+            )
+        )
     )
 
 
@@ -1786,10 +1804,10 @@ def _strip_sign_off(paragraphs: list[str], header: _Header) -> None:
 
 
 def _may_end_with_mark(paragraph: str) -> bool:
-    """Asked before END_MARK: every end mark ends with a letter, a bracket or a dash, and most
-    paragraphs with a stop."""
+    """Asked before END_MARK: every end mark ends with a letter, a digit, a bracket or a dash,
+    and most paragraphs with a stop."""
     final = paragraph[-1:]
-    return final.isalpha() or final in ")-"
+    return final.isalnum() or final in ")-"
 
 
 def _dateline_match(text: str) -> re.Match[str] | None:
@@ -1981,6 +1999,8 @@ def place_name(text: str | None) -> str | None:
         text = text[:-1]  # a sentence stop, not the end of an abbreviation such as "D.C."
     if not text:
         return None
+    if "," not in text:
+        return _title_case(text)
     first, *rest = re.split(r"\s*,\s*", text)
     # a region's two-letter code after the place stays: "SPRINGFIELD, NJ" -> "Springfield, NJ"
     return ", ".join(

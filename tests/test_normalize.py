@@ -369,6 +369,8 @@ DATELINE_ROWS = [
     ("city-and-state", "SAN JUAN, Puerto Rico (AP) —", "San Juan, Puerto Rico", ["AP"], None, None),
     ("abbreviated-state", "WASHINGTON, D.C. (AP) —", "Washington, D.C.", ["AP"], None, None),
     ("two-letter-state", "SPRINGFIELD, NJ —", "Springfield, NJ", [], None, None),
+    ("agency-after-the-place", "Tehran, IRNA -", "Tehran", ["IRNA"], None, None),
+    ("agency-after-the-date-and-a-comma", "TOKYO, Dec. 2, Kyodo -", "Tokyo", ["Kyodo"], None, "Dec. 2"),
     ("two-hyphens-before-a-one-letter-word", "ALMATY, Kazakhstan -- A", "Almaty, Kazakhstan", [], None, None),
     ("reuters-21578-no-agency", "SALVADOR, Feb 26 -", "Salvador", [], None, "Feb 26"),
     ("region-of-words-and-and", "SARAJEVO, Bosnia and Herzegovina, Jan. 8 --", "Sarajevo, Bosnia and Herzegovina", [], None, "Jan. 8"),
@@ -1242,6 +1244,13 @@ SIGN_OFF_ROWS = [
     ("agency-after-an-em-dash", "Talks resume on Monday. — Reuters", "Talks resume on Monday."),
     ("ians-and-desk-code", "Shares rose.\n\n--IANS\n\nabc/xyz", "Shares rose."),
     ("afp-desk-code", "Talks resume on Monday.\n\nburs/al/dv", "Talks resume on Monday."),
+    ("ians-and-desk-code-on-the-next-line", "Shares rose.\n\n--IANS\nab/sd", "Shares rose."),
+    ("the-time-the-wire-sent-it", "Talks went on.\nKUNA 021432 GMT Dec 26", "Talks went on."),
+    (
+        "translator-editor-and-agencys-notice",
+        "Reserves rose.\n\nTranslator: Jane Doe\nEditor: John Smith\nCopyright © ANTARA 2026",
+        "Reserves rose.",
+    ),
     ("press-release-source", "Revenue rose.\n\nSOURCE Acme Corp", "Revenue rose."),
     (
         "the-word-source-in-a-sentence",
