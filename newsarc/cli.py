@@ -303,8 +303,8 @@ def ingest(
 
     With no PATH, reads the inbox folder ./data (or $NEWSARC_INBOX). Files already stored are
     skipped, changed files update their article, and the same text twice is stored once.
-    Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva) and
-    news feeds (RSS, Atom) give an article an input, as do .json, .jsonl (also compressed:
+    Exports of news databases (Reuters SGML, Nexis, LexisNexis and Nexis Uni, Factiva,
+    ProQuest) and news feeds (RSS, Atom) give an article an input, as do .json, .jsonl (also compressed:
     .jsonl.gz, .bz2, .xz) and .csv files and standard input that is JSON or a table; a large
     one of these files, and JSON Lines, a JSON list or a table on standard input, is read in
     parts by every worker, whatever its size. A news site's page saved as .html is

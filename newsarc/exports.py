@@ -1,8 +1,8 @@
 """Pure: the many-article files news databases export, and news feeds -> one text per article.
 
 Read: Reuters' SGML (the Reuters-21578 collection), Nexis and LexisNexis exports (HTML or text,
-each article opening with ``N of M DOCUMENTS``), Factiva's saved HTML pages, and RSS and Atom
-feeds (an article an item, its full text when the feed gives it, else its summary). `split` cuts a
+each article opening with ``N of M DOCUMENTS``), Factiva's saved HTML pages, ProQuest's text
+exports (articles between lines of underscores, a field a line), and RSS and Atom feeds (an article an item, its full text when the feed gives it, else its summary). `split` cuts a
 file into the articles' own stretches of it, which are kept as their originals; `render` turns
 one stretch into the text the normalizer reads (headline, a labelled date, paragraphs), with
 the fields the database states outright (byline, deck, dateline, outlet) beside it.
@@ -25,6 +25,7 @@ NEXIS = "nexis"
 NEXIS_HTML = "nexis-html"
 NEXIS_UNI = "nexis-uni"
 FACTIVA = "factiva-html"
+PROQUEST = "proquest"
 RSS = "rss-item"
 ATOM = "atom-entry"
 FORMAT_NAMES = {
@@ -33,6 +34,7 @@ FORMAT_NAMES = {
     NEXIS_HTML: "Nexis HTML",
     NEXIS_UNI: "Nexis Uni text",
     FACTIVA: "Factiva HTML",
+    PROQUEST: "ProQuest text",
     RSS: "RSS feed",
     ATOM: "Atom feed",
 }
@@ -93,6 +95,45 @@ FACTIVA_PARAGRAPH = re.compile(r"<p\b[^>]*\bclass=\"articleParagraph\b[^>]*>(.*?
 WIRE_CREDIT = re.compile(r"(?:,\s*|\s+--\s*|\s*--)\(?(?P<credit>[^(),]+?)\)?\s*$")
 # The field before the date: a length such as "877 words", "1285 Wörter" or "8165 字".
 FACTIVA_LENGTH = re.compile(r"^[\d.,]+\s*\w+$")
+
+# ProQuest's text export ("TXT - Text only"): a report's heading and a table of contents, then
+# each article between lines of 60 underscores: "Document 1 of 2", the title alone on its line,
+# then fields a line each ("Author: Smith, Jane", "Publication date: Dec 2, 2026"), the story
+# after "Full text:" up to the next field, and a bibliography last. A file is taken for one when
+# it holds such a line and one of the two fields no other text names.
+PROQUEST_RULE = re.compile(r"^_{60,}[ \t\r]*$", re.M)
+PROQUEST_RULE_TEXT = "_" * 60
+PROQUEST_MARKS = ("ProQuest document ID:", "\nFull text:")
+PROQUEST_FIELD = re.compile(
+    r"^(?P<label>[A-Z][A-Za-z]+(?:(?: / | )[a-zA-Z]+){0,3}):(?: (?P<value>.*))?$"
+)
+PROQUEST_LABELS = frozenset({
+    "Title", "Author", "Credit", "Publication info", "Links", "Abstract", "Full text", "Subject",
+    "Location", "People", "Company / organization", "Identifier / keyword", "Publication title",
+    "Pages", "First page", "Publication year", "Publication date", "Year", "Section",
+    "Publisher", "Place of publication", "Country of publication", "Publication subject",
+    "ISSN", "Source type", "Language of publication", "Document type", "ProQuest document ID",
+    "Document URL", "Copyright", "Last updated", "Database", "Dateline", "Edition", "Column",
+    "Illustration", "Caption", "Notes", "Volume", "Issue", "Document feature", "Update",
+    "Accession number", "Number of pages", "Business indexing term", "Classification",
+})  # fmt: skip
+# The fields that end the story: those ProQuest prints after it. A line of the story may open
+# as a field would ("Update: the council said ..."), never as these do.
+PROQUEST_AFTER_TEXT = frozenset({
+    "Credit", "Subject", "Location", "People", "Company / organization", "Identifier / keyword",
+    "Title", "Publication title", "Publication date", "ProQuest document ID", "Document URL",
+    "Copyright", "Last updated", "Database", "Source type", "Document type",
+})  # fmt: skip
+PROQUEST_DOCUMENT = re.compile(r"^Document \d+ of \d+$")
+PROQUEST_ID = re.compile(r"^[ \t]*ProQuest document ID: ?(\d+)[ \t\r]*$", re.M)
+# The date in a citation: "New York Times ; New York, N.Y. [New York, N.Y]. 02 Dec 2026: A.1."
+PROQUEST_INFO_DATE = re.compile(
+    r"\b(?:\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\b"
+)
+# An author surname first: "Smith, Jane", "Van Dyke, Jane E."
+PROQUEST_SURNAME_FIRST = re.compile(
+    r"(?P<surname>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), (?P<given>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})"
+)
 
 # A feed says what it is in its root element, the first after the XML declaration, comments
 # and style sheets: <rss>, RSS 1.0's <rdf:RDF>, Atom's <feed>; its articles are <item> and
@@ -180,6 +221,10 @@ def split(text: str, html_file: bool) -> tuple[str, list[str]] | None:
         if starts and "articleParagraph" in text:
             return FACTIVA, _stretches(text, starts)
         return None
+    if PROQUEST_RULE_TEXT in text and any(mark in text for mark in PROQUEST_MARKS):
+        pieces = [piece for piece in PROQUEST_RULE.split(text) if _is_proquest_record(piece)]
+        if pieces:
+            return PROQUEST, pieces
     if "End of Document" in text:
         ends = [match.end() for match in NEXIS_UNI_END.finditer(text)]
         if ends:
@@ -224,6 +269,8 @@ def render(format: str, piece: str) -> Exported:
         return _nexis_uni(piece)
     if format == FACTIVA:
         return _factiva(piece)
+    if format == PROQUEST:
+        return _proquest(piece)
     if format in (RSS, ATOM):
         return _feed_item(piece)
     raise ValueError(f"not an export format: {format}")
@@ -408,6 +455,70 @@ def _factiva(piece: str) -> Exported:
     )
 
 
+def _is_proquest_record(piece: str) -> bool:
+    """Whether a stretch between ProQuest's rules is an article, not the report's heading, its
+    table of contents or its bibliography: it states the article's text or its id."""
+    return any(
+        (field := PROQUEST_FIELD.match(line.strip()))
+        and field["label"] in ("Full text", "Abstract", "ProQuest document ID")
+        for line in piece.splitlines()
+    )
+
+
+def _proquest(piece: str) -> Exported:
+    """One article of a ProQuest text export: the title, the fields, and the story that the
+    "Full text" field opens and the next field ends (an abstract stands in when the export
+    holds no full text)."""
+    title: str | None = None
+    fields: dict[str, list[str]] = {}
+    label = None
+    for line in piece.splitlines():
+        stripped = line.strip()
+        field = PROQUEST_FIELD.match(stripped)
+        ending = PROQUEST_AFTER_TEXT if label == "Full text" else PROQUEST_LABELS
+        if field and field["label"] in ending:
+            # a field printed twice (the id, above and below the story) is read once
+            label = field["label"] if field["label"] not in fields else ""
+            fields.setdefault(label, [])
+            line = field["value"] or ""
+        elif label is None:  # above the fields: the document's number and the title
+            if stripped and not PROQUEST_DOCUMENT.match(stripped) and title is None:
+                title = stripped
+            continue
+        elif label != "Full text" and stripped.startswith(("http://", "https://")):
+            continue  # the document's link under the author, in older exports
+        fields[label].append(line)
+    story = "\n".join(fields.get("Full text") or fields.get("Abstract") or []).strip()
+    headline = _flat(" ".join(fields.get("Title", []))) or title or ""
+    if not story:
+        raise NotAnArticle("a ProQuest record without its text or abstract: only its citation")
+    value = {name: _flat(" ".join(lines)) for name, lines in fields.items()}
+    outlet = value.get("Publication title", "").split(";")[0].strip()
+    info_date = PROQUEST_INFO_DATE.search(value.get("Publication info", ""))
+    date = value.get("Publication date") or (info_date.group() if info_date else "")
+    dateline = value.get("Dateline")
+    return Exported(
+        text=_lines(headline, f"Published: {date}" if date else "", story),
+        headline_first=bool(headline),
+        byline=_proquest_writers(value.get("Author") or value.get("Credit")),
+        dateline=place_name(dateline) if dateline else None,
+        outlet=outlet or None,
+    )
+
+
+def _proquest_writers(authors: str | None) -> str | None:
+    """ProQuest's authors, surname first and parted by semicolons ("Smith, Jane; Doe, John"),
+    as a byline: "Jane Smith, John Doe"."""
+    if not authors:
+        return None
+    names = []
+    for author in authors.split(";"):
+        name = _without_by(author.strip(" .")) or ""
+        flipped = PROQUEST_SURNAME_FIRST.fullmatch(name)
+        names.append(f"{flipped['given']} {flipped['surname']}" if flipped else name)
+    return ", ".join(name for name in names if name) or None
+
+
 def _feed_item(piece: str) -> Exported:
     """One item of an RSS or Atom feed: title, time, writers, and the full text where the feed
     gives it (`content:encoded`, Atom's `content`), with the summary as the deck unless the
@@ -451,7 +562,11 @@ def _opens_with(content: list[str], summary: list[str]) -> bool:
 
 def item_id(format: str, piece: str) -> str | None:
     """What a feed's item is known by, whatever its place: its `guid` (Atom's `id`), else its
-    link. None for an item that states neither, and for the articles of other exports."""
+    link; a ProQuest article by its document id. None for an item that states neither, and for
+    the articles of other exports."""
+    if format == PROQUEST:
+        document = PROQUEST_ID.search(piece)
+        return document.group(1) if document else None
     if format not in (RSS, ATOM):
         return None
     if found := _flat(_feed_value(piece, FEED_ID)):

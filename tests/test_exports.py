@@ -1,4 +1,5 @@
-"""News databases' exports of many articles: Reuters SGML, Nexis (HTML and text), Factiva."""
+"""News databases' exports of many articles: Reuters SGML, Nexis (HTML and text), Factiva,
+ProQuest (text)."""
 
 import json
 import shutil
@@ -209,6 +210,58 @@ ROWS = [
         "Der Radweg am Landwehrkanal",
         "Die Arbeiten dauern bis Juni.",
     ),
+    (
+        "proquest-fields-between-blank-lines",
+        "proquest.txt",
+        0,
+        (
+            "Council approves harbour boat subsidy",
+            "Nora Quinlan, Tom Reilly",  # "Quinlan, Nora; Reilly, Tom"
+            None,
+            "Galway",
+            "2021-04-14",
+            "The Harbour Gazette",
+            "proquest",
+            [],
+        ),
+        "The city council approved a subsidy for the island boat on Tuesday",
+        # a line of the story that opens as a field would stays in it
+        "Update: the boat company said it would publish the new timetable next week.",
+    ),
+    (
+        "proquest-fields-a-line-each-and-a-credit-under-the-story",
+        "proquest.txt",
+        1,
+        (
+            "Lifeboat crew honoured for night rescue",
+            "Tom Walsh",
+            None,
+            None,
+            "2021-04-16",
+            "The Harbour Gazette",
+            "proquest",
+            [],
+        ),
+        "The volunteer crew of the Galway lifeboat received a bravery award",
+        "The coxswain said the award belonged to the whole station.",
+    ),
+    (
+        "proquest-abstract-only-and-the-date-of-the-citation",
+        "proquest.txt",
+        2,
+        (
+            "Harbour fees to rise in spring",
+            None,
+            None,
+            None,
+            "2021-04-17",
+            "The Harbour Gazette",
+            "proquest",
+            [],
+        ),
+        "The harbour company will raise mooring fees by 6% from March",
+        "to pay for dredging.",
+    ),
 ]
 
 
@@ -243,6 +296,7 @@ def test_paragraphs_are_kept() -> None:
         "Headline\n\nA body that says End of Document in a sentence.",
         "<html><body><p>A page that is not an export</p></body></html>",
         "Wire copy about <REUTERS> in angle brackets, as a ticker.",
+        f"Headline\n\n{'_' * 60}\n\nA body under a rule that names no ProQuest field.",
     ],
 )
 def test_other_text_is_not_an_export(text: str) -> None:
@@ -252,12 +306,16 @@ def test_other_text_is_not_an_export(text: str) -> None:
 def test_ingest_names_each_article_by_its_place(run: Run, db_path: Path) -> None:
     result = run("ingest", "--json", *(str(EXPORTS / name) for name in sorted(exports_names())))
     report = json.loads(result.stdout)
-    assert (report["inputs"], report["new"], report["failed"]) == (12, 11, 1)
+    assert (report["inputs"], report["new"], report["failed"]) == (16, 14, 2)
     assert report["failures"] == [
+        {
+            "source": f"{EXPORTS / 'proquest.txt'}[3]",
+            "reason": "a ProQuest record without its text or abstract: only its citation",
+        },
         {
             "source": f"{EXPORTS / 'wire.sgm'}[3]",
             "reason": "an empty story: no headline and no text",
-        }
+        },
     ]
     record = json.loads(run("show", "1", "--json").stdout)
     assert record["source_path"] == f"{EXPORTS / 'export.TXT'}[0]"
@@ -269,9 +327,26 @@ def test_ingest_names_each_article_by_its_place(run: Run, db_path: Path) -> None
     assert original in (EXPORTS / "export.TXT").read_bytes().decode("utf-8-sig")
     again = json.loads(run("ingest", "--json", str(EXPORTS / "wire.sgm")).stdout)
     assert (again["unchanged"], again["new"]) == (3, 0)
-    assert run("reindex").stdout.startswith("Re-read 11 articles: 0 changed, 0 could not")
+    assert run("reindex").stdout.startswith("Re-read 14 articles: 0 changed, 0 could not")
     hits = run("search", "ferry").stdout.splitlines()  # the same story in two databases
     assert [line.split("\t")[2] for line in hits] == ["Council approves new ferry timetable"] * 2
+
+
+def test_proquest_articles_are_known_by_their_document_ids(run: Run, tmp_path: Path) -> None:
+    """A search saved again lists its articles in another order: each is still unchanged."""
+    export = tmp_path / "ProQuestDocuments.txt"
+    text = (EXPORTS / "proquest.txt").read_text("utf-8")
+    export.write_text(text, "utf-8")
+    first = json.loads(run("ingest", "--json", str(export)).stdout)
+    rule = "\n" + "_" * 60 + "\n"
+    parts = text.split(rule)
+    documents = [i for i, part in enumerate(parts) if part.lstrip().startswith("Document ")]
+    reordered = list(parts)
+    for place, part in zip(documents, reversed(documents), strict=True):
+        reordered[place] = parts[part]
+    export.write_text(rule.join(reordered), "utf-8")
+    again = json.loads(run("ingest", "--json", str(export)).stdout)
+    assert (first["new"], again["new"], again["updated"], again["unchanged"]) == (3, 0, 0, 3)
 
 
 def test_outlet_option_wins_over_the_export(run: Run) -> None:

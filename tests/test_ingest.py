@@ -61,10 +61,11 @@ def test_seed_is_stored_with_its_record_and_original(run: Run, db_path: Path) ->
 def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path: Path) -> None:
     result = run("ingest", str(SAMPLES))
     assert result.exit_code == 1
-    # The two articles of exports/export.TXT and the two of exports/nexis-uni.txt among them:
-    # names match *.txt whatever their case.
+    # The two articles of exports/export.TXT, the two of exports/nexis-uni.txt and the four
+    # of exports/proquest.txt (one a citation alone) among them: names match *.txt whatever
+    # their case.
     assert result.stdout.startswith(
-        "Ingested 20 inputs: 16 new, 0 updated, 0 unchanged, 0 duplicates, 4 failed;"
+        "Ingested 24 inputs: 19 new, 0 updated, 0 unchanged, 0 duplicates, 5 failed;"
     )
     *failed, passed_over = result.stderr.splitlines()
     assert passed_over == (
@@ -78,6 +79,8 @@ def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path:
         f"{SAMPLES}/binary.txt: a PNG image, not text",
         f"{SAMPLES}/blank.txt: blank file: only white space",
         f"{SAMPLES}/empty.txt: empty file",
+        f"{SAMPLES}/exports/proquest.txt[3]: a ProQuest record without its text or abstract: "
+        "only its citation",
         f"{SAMPLES}/no_headline.txt: no headline: the text starts with a body paragraph",
     ]
     encodings = dict(rows(db_path, "SELECT source_path, encoding FROM articles"))
