@@ -82,6 +82,8 @@ PICTURE_CREDITS = frozenset(
     (
         "getty images", "afp via getty images", "epa", "epa-efe", "pa media", "pa wire",
         "shutterstock", "alamy", "alamy stock photo", "istock", "bloomberg via getty images",
+        # and BBC's label over a caption: "Image caption," / "Flood water covered roads ..."
+        "image caption,", "media caption,",
     )
 )  # fmt: skip
 
@@ -105,7 +107,8 @@ CHROME_LINES = frozenset(
         "share via", "share article", "bookmark", "gift this article", "listen to this article",
         "navigation menu", "main menu", "toggle navigation", "share full article", "video",
         "enlarge this image", "hide caption", "toggle caption", "sign up here",
-        "read this news in brief form",
+        "read this news in brief form", "full article", "full story",
+        "democracy dies in darkness",  # The Washington Post's motto over the headline
         *PICTURE_CREDITS,
     )
 )  # fmt: skip
@@ -193,6 +196,9 @@ CHROME_PATTERN = re.compile(
     r"|credit\s*(?::|\.\.\.|…)\s*\S.{0,80}$"
     # or in parentheses: "(Photo: Oleh Syniehubov/Telegram)"
     r"|\((?:photo|file photo|photo credit|image|picture)\s*:[^()]{1,100}\)$"
+    # or labelled as BBC's pages label it: "Image source, Getty Images", "Image caption, Rescue
+    # teams helped residents in Monmouth"
+    r"|(?:image|media|video) (?:source|caption)\s*,\s*\S.{0,250}$"
     # A site's or an agency's notice, on a line of its own: "Copyright 2024 The Associated
     # Press. All rights reserved.", "© 2026 Dhaka Tribune", "Our Standards: The Thomson Reuters
     # Trust Principles." A syndicated feed's disclaimer: "(This story has not been edited by our
@@ -681,6 +687,7 @@ MAX_HEADLINE = 300
 MAX_DECK = 300
 TERMINAL_PUNCTUATION = tuple('.!?"”’')
 LONE_DASHES = frozenset(("-", "–", "—", "--"))
+LONE_BY = frozenset(("By", "BY", "by", "By:", "BY:"))
 DATELINE_ENDS = frozenset(":-–—")
 WRAPPED_LINE = 100  # characters: no longer line was hard-wrapped
 # Ends of a paragraph after which one in small letters is a paragraph of its own: a stop, or a
@@ -952,6 +959,13 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         rest = _after_headline(line.text, header.headline)
         if rest and _header_line(rest, header):
             index += 1
+            continue
+        if (
+            line.text in LONE_BY
+            and index + 1 < len(lines)
+            and _header_line(f"By {lines[index + 1].text}", header)
+        ):
+            index += 2  # "By" / "Jane Smith", a page's elements a line each (Geo News)
             continue
         if header.byline is None and (named := _byline_and_role(lines, index)):
             header.byline = named

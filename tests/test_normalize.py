@@ -1564,6 +1564,17 @@ HEADER_LAYOUT_ROWS = [
         },
     ),
     (
+        "by-and-the-writer-and-a-bar-a-line-each",  # Geo News
+        "A headline\nBy\nJane Smith\n|\nDecember 02, 2025\n\nISLAMABAD: The federal cabinet on "
+        "Tuesday approved a package of new tax measures ahead of the review of the loan.\n",
+        {"byline": "Jane Smith", "published": "2025-12-02", "dateline": "Islamabad"},
+    ),
+    (
+        "a-papers-motto-over-the-headline",  # The Washington Post
+        "Democracy Dies in Darkness\nA headline\nBy Jane Smith\nDecember 2, 2025\n\nThe story.\n",
+        {"headline": "A headline", "byline": "Jane Smith", "body": "The story."},
+    ),
+    (
         "writer-over-a-sites-name-with-a-number",  # News24
         "A headline\nJane Smith\nNews24\n02 Dec 2025\n\nThe story.\n",
         {"byline": "Jane Smith", "published": "2025-12-02", "body": "The story."},
@@ -2133,6 +2144,10 @@ def test_a_paragraph_about_copyright_is_kept() -> None:
         "(Photo by Jane Doe/Getty Images)",
         "A man walks past the building. (Jane Doe/The New York Times)",
         "Jane Doe/AFP via Getty Images",
+        # labelled as BBC's pages label them
+        "Image source, Getty Images",
+        "Image caption, Rescue teams helped residents in Monmouth",
+        "Image caption,\nFlood water covered roads in Pontypridd on Sunday",
         # and notices
         "Copyright 2024 The Associated Press. All rights reserved. This material may not be published.",
         "© 2026 Dhaka Tribune",
