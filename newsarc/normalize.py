@@ -241,9 +241,11 @@ CHROME_PATTERN = re.compile(
     r"(?:[\s:,]*\[[a-z]+\]){2,}$)",
     re.I,
 )
-# "2 hours ago", "an hour ago", "Just now": when a page was seen, which no date can be read from.
+# "2 hours ago", "an hour ago", "Just now", "2h": when a page was seen, which no date can be read
+# from.
 RELATIVE_TIMESTAMP = re.compile(
-    r"^(?:(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago|just now)$",
+    r"^(?:(?:\d+|an?|one)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+    r"|just now|\d{1,2}\s?[hmd])$",
     re.I,
 )
 # A caption under a picture ends with its credit: "Barrister Farzana Sharmin Putul. Photo: BSS",
@@ -320,7 +322,7 @@ _NAME_WORD = r"(?:[A-Z][\w.'’/-]*|and|with|de|van|von|der|al|bin|el|da|del|la|
 # headline)
 _BYLINE_SEPARATOR = r"(?:,|\s[|·•–—-])"
 BYLINE = re.compile(
-    rf"^(?:By|BY|by|Written by|Reported by|Edited by|(?P<foreign>Par|Por|Von|Di|di)"
+    rf"^(?:By|BY|by|Written by|Reported by|Story by|Edited by|(?P<foreign>Par|Por|Von|Di|di)"
     r"|(?i:author|byline|by|writer|reporter|written by)\s*:)\s*"
     # what the writer does, before the name: "By business reporter Jane Smith" (ABC)
     r"(?:(?=[a-z])(?:[\w'’-]+,? ){0,5}?(?:reporter|correspondent|editor|writer) (?=[A-Z]))?"
@@ -332,7 +334,7 @@ BYLINE = re.compile(
 )
 # How a line BYLINE matches starts (two letters, in lower case): a line that starts otherwise
 # is not tried.
-BYLINE_STARTS = frozenset(("by", "wr", "re", "ed", "pa", "po", "vo", "di", "au"))
+BYLINE_STARTS = frozenset(("by", "wr", "re", "st", "ed", "pa", "po", "vo", "di", "au"))
 # An agency of several words at a byline's end after a space: "By JANE DOE Associated Press"
 GLUED_AGENCY = re.compile(
     r" (" + "|".join(re.escape(name) for name in AGENCY_BY_SPELLING if " " in name) + r")$"

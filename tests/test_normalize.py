@@ -1570,6 +1570,11 @@ HEADER_LAYOUT_ROWS = [
         {"byline": "Jane Smith", "published": "2025-12-02", "dateline": "Islamabad"},
     ),
     (
+        "story-by-and-a-short-relative-time",  # MSN
+        "A headline\nStory by Jane Smith • 2h\n\nThe story.\n",
+        {"deck": None, "byline": "Jane Smith", "published_raw": "2h", "body": "The story."},
+    ),
+    (
         "a-papers-motto-over-the-headline",  # The Washington Post
         "Democracy Dies in Darkness\nA headline\nBy Jane Smith\nDecember 2, 2025\n\nThe story.\n",
         {"headline": "A headline", "byline": "Jane Smith", "body": "The story."},
