@@ -104,6 +104,16 @@ FOREIGN_MONTHS = {
     "ene": "January", "abr": "April", "dic": "December", "giu": "June", "lug": "July",
     "ott": "October", "okt": "October", "dez": "December", "mär": "March", "fev": "February",
     "janv": "January", "févr": "February", "avr": "April", "juil": "July", "déc": "December",
+    # Russian, as dates give them ("2 декабря 2026"), named alone, and abbreviated ("2 дек")
+    "января": "January", "февраля": "February", "марта": "March", "апреля": "April",
+    "мая": "May", "июня": "June", "июля": "July", "августа": "August",
+    "сентября": "September", "октября": "October", "ноября": "November", "декабря": "December",
+    "январь": "January", "февраль": "February", "март": "March", "апрель": "April",
+    "май": "May", "июнь": "June", "июль": "July", "август": "August", "сентябрь": "September",
+    "октябрь": "October", "ноябрь": "November", "декабрь": "December",
+    "янв": "January", "фев": "February", "февр": "February", "мар": "March", "апр": "April",
+    "июн": "June", "июл": "July", "авг": "August", "сен": "September", "сент": "September",
+    "окт": "October", "ноя": "November", "нояб": "November", "дек": "December",
 }  # fmt: skip
 FOREIGN_MONTH = re.compile(r"\b(" + "|".join(FOREIGN_MONTHS) + r")\b", re.I)
 FOREIGN_DAYS = (
@@ -112,14 +122,17 @@ FOREIGN_DAYS = (
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
     "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
 )  # fmt: skip
 FOREIGN_DAY_NAMES = re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")\b,?", re.I)
 # "3 de mayo de 2021": the Spanish and Portuguese "of" between day, month and year; "1er août
 # 2020 à 14:30": the French first, and "at" before a clock, as each language says it ("às
-# 10h30", "a las 10:30", "alle 18:45", "ore 18:45", "um 10:30 Uhr").
+# 10h30", "a las 10:30", "alle 18:45", "ore 18:45", "um 10:30 Uhr", "в 14:32"); the Russian
+# "year" after one ("2 декабря 2026 г.", "2026 года").
 FOREIGN_WORDS = re.compile(
     r"(?<=\d) de (?=[^\W\d_])|(?<=[^\W\d_]) de (?=\d)"
-    r"|(?<=\d),? (?:à|às|a las|alle|ore|um) (?=\d{1,2}[:h]\d)",
+    r"|(?<=\d),? (?:à|às|a las|alle|ore|um|в) (?=\d{1,2}[:h]\d)"
+    r"|(?<=\d{4}) ?(?:года|г\.?)(?![^\W\d_])",
     re.I,
 )
 FRENCH_FIRST = re.compile(r"\b1er\b")
@@ -127,6 +140,8 @@ FRENCH_FIRST = re.compile(r"\b1er\b")
 DAY_STOP = re.compile(r"\b(\d{1,2})\.(?= [^\W\d_])")
 # "2018 年 10 月 7 日 17:04": year, month and day in Chinese, Japanese or Korean.
 CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+# "14時32分", "14点32分", "14시 32분": hours and minutes (and seconds) in the same languages.
+CJK_CLOCK = re.compile(r"(\d{1,2})\s*[時时点시]\s*(\d{1,2})\s*[分분](?:\s*(\d{1,2})\s*[秒초])?")
 
 MONTH_NUMBERS = {
     name: number
@@ -204,7 +219,8 @@ def _parse_messy(text: str, dayfirst: bool | None) -> tuple[datetime, datetime] 
 def _clean(text: str) -> str:
     text = JUNK_TAIL.sub("", text.replace("\u00a0", " ").replace("|", " "))
     if not text.isascii():
-        text = CJK_DATE.sub(_iso_date, text).replace("—", " - ").replace("–", " - ")
+        text = CJK_CLOCK.sub(_clock, CJK_DATE.sub(_iso_date, text))
+        text = text.replace("—", " - ").replace("–", " - ")
         text = text.replace("•", " ")
     text = FOREIGN_WORDS.sub(" ", FRENCH_FIRST.sub("1", DAY_STOP.sub(r"\1", text)))
     text = FOREIGN_DAY_NAMES.sub(" ", FOREIGN_MONTH.sub(_english_month, text))
@@ -227,6 +243,11 @@ def _printed_once(text: str) -> str:
 def _iso_date(match: re.Match[str]) -> str:
     year, month, day = match.groups()
     return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _clock(match: re.Match[str]) -> str:
+    hour, minute, second = match.groups()
+    return f" {hour}:{minute}" + (f":{second}" if second else "")
 
 
 def _english_month(match: re.Match[str]) -> str:

@@ -38,13 +38,13 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "ANSA": ("ANSA",),
     "Kyodo": ("Kyodo", "KYODO"),
     "Yonhap": ("Yonhap", "YONHAP"),
-    "TASS": ("TASS", "Tass"),
-    "Interfax": ("Interfax",),
+    "TASS": ("TASS", "Tass", "ТАСС"),
+    "Interfax": ("Interfax", "Интерфакс"),
     "Bernama": ("Bernama", "BERNAMA"),
     "Antara": ("Antara",),
     "UPI": ("UPI", "United Press International"),
     "Bloomberg": ("Bloomberg",),
-    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "RIA Novosti": ("RIA Novosti", "RIA", "РИА Новости"),
     # The wires of press releases
     "PR Newswire": ("PR Newswire", "PRNewswire"),
     "Business Wire": ("Business Wire", "BUSINESS WIRE"),
@@ -208,7 +208,7 @@ CHROME_PATTERN = re.compile(
     # The story's translator and editor: "Translator: Jane Doe".
     r"|(?:copyright\s*)?©\s*(?:©\s*)?(?:\d{4}\b|[^\W\d][\w .,'’/&-]{1,60}$)"
     r"|(?:copyright|\(c\))\s*\d{4}\b|all rights reserved\b"
-    r"|(?:translator|translated by|editor)\s*:\s*[^\W\d][\w .,'’-]{1,60}$"
+    r"|(?:translator|translated by|editor|责任编辑)\s*[:：]\s*[^\W\d][\w .,'’-]{1,60}$"
     r"|our standards: the thomson reuters trust principles|\(?this story has not been edited\b"
     # A wire reporter's address and telephone under the story: "((jane.doe@thomsonreuters.com;
     # +44 20 7542 0000))"
@@ -276,6 +276,8 @@ _TIMESTAMP_LABELS = (
     r"|publié(?: le)?|publicado(?: el| em)?|pubblicato(?: il)?|veröffentlicht(?: am)?|发布时间"
     r"|mis à jour(?: le)?|modifié(?: le)?|actualizado(?: el)?|atualizado(?: em)?"
     r"|aggiornato(?: il)?|modifica(?:to)?(?: il)?|aktualisiert(?: am)?|stand|更新时间"
+    # and Russian
+    r"|опубликовано|дата публикации|обновлено|изменено"
 )
 CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}(?!\d)")
 TIMESTAMP_LABEL = re.compile(
@@ -295,7 +297,7 @@ MAX_SECTION_AND_TIME = LONGEST_SECTION_LABEL + 1 + MAX_BARE_TIMESTAMP
 # Labels of an update: a time under one of them stands in only when no other is given.
 UPDATE_LABELS = (
     "updated", "update", "updates", "last", "modified", "mis à jour", "modifié", "actualizado",
-    "atualizado", "aggiornato", "modifica", "aktualisiert", "更新",
+    "atualizado", "aggiornato", "modifica", "aktualisiert", "更新", "обновлено", "изменено",
 )  # fmt: skip
 # Where a second timestamp starts on a line: "Published: 10:15 AM, Feb 10, 2026 | Updated:
 # 11:00 AM", "Tue Feb 10, 2026 09:15 PM Last update on: Tue Feb 10, 2026 09:20 PM", "Publié le
@@ -304,13 +306,14 @@ LATER_TIMESTAMP = re.compile(
     # or glued to a zone or a number: "PM GMTUpdated 2 hours ago", "14:30Modified: 03/03/2024"
     r"(?<!last)(?:[\s|/·•,;(-]+|(?<=[A-Z]{2})|(?<=\d))"
     r"(?=(?:first published|published|posted|last updated?|updated?|modified|modifié"
-    r"|mis à jour|actualizado|atualizado|aggiornato|modifica(?:to)?|aktualisiert)\b)",
+    r"|mis à jour|actualizado|atualizado|aggiornato|modifica(?:to)?|aktualisiert|обновлено"
+    r"|изменено)\b)",
     re.I,
 )
 # Asked first: it is faster.
 LATER_TIMESTAMP_WORDS = (
     "publish", "posted", "update", "modified", "modifié", "mis à jour", "actualizado",
-    "atualizado", "aggiornato", "modifica", "aktualisiert",
+    "atualizado", "aggiornato", "modifica", "aktualisiert", "обновлено", "изменено",
 )  # fmt: skip
 # One to three capitalised words: "Scarborough", "SAN JUAN", "Va.", "New South Wales"
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
@@ -477,7 +480,8 @@ MASTHEAD_WORDS = frozenset(
     (
         "today", "times", "post", "news", "herald", "tribune", "journal", "daily", "gazette",
         "mail", "telegraph", "chronicle", "express", "observer", "inquirer", "dispatch",
-        "courier", "examiner", "bulletin",
+        "courier", "examiner", "bulletin", "register", "review", "record", "standard", "press",
+        "independent", "network",
     )
 )  # fmt: skip
 ACRONYM = re.compile(r"[A-Z]{2,5}")
@@ -581,6 +585,24 @@ DATELINES: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
         ),
         lambda head: "," in head,
     ),
+    # 新华社北京12月2日电  (Xinhua's Chinese dateline: the agency, the place, the date and "电",
+    # "cabled")
+    (
+        re.compile(
+            rf"^(?P<agency>{_AGENCY_ALTERNATION})(?P<place>[^\W\d_]{{2,8}}?)"
+            r"(?P<date>\d{1,2}月\d{1,2}日)电\s*"
+        ),
+        lambda head: "电" in head,
+    ),
+    # МОСКВА, 2 дек — РИА Новости.  /  МОСКВА, 2 декабря. /ТАСС/.  (Russian wires)
+    (
+        re.compile(
+            r"^(?P<place>[^\W\d_][^\W\d_-]*(?:[ -][^\W\d_]+){0,2}),\s*"
+            r"(?P<date>\d{1,2}\s+[^\W\d_]{3,8})\.?\s*(?:[—–-]+\s*|/)"
+            rf"(?P<agency>{_AGENCY_ALTERNATION})/?\.\s*"
+        ),
+        lambda head: not head[:1].isascii() and head[:1].isupper(),
+    ),
     # Des Moines, Iowa CNN —  /  CNN Business —  (CNN's pages, the agency's parentheses gone)
     (
         re.compile(
@@ -681,7 +703,7 @@ DATE_WORD = re.compile(
     r"|of|the|st|nd|rd|th|"
     + "|".join((*FOREIGN_MONTHS, *FOREIGN_DAYS))
     + r"|de|le|à|às|el|am|um|uhr|h"
-    r"|年|月|日)|[A-Z]{2,5}"
+    r"|年|月|日|時|时|点|分|秒|년|월|일|시|분|초|г|года|в)|[A-Z]{2,5}"
 )
 DOTTED_HALF_DAY = re.compile(r"\b([ap])\.m\.", re.I)  # "p.m."
 STRAIGHT_QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
@@ -1844,7 +1866,7 @@ def _names_a_place(match: re.Match[str]) -> bool:
     names ("Rio de Janeiro", "Bosnia and Herzegovina")."""
     place = (match.groupdict().get("place") or "").strip()
     return place.upper() not in LEAD_LABELS and all(
-        word[0].isupper() or not word[0].isalpha() or word in PLACE_SMALL_WORDS
+        not word[0].islower() or word in PLACE_SMALL_WORDS  # capitalised, or in Chinese
         for word in place.replace(",", " ").split()
     )
 

@@ -370,6 +370,9 @@ DATELINE_ROWS = [
     ("abbreviated-state", "WASHINGTON, D.C. (AP) —", "Washington, D.C.", ["AP"], None, None),
     ("two-letter-state", "SPRINGFIELD, NJ —", "Springfield, NJ", [], None, None),
     ("agency-after-the-place", "Tehran, IRNA -", "Tehran", ["IRNA"], None, None),
+    ("xinhua-in-chinese", "新华社北京12月2日电", "北京", ["Xinhua"], None, "12月2日"),
+    ("ria-in-russian", "МОСКВА, 2 дек — РИА Новости.", "Москва", ["RIA Novosti"], None, "2 дек"),
+    ("tass-in-russian", "МОСКВА, 2 декабря. /ТАСС/.", "Москва", ["TASS"], None, "2 декабря"),
     ("agency-after-the-date-and-a-comma", "TOKYO, Dec. 2, Kyodo -", "Tokyo", ["Kyodo"], None, "Dec. 2"),
     ("two-hyphens-before-a-one-letter-word", "ALMATY, Kazakhstan -- A", "Almaty, Kazakhstan", [], None, None),
     ("reuters-21578-no-agency", "SALVADOR, Feb 26 -", "Salvador", [], None, "Feb 26"),
@@ -1568,6 +1571,21 @@ HEADER_LAYOUT_ROWS = [
         "A headline\nBy\nJane Smith\n|\nDecember 02, 2025\n\nISLAMABAD: The federal cabinet on "
         "Tuesday approved a package of new tax measures ahead of the review of the loan.\n",
         {"byline": "Jane Smith", "published": "2025-12-02", "dateline": "Islamabad"},
+    ),
+    (
+        "a-time-and-its-update-in-russian",  # RIA Novosti
+        "Заголовок\n14:32 02.12.2025 (обновлено: 15:10 02.12.2025)\n\nТекст.\n",
+        {"deck": None, "published": "2025-12-02T14:32:00", "body": "Текст."},
+    ),
+    (
+        "a-date-and-clock-in-japanese",  # NHK
+        "見出し\n2025年12月2日 14時32分\n\n本文。\n",
+        {"deck": None, "published": "2025-12-02T14:32:00", "body": "本文。"},
+    ),
+    (
+        "an-editors-line-in-chinese",  # Xinhua
+        "标题\n2025-12-02 14:32:05\n来源：新华社\n\n正文。\n\n责任编辑：王明\n",
+        {"agencies": ["Xinhua"], "body": "正文。"},
     ),
     (
         "story-by-and-a-short-relative-time",  # MSN
