@@ -1,7 +1,8 @@
 """Pure: the many-article files news databases export, and news feeds -> one text per article.
 
 Read: Reuters' SGML (the Reuters-21578 collection), Nexis and LexisNexis exports (HTML or text,
-each article opening with ``N of M DOCUMENTS``), Factiva's saved HTML pages, ProQuest's text
+each article opening with ``N of M DOCUMENTS``), Factiva's saved HTML pages (also with its field
+codes, "HD", "LP", "TD", beside the fields, as HTML or text), ProQuest's text
 exports (articles between lines of underscores, a field a line), and RSS and Atom feeds (an article an item, its full text when the feed gives it, else its summary). `split` cuts a
 file into the articles' own stretches of it, which are kept as their originals; `render` turns
 one stretch into the text the normalizer reads (headline, a labelled date, paragraphs), with
@@ -26,6 +27,7 @@ NEXIS_HTML = "nexis-html"
 NEXIS_UNI = "nexis-uni"
 FACTIVA = "factiva-html"
 PROQUEST = "proquest"
+FACTIVA_CODED = "factiva-codes"
 RSS = "rss-item"
 ATOM = "atom-entry"
 FORMAT_NAMES = {
@@ -35,6 +37,7 @@ FORMAT_NAMES = {
     NEXIS_UNI: "Nexis Uni text",
     FACTIVA: "Factiva HTML",
     PROQUEST: "ProQuest text",
+    FACTIVA_CODED: "Factiva (field codes)",
     RSS: "RSS feed",
     ATOM: "Atom feed",
 }
@@ -91,6 +94,23 @@ FACTIVA_HEADLINE = re.compile(
 FACTIVA_AUTHOR = re.compile(r"<div\s+class=\"author\"[^>]*>(.*?)</div>", re.S)
 FACTIVA_DIV = re.compile(r"<div>(.*?)</div>", re.S)
 FACTIVA_PARAGRAPH = re.compile(r"<p\b[^>]*\bclass=\"articleParagraph\b[^>]*>(.*?)</p>", re.S)
+# Factiva's "Full Article/Report plus Indexing": each field beside its code, a table's row in HTML
+# and a line in text ("HD  Senate passes bill", or the code alone over its value), the lead
+# paragraph under LP and the rest under TD; "AN  Document DCHR000020261202ekc20001" ends each
+# article and names it.
+FACTIVA_CODES = frozenset({
+    "SE", "HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "VOL", "LA", "CY", "LP",
+    "TD", "CT", "RF", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN", "CLM", "ART", "HLP",
+})  # fmt: skip
+# The codes under the story whose values are indexing terms: "NS gcat : Political/General News"
+FACTIVA_INDEX_CODES = frozenset({"CO", "IN", "NS", "RE", "IPC"})
+FACTIVA_CODE_LINE = re.compile(r"^(?P<code>[A-Z]{2,3})(?:[ \t\u00a0]+(?P<value>\S.*))?$")
+FACTIVA_CODED_END = re.compile(
+    r"^[ \t]*AN(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n\s*)Document[ \t\u00a0]+(?P<id>\S+)[ \t\r]*$", re.M
+)
+FACTIVA_HD_CELL = re.compile(
+    r">\s*(?:<b>\s*)?HD\s*(?:</b>\s*)?(?:&nbsp;|\u00a0)?\s*(?:</b>\s*)?</td>", re.I
+)
 # A byline ending in the wire it came from: "KURT SCHORK, --(Reuter)", "Jane Doe, Reuters".
 WIRE_CREDIT = re.compile(r"(?:,\s*|\s+--\s*|\s*--)\(?(?P<credit>[^(),]+?)\)?\s*$")
 # The field before the date: a length such as "877 words", "1285 Wörter" or "8165 字".
@@ -217,10 +237,16 @@ def split(text: str, html_file: bool) -> tuple[str, list[str]] | None:
             return REUTERS, REUTERS_ARTICLE.findall(text)
         if "<DOCFULL>" in text or "<docfull>" in text:
             return NEXIS_HTML, NEXIS_HTML_ARTICLE.findall(text)
+        if cells := [cell.start() for cell in FACTIVA_HD_CELL.finditer(text)]:
+            return FACTIVA_CODED, _stretches(text, _coded_starts(text, cells))
         starts = [match.start() for match in FACTIVA_ARTICLE.finditer(text)]
         if starts and "articleParagraph" in text:
             return FACTIVA, _stretches(text, starts)
         return None
+    if "Document" in text and (ends := [end.end() for end in FACTIVA_CODED_END.finditer(text)]):
+        pieces = [text[start:end] for start, end in itertools.pairwise([0, *ends])]
+        if pieces := [piece for piece in pieces if _factiva_fields(piece).get("HD")]:
+            return FACTIVA_CODED, pieces
     if PROQUEST_RULE_TEXT in text and any(mark in text for mark in PROQUEST_MARKS):
         pieces = [piece for piece in PROQUEST_RULE.split(text) if _is_proquest_record(piece)]
         if pieces:
@@ -271,6 +297,8 @@ def render(format: str, piece: str) -> Exported:
         return _factiva(piece)
     if format == PROQUEST:
         return _proquest(piece)
+    if format == FACTIVA_CODED:
+        return _factiva_coded(piece)
     if format in (RSS, ATOM):
         return _feed_item(piece)
     raise ValueError(f"not an export format: {format}")
@@ -455,6 +483,68 @@ def _factiva(piece: str) -> Exported:
     )
 
 
+def _coded_starts(markup: str, cells: list[int]) -> list[int]:
+    """Where each article of a Factiva page with field codes starts: at the article's element
+    around the table of its fields, else at the table, whose first row is the headline's."""
+    starts, previous = [], 0
+    for cell in cells:
+        table = max(markup.rfind("<table", previous, cell), previous)
+        article = markup.rfind('<div id="article-', previous, table)
+        starts.append(article if article >= 0 else table)
+        previous = cell
+    return starts
+
+
+def _factiva_coded(piece: str) -> Exported:
+    """One article of Factiva with its field codes: headline (HD), byline (BY), date (PD) and
+    time (ET), source (SN), and the story's lead (LP) and text (TD)."""
+    fields = _factiva_fields(html_text(piece) if LEADING_MARKUP.match(piece) else piece)
+    value = {code: _flat(" ".join(lines)) for code, lines in fields.items()}
+    headline = value.get("HD", "")
+    story = "\n".join([*fields.get("LP", []), "", *fields.get("TD", [])]).strip()
+    if not headline and not story:
+        raise NotAnArticle("an empty article: no headline and no text")
+    date = " ".join(part for part in (value.get("PD"), value.get("ET")) if part)
+    return Exported(
+        text=_lines(headline, f"Published: {date}" if date else "", story),
+        headline_first=bool(headline),
+        byline=_without_by(value.get("BY")),
+        outlet=value.get("SN") or None,
+    )
+
+
+def _factiva_fields(text: str) -> dict[str, list[str]]:
+    """The lines of each field of a Factiva article with its codes, by code; the first field of
+    a code counts (the text is cut at the article's "AN" line before)."""
+    fields: dict[str, list[str]] = {}
+    lines: list[str] | None = None
+    code = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        coded = FACTIVA_CODE_LINE.match(stripped)
+        if coded and _opens_factiva_field(coded["code"], coded["value"], code):
+            code = coded["code"]
+            lines = fields.setdefault(code, []) if code not in fields else []
+            line = coded["value"] or ""
+        if lines is not None:
+            lines.append(line.strip())
+    return fields
+
+
+def _opens_factiva_field(code: str, value: str | None, current: str | None) -> bool:
+    """Whether a line opening with a code opens its field. In the story (LP, TD) a line of
+    capitals may open with one ("IN THE MORNING ..."): there only the code alone on its line
+    does, or one of the fields under the story in its form ("RE usa : United States",
+    "AN Document ...")."""
+    if code not in FACTIVA_CODES:
+        return False
+    if current not in ("LP", "TD") or value is None or code == "TD":
+        return True
+    if code == "AN":
+        return value.startswith("Document ")
+    return code in FACTIVA_INDEX_CODES and " : " in value
+
+
 def _is_proquest_record(piece: str) -> bool:
     """Whether a stretch between ProQuest's rules is an article, not the report's heading, its
     table of contents or its bibliography: it states the article's text or its id."""
@@ -567,6 +657,10 @@ def item_id(format: str, piece: str) -> str | None:
     if format == PROQUEST:
         document = PROQUEST_ID.search(piece)
         return document.group(1) if document else None
+    if format == FACTIVA_CODED:
+        text = html_text(piece) if LEADING_MARKUP.match(piece) else piece
+        document = FACTIVA_CODED_END.search(text)
+        return document["id"] if document else None
     if format not in (RSS, ATOM):
         return None
     if found := _flat(_feed_value(piece, FEED_ID)):

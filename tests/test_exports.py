@@ -1,5 +1,5 @@
-"""News databases' exports of many articles: Reuters SGML, Nexis (HTML and text), Factiva,
-ProQuest (text)."""
+"""News databases' exports of many articles: Reuters SGML, Nexis (HTML and text), Factiva (HTML,
+and with its field codes as HTML or text), ProQuest (text)."""
 
 import json
 import shutil
@@ -211,6 +211,41 @@ ROWS = [
         "Die Arbeiten dauern bis Juni.",
     ),
     (
+        "factiva-codes-in-text",
+        "factiva-codes.txt",
+        0,
+        (
+            "Harbour tunnel plan goes to public consultation",
+            "Aoife Byrne",
+            None,
+            "Galway",
+            "2021-04-19T06:00:00",
+            "The Harbour Gazette",
+            "factiva-codes",
+            [],
+        ),
+        "Plans for a road tunnel under the harbour go to public consultation on Monday",
+        # a paragraph in capitals that opens as a code would ("IN") stays in the story
+        "The tunnel would be the first of its kind in the west.",
+    ),
+    (
+        "factiva-codes-in-html",
+        "factiva-codes.html",
+        0,
+        (
+            "Lifeboat station gets new boat",
+            "Tom Walsh",
+            None,
+            None,
+            "2021-04-21",
+            "The Harbour Gazette",
+            "factiva-codes",
+            [],
+        ),
+        "The lifeboat station took delivery of an all-weather boat on Wednesday",
+        "The crew will train on it for six weeks.\n\nThe old boat goes to a museum.",
+    ),
+    (
         "proquest-fields-between-blank-lines",
         "proquest.txt",
         0,
@@ -306,7 +341,7 @@ def test_other_text_is_not_an_export(text: str) -> None:
 def test_ingest_names_each_article_by_its_place(run: Run, db_path: Path) -> None:
     result = run("ingest", "--json", *(str(EXPORTS / name) for name in sorted(exports_names())))
     report = json.loads(result.stdout)
-    assert (report["inputs"], report["new"], report["failed"]) == (16, 14, 2)
+    assert (report["inputs"], report["new"], report["failed"]) == (20, 18, 2)
     assert report["failures"] == [
         {
             "source": f"{EXPORTS / 'proquest.txt'}[3]",
@@ -327,9 +362,29 @@ def test_ingest_names_each_article_by_its_place(run: Run, db_path: Path) -> None
     assert original in (EXPORTS / "export.TXT").read_bytes().decode("utf-8-sig")
     again = json.loads(run("ingest", "--json", str(EXPORTS / "wire.sgm")).stdout)
     assert (again["unchanged"], again["new"]) == (3, 0)
-    assert run("reindex").stdout.startswith("Re-read 14 articles: 0 changed, 0 could not")
+    assert run("reindex").stdout.startswith("Re-read 18 articles: 0 changed, 0 could not")
     hits = run("search", "ferry").stdout.splitlines()  # the same story in two databases
     assert [line.split("\t")[2] for line in hits] == ["Council approves new ferry timetable"] * 2
+
+
+def test_a_factiva_paragraph_in_capitals_keeps_its_place_in_the_story() -> None:
+    body = str(read("factiva-codes.txt", 0)["body"])
+    assert "\n\nIN THE MEANTIME, traffic on the quays will be counted for a month.\n\n" in body
+
+
+@pytest.mark.parametrize(
+    ("name", "ids"),
+    [
+        ("factiva-codes.txt", ["HARGAZ0020210419eh4j0000a", "HARGAZ0020210420eh4k0000b"]),
+        ("factiva-codes.html", ["HARGAZ0020210421eh4l0000c", "HARGAZ0020210422eh4m0000d"]),
+    ],
+)
+def test_factiva_articles_are_known_by_their_accession_numbers(name: str, ids: list[str]) -> None:
+    html_file = name.endswith(".html")
+    found = exports.split((EXPORTS / name).read_text("utf-8"), html_file=html_file)
+    assert found is not None
+    format, pieces = found
+    assert [exports.item_id(format, piece) for piece in pieces] == ids
 
 
 def test_proquest_articles_are_known_by_their_document_ids(run: Run, tmp_path: Path) -> None:

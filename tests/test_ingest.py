@@ -61,15 +61,15 @@ def test_seed_is_stored_with_its_record_and_original(run: Run, db_path: Path) ->
 def test_every_sample_shape_is_stored_and_bad_inputs_reported(run: Run, db_path: Path) -> None:
     result = run("ingest", str(SAMPLES))
     assert result.exit_code == 1
-    # The two articles of exports/export.TXT, the two of exports/nexis-uni.txt and the four
-    # of exports/proquest.txt (one a citation alone) among them: names match *.txt whatever
-    # their case.
+    # The two articles of exports/export.TXT, the two of exports/nexis-uni.txt, the two of
+    # exports/factiva-codes.txt and the four of exports/proquest.txt (one a citation alone)
+    # among them: names match *.txt whatever their case.
     assert result.stdout.startswith(
-        "Ingested 24 inputs: 19 new, 0 updated, 0 unchanged, 0 duplicates, 5 failed;"
+        "Ingested 26 inputs: 21 new, 0 updated, 0 unchanged, 0 duplicates, 5 failed;"
     )
     *failed, passed_over = result.stderr.splitlines()
     assert passed_over == (
-        "Passed over 6 *.html, 5 *.md, 2 *.xml, 1 *.atom, 1 *.csv, 1 *.json, 1 *.rss, 1 *.sgm, "
+        "Passed over 7 *.html, 5 *.md, 2 *.xml, 1 *.atom, 1 *.csv, 1 *.json, 1 *.rss, 1 *.sgm, "
         "1 *.tsv files, which the default --glob *.txt does not name: ingest again with --glob "
         "'*.html' --glob '*.md' --glob '*.xml' --glob '*.atom' --glob '*.csv' --glob '*.json' "
         "--glob '*.rss' --glob '*.sgm' --glob '*.tsv' to read them."
