@@ -108,6 +108,10 @@ FACTIVA_CODE_LINE = re.compile(r"^(?P<code>[A-Z]{2,3})(?:[ \t\u00a0]+(?P<value>\
 FACTIVA_CODED_END = re.compile(
     r"^[ \t]*AN(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n\s*)Document[ \t\u00a0]+(?P<id>\S+)[ \t\r]*$", re.M
 )
+# A page is taken for one when it also holds a story's cell: a table of video formats has "HD".
+FACTIVA_STORY_CELL = re.compile(
+    r">\s*(?:<b>\s*)?(?:LP|TD)\s*(?:</b>\s*)?(?:&nbsp;|\u00a0)?\s*</td>"
+)
 FACTIVA_HD_CELL = re.compile(
     r">\s*(?:<b>\s*)?HD\s*(?:</b>\s*)?(?:&nbsp;|\u00a0)?\s*(?:</b>\s*)?</td>", re.I
 )
@@ -237,7 +241,8 @@ def split(text: str, html_file: bool) -> tuple[str, list[str]] | None:
             return REUTERS, REUTERS_ARTICLE.findall(text)
         if "<DOCFULL>" in text or "<docfull>" in text:
             return NEXIS_HTML, NEXIS_HTML_ARTICLE.findall(text)
-        if cells := [cell.start() for cell in FACTIVA_HD_CELL.finditer(text)]:
+        cells = [cell.start() for cell in FACTIVA_HD_CELL.finditer(text)]
+        if cells and "Document" in text and FACTIVA_STORY_CELL.search(text):
             return FACTIVA_CODED, _stretches(text, _coded_starts(text, cells))
         starts = [match.start() for match in FACTIVA_ARTICLE.finditer(text)]
         if starts and "articleParagraph" in text:

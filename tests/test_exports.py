@@ -332,6 +332,7 @@ def test_paragraphs_are_kept() -> None:
         "<html><body><p>A page that is not an export</p></body></html>",
         "Wire copy about <REUTERS> in angle brackets, as a ticker.",
         f"Headline\n\n{'_' * 60}\n\nA body under a rule that names no ProQuest field.",
+        "<html><body><table><tr><td>HD</td><td>1080p</td></tr></table></body></html>",
     ],
 )
 def test_other_text_is_not_an_export(text: str) -> None:
