@@ -64,6 +64,20 @@ FIGURES_BEFORE_WORDS = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?=[A-Z][a-z
 # "Feb 14,2026" (New Age): a day and its year with no space after the comma.
 GLUED_YEAR = re.compile(r"(?<![\d,])(\d{1,2}),(?=(?:19|20)\d\d\b)")
 # "GMT+6", "UTC +05:30", "GMT-3": the offset east of Greenwich (dateutil reads it POSIX-style).
+# Zones written out, as press releases print them ("08:00 AM Eastern Standard Time"), by the
+# abbreviation or offset they stand for.
+LONG_ZONES = {
+    "eastern standard time": "EST", "eastern daylight time": "EDT", "eastern time": "ET",
+    "central standard time": "-06:00", "central daylight time": "CDT", "central time": "CT",
+    "mountain standard time": "MST", "mountain daylight time": "MDT", "mountain time": "MT",
+    "pacific standard time": "PST", "pacific daylight time": "PDT", "pacific time": "PT",
+    "greenwich mean time": "GMT", "coordinated universal time": "UTC",
+    "british summer time": "+01:00", "central european time": "CET",
+    "central european summer time": "CEST",
+}  # fmt: skip
+LONG_ZONE = re.compile(
+    r"\b(?:" + "|".join(sorted(LONG_ZONES, key=len, reverse=True)) + r")\b", re.I
+)
 GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
 ISO_LIKE = re.compile(r"^\s*\d{4}[-/.]\d{1,2}")
@@ -218,6 +232,8 @@ def _parse_messy(text: str, dayfirst: bool | None) -> tuple[datetime, datetime] 
 
 def _clean(text: str) -> str:
     text = JUNK_TAIL.sub("", text.replace("\u00a0", " ").replace("|", " "))
+    if "ime" in text or "IME" in text:
+        text = LONG_ZONE.sub(_zone_abbreviation, text)
     if not text.isascii():
         text = CJK_CLOCK.sub(_clock, CJK_DATE.sub(_iso_date, text))
         text = text.replace("—", " - ").replace("–", " - ")
@@ -243,6 +259,10 @@ def _printed_once(text: str) -> str:
 def _iso_date(match: re.Match[str]) -> str:
     year, month, day = match.groups()
     return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def _zone_abbreviation(match: re.Match[str]) -> str:
+    return LONG_ZONES[match.group().casefold()]
 
 
 def _clock(match: re.Match[str]) -> str:

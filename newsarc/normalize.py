@@ -703,7 +703,10 @@ DATE_WORD = re.compile(
     r"|of|the|st|nd|rd|th|"
     + "|".join((*FOREIGN_MONTHS, *FOREIGN_DAYS))
     + r"|de|le|à|às|el|am|um|uhr|h"
-    r"|年|月|日|時|时|点|分|秒|년|월|일|시|분|초|г|года|в)|[A-Z]{2,5}"
+    r"|年|月|日|時|时|点|分|秒|년|월|일|시|분|초|г|года|в"
+    # and zones written out: "Eastern Standard Time"
+    r"|eastern|central|mountain|pacific|standard|daylight|time|greenwich|mean|coordinated"
+    r"|universal|british|summer|european)|[A-Z]{2,5}"
 )
 DOTTED_HALF_DAY = re.compile(r"\b([ap])\.m\.", re.I)  # "p.m."
 STRAIGHT_QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
@@ -711,7 +714,9 @@ MAX_HEADLINE = 300
 MAX_DECK = 300
 TERMINAL_PUNCTUATION = tuple('.!?"”’')
 LONE_DASHES = frozenset(("-", "–", "—", "--"))
-LONE_BY = frozenset(("By", "BY", "by", "By:", "BY:"))
+# Labels alone on their lines over what they label: "By" / "Jane Smith", "Source:" / "Reuters"
+LABELS_OVER_VALUES = frozenset(("by", "by:", "source:"))
+PROVIDER_LABELS = frozenset(("news provided by",))
 DATELINE_ENDS = frozenset(":-–—")
 WRAPPED_LINE = 100  # characters: no longer line was hard-wrapped
 # Ends of a paragraph after which one in small letters is a paragraph of its own: a stop, or a
@@ -985,11 +990,14 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
             index += 1
             continue
         if (
-            line.text in LONE_BY
+            line.text.casefold() in LABELS_OVER_VALUES
             and index + 1 < len(lines)
-            and _header_line(f"By {lines[index + 1].text}", header)
+            and _header_line(f"{line.text} {lines[index + 1].text}", header)
         ):
             index += 2  # "By" / "Jane Smith", a page's elements a line each (Geo News)
+            continue
+        if line.text.casefold() in PROVIDER_LABELS and index + 1 < len(lines):
+            index += 2  # "NEWS PROVIDED BY" / "Acme Corp": a press release's issuer
             continue
         if header.byline is None and (named := _byline_and_role(lines, index)):
             header.byline = named

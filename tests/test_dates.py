@@ -23,6 +23,21 @@ ROWS = [
     ("numeric-day-over-12", "13/03/2020", "2020-03-13"),
     ("numeric-ambiguous-beside-a-us-zone", "05/03/2020 10:30 AM EST", "2020-05-03T10:30:00-05:00"),
     ("numeric-ambiguous-beside-et", "12/02/2020 9:15 a.m. ET", "2020-12-02T09:15:00-05:00"),
+    (
+        "eastern-standard-time-written-out",
+        "Dec 2, 2020 08:00 AM Eastern Standard Time",
+        "2020-12-02T08:00:00-05:00",
+    ),
+    (
+        "central-standard-time-written-out",
+        "Dec 2, 2020 3:14 PM Central Standard Time",
+        "2020-12-02T15:14:00-06:00",
+    ),
+    (
+        "british-summer-time-written-out",
+        "2 June 2020 10:00 British Summer Time",
+        "2020-06-02T10:00:00+01:00",
+    ),
     ("russian-month-and-year-word", "2 декабря 2020 г., 14:32", "2020-12-02T14:32:00"),
     ("russian-abbreviation-and-at", "вторник, 2 дек 2020 в 14:32", "2020-12-02T14:32:00"),
     ("japanese-clock", "2020年12月2日 14時32分", "2020-12-02T14:32:00"),

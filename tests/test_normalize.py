@@ -1593,6 +1593,27 @@ HEADER_LAYOUT_ROWS = [
         {"deck": None, "byline": "Jane Smith", "published_raw": "2h", "body": "The story."},
     ),
     (
+        "a-press-releases-issuer-under-a-label",  # PR Newswire
+        "A headline\nNEWS PROVIDED BY\nAcme Corp\nDec 02, 2025, 08:00 ET\n\n"
+        "NEW YORK, Dec. 2, 2025 /PRNewswire/ -- Acme Corp today reported its results.\n",
+        {
+            "agencies": ["PR Newswire"],
+            "dateline": "New York",
+            "published": "2025-12-02T08:00:00-05:00",
+            "body": "Acme Corp today reported its results.",
+        },
+    ),
+    (
+        "a-zone-written-out",  # Business Wire
+        "A headline\nDecember 02, 2025 08:00 AM Eastern Standard Time\n\nThe story.\n",
+        {"deck": None, "published": "2025-12-02T08:00:00-05:00", "body": "The story."},
+    ),
+    (
+        "source-alone-over-the-agency",
+        "A headline\nSource:\nReuters\nDecember 2, 2025\n\nThe story.\n",
+        {"agencies": ["Reuters"], "published": "2025-12-02", "body": "The story."},
+    ),
+    (
         "a-papers-motto-over-the-headline",  # The Washington Post
         "Democracy Dies in Darkness\nA headline\nBy Jane Smith\nDecember 2, 2025\n\nThe story.\n",
         {"headline": "A headline", "byline": "Jane Smith", "body": "The story."},
