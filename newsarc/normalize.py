@@ -107,7 +107,7 @@ CHROME_LINES = frozenset(
         "share via", "share article", "bookmark", "gift this article", "listen to this article",
         "navigation menu", "main menu", "toggle navigation", "share full article", "video",
         "enlarge this image", "hide caption", "toggle caption", "sign up here",
-        "read this news in brief form", "full article", "full story",
+        "read this news in brief form", "full article", "full story", "related topics",
         "democracy dies in darkness",  # The Washington Post's motto over the headline
         *PICTURE_CREDITS,
     )
@@ -335,6 +335,10 @@ BYLINE = re.compile(
     r"(?:,? (?:[\w'’-]+ ){0,4}?(?i:correspondent|editor|reporter|writer))?"
     r"(?:\s*[|,·•–—-]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$"  # and the writer's address
 )
+# The outlet a writer works for, after the name: "By JANE SMITH FOR MAILONLINE"
+FOR_OUTLET = re.compile(
+    r"\s+(?:for|FOR)\s+(?:the\s+|THE\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}$"
+)
 # How a line BYLINE matches starts (two letters, in lower case): a line that starts otherwise
 # is not tried.
 BYLINE_STARTS = frozenset(("by", "wr", "re", "st", "ed", "pa", "po", "vo", "di", "au"))
@@ -468,6 +472,7 @@ MAX_ROLE = 60
 ROLE_LINE = re.compile(
     r"(?:[A-Z][\w'’-]*(?: [\w'’-]+){0,3} )?"
     r"(?i:editor|correspondent|reporter|writer|journalist|analyst|columnist|staff)"
+    r"(?: @\w+)?"  # and the writer's handle: "News reporter @janesmith"
 )
 # and the two on one line: "Jane Smith, Senior Reporter"
 NAME_AND_ROLE = re.compile(rf"{_PERSON},\s+(?:{ROLE_LINE.pattern})")
@@ -999,6 +1004,10 @@ def _read_header(lines: list[_Line], header: _Header, headline_first: bool) -> i
         if line.text.casefold() in PROVIDER_LABELS and index + 1 < len(lines):
             index += 2  # "NEWS PROVIDED BY" / "Acme Corp": a press release's issuer
             continue
+        if header.byline and _is_role_under_byline(lines, index, header.byline):
+            header.byline = f"{header.byline}, {line.text}"  # "By Jane Smith" / "Politics Reporter"
+            index += 1
+            continue
         if header.byline is None and (named := _byline_and_role(lines, index)):
             header.byline = named
             index += 2
@@ -1116,8 +1125,9 @@ def _header_line(text: str, header: _Header) -> bool:
         header.byline = named[0]
         header.timestamps.extend(named[1])
         return True
-    byline = BYLINE.match(text) if _may_start(text, BYLINE_STARTS) else None
+    byline, stamps = _byline_and_times(text) if _may_start(text, BYLINE_STARTS) else (None, [])
     if byline and header.byline is None and (header.headline or not byline.group("foreign")):
+        header.timestamps.extend(stamps)
         name = byline.group("name").strip(" ,")
         desk = DESK_CREDIT.match(name) if "," in name else None
         if desk and desk.group("place"):  # "By HT Correspondent, New Delhi"
@@ -1214,6 +1224,20 @@ def _header_line(text: str, header: _Header) -> bool:
         and ("|" in text or " / " in text or " · " in text or " • " in text)
         and _parted_line(text, header)
     )
+
+
+def _byline_and_times(text: str) -> tuple[re.Match[str] | None, list[tuple[str, str]]]:
+    """BYLINE's match of a line that may also name the outlet the writer works for ("By JANE
+    SMITH FOR MAILONLINE") or run into the time ("by Jane Smith - 12/02/26 10:14 PM ET"), and
+    that time."""
+    if " for " in text or " FOR " in text:
+        text = FOR_OUTLET.sub("", text)
+    byline = BYLINE.match(text)
+    if byline or " - " not in text or len(text) > 2 * MAX_TIMESTAMP:
+        return byline, []
+    name, _, times = text.partition(" - ")
+    stamps = _timestamps(times) or ([("", times)] if _is_bare_timestamp(times) else [])
+    return (BYLINE.match(name) if stamps else None), stamps
 
 
 def _read_source(value: str, header: _Header) -> None:
@@ -1579,6 +1603,16 @@ def _is_outlet_name(text: str) -> bool:
         (text.isupper() and PLACE_LINE.fullmatch(text) is not None)
         or ("News" in text and OUTLET_LINE.fullmatch(text) is not None)
         or _is_masthead(text)
+    )
+
+
+def _is_role_under_byline(lines: list[_Line], index: int, byline: str) -> bool:
+    text = lines[index].text
+    return (
+        index > 0
+        and byline in lines[index - 1].text
+        and len(text) <= MAX_ROLE
+        and ROLE_LINE.fullmatch(text) is not None
     )
 
 

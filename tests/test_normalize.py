@@ -1614,6 +1614,34 @@ HEADER_LAYOUT_ROWS = [
         {"agencies": ["Reuters"], "published": "2025-12-02", "body": "The story."},
     ),
     (
+        "byline-run-into-the-time-after-a-dash",  # The Hill
+        "A headline\nby Jane Smith - 12/02/25 10:14 PM ET\n\nThe story.\n",
+        {"deck": None, "byline": "Jane Smith", "published": "2025-12-02T22:14:00-05:00"},
+    ),
+    (
+        "byline-for-an-outlet",  # MailOnline
+        "A headline\nBy JANE SMITH FOR MAILONLINE\nPUBLISHED: 10:14 GMT, 2 December 2025\n\n"
+        "The story.\n",
+        {"byline": "JANE SMITH", "published": "2025-12-02T10:14:00+00:00"},
+    ),
+    (
+        "a-role-under-the-byline",  # Newsweek
+        "A headline\nPublished Dec 02, 2025 at 10:14 PM EST\nBy Jane Smith\nPolitics Reporter\n\n"
+        "The story.\n",
+        {"deck": None, "byline": "Jane Smith, Politics Reporter", "body": "The story."},
+    ),
+    (
+        "a-role-with-the-writers-handle",  # Sky News
+        "A headline\nJane Smith\nNews reporter @janesmith\nTuesday 2 December 2025 10:14, UK\n\n"
+        "The story.\n",
+        {"byline": "Jane Smith, News reporter @janesmith", "published": "2025-12-02T10:14:00"},
+    ),
+    (
+        "related-topics-over-the-story",  # The Telegraph
+        "A headline\nBy Jane Smith\n2 December 2025 10:14am GMT\n\nRelated Topics\n\nThe story.\n",
+        {"body": "The story."},
+    ),
+    (
         "a-papers-motto-over-the-headline",  # The Washington Post
         "Democracy Dies in Darkness\nA headline\nBy Jane Smith\nDecember 2, 2025\n\nThe story.\n",
         {"headline": "A headline", "byline": "Jane Smith", "body": "The story."},
